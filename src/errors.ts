@@ -1,0 +1,78 @@
+/**
+ * Every error tokmeter throws is a `TokmeterError`: its message starts with `tokmeter:`, says what
+ * was wrong and how to fix it, and `code` tells the cases apart without parsing the message.
+ */
+export class TokmeterError extends Error {
+  override name = 'TokmeterError';
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(`tokmeter: ${message}`, options);
+    this.code = code;
+  }
+}
+
+/** An argument has the wrong type or an impossible value. `field` names it (`options.limit`, `tokens[3]`). */
+export class InvalidArgumentError extends TokmeterError {
+  override name = 'InvalidArgumentError';
+  readonly field: string;
+
+  constructor(field: string, message: string, options?: { cause?: unknown }) {
+    super('INVALID_ARGUMENT', `${field} ${message}`, options);
+    this.field = field;
+  }
+}
+
+/** An encoding name tokmeter does not know. */
+export class UnknownEncodingError extends TokmeterError {
+  override name = 'UnknownEncodingError';
+  readonly encoding: string;
+  readonly suggestions: readonly string[];
+
+  constructor(encoding: string, known: readonly string[], suggestions: readonly string[]) {
+    super(
+      'UNKNOWN_ENCODING',
+      `unknown encoding ${JSON.stringify(encoding)}.` +
+        (suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => JSON.stringify(s)).join(' or ')}?` : '') +
+        ` Known encodings: ${known.join(', ')}.`,
+    );
+    this.encoding = encoding;
+    this.suggestions = suggestions;
+  }
+}
+
+/** A model id that no rule or catalog entry matches. */
+export class UnknownModelError extends TokmeterError {
+  override name = 'UnknownModelError';
+  readonly model: string;
+  readonly suggestions: readonly string[];
+
+  constructor(model: string, suggestions: readonly string[], hint: string) {
+    super(
+      'UNKNOWN_MODEL',
+      `unknown model ${JSON.stringify(model)}.` +
+        (suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => JSON.stringify(s)).join(', ')}?` : '') +
+        ` ${hint}`,
+    );
+    this.model = model;
+    this.suggestions = suggestions;
+  }
+}
+
+/** The text contains special-token text that the caller asked to reject. */
+export class DisallowedSpecialTokenError extends TokmeterError {
+  override name = 'DisallowedSpecialTokenError';
+  readonly token: string;
+  readonly index: number;
+
+  constructor(token: string, index: number) {
+    super(
+      'DISALLOWED_SPECIAL_TOKEN',
+      `the text contains the special token ${JSON.stringify(token)} at index ${index}, and disallowedSpecial rejects it. ` +
+        `To encode it as its special id pass { allowedSpecial: [${JSON.stringify(token)}] } (or 'all'); ` +
+        `to encode it as ordinary text leave disallowedSpecial unset.`,
+    );
+    this.token = token;
+    this.index = index;
+  }
+}
