@@ -1,0 +1,143 @@
+import { CLASS_RUNS } from './unicode-classes.generated.js';
+
+/**
+ * Character classes as the split patterns see them. Every code point is in exactly one class; the
+ * pattern classes are unions of these (\p{L} = UPPER | LOWER | OTHER_LETTER, \s = SPACE | NEWLINE).
+ * Membership comes from tiktoken's own regex engine (see unicode-classes.generated.ts), so U+FEFF
+ * is OTHER (Rust's \s is Unicode White_Space, unlike JavaScript's) and U+0085 is SPACE.
+ */
+export const OTHER = 0; // punctuation, symbols, controls, format characters, unassigned, lone surrogates
+export const UPPER = 1; // Lu, Lt
+export const LOWER = 2; // Ll
+export const OTHER_LETTER = 3; // Lm, Lo
+export const MARK = 4; // Mn, Mc, Me
+export const NUMBER = 5; // Nd, Nl, No
+export const SPACE = 6; // White_Space except \r and \n
+export const NEWLINE = 7; // \r, \n
+
+/** Set in a `charClass` result when the character is a surrogate pair (two UTF-16 units). */
+export const WIDE = 8;
+export const CLASS_MASK = 7;
+
+// Bit sets over classes, for `(1 << cls) & SET` tests.
+export const LETTER_SET = (1 << UPPER) | (1 << LOWER) | (1 << OTHER_LETTER);
+export const WHITESPACE_SET = (1 << SPACE) | (1 << NEWLINE);
+/** [^\s\p{L}\p{N}] */
+export const PUNCT_SET = (1 << OTHER) | (1 << MARK);
+
+let bmp: Uint8Array | undefined;
+let astralStarts: Int32Array;
+let astralClasses: Uint8Array;
+
+function buildTables(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  const starts: number[] = [];
+  const classes: number[] = [];
+  let start = 0;
+  for (let i = 0; i < CLASS_RUNS.length; i += 2) {
+    start += CLASS_RUNS[i]!;
+    const cls = CLASS_RUNS[i + 1]!;
+    const next = i + 2 < CLASS_RUNS.length ? start + CLASS_RUNS[i + 2]! : 0x110000;
+    if (start < 0x10000) table.fill(cls, start, Math.min(next, 0x10000));
+    if (next > 0x10000) {
+      starts.push(Math.max(start, 0x10000));
+      classes.push(cls);
+    }
+  }
+  astralStarts = Int32Array.from(starts);
+  astralClasses = Uint8Array.from(classes);
+  bmp = table;
+  return table;
+}
+
+/** The class table for the Basic Multilingual Plane, built on first use (about 0.2 ms). */
+export function bmpClasses(): Uint8Array {
+  return bmp ?? buildTables();
+}
+
+/** The class of a code point above U+FFFF (binary search over a few hundred runs). */
+export function astralClass(codePoint: number): number {
+  let lo = 0;
+  let hi = astralStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (astralStarts[mid]! <= codePoint) lo = mid;
+    else hi = mid - 1;
+  }
+  return astralClasses[lo]!;
+}
+
+/**
+ * The class of the character at `i`, plus WIDE when it is a surrogate pair. A lone surrogate is
+ * OTHER, the class of U+FFFD, which is what tiktoken encodes it as.
+ */
+export function charClass(table: Uint8Array, text: string, i: number, end: number): number {
+  const unit = text.charCodeAt(i);
+  if ((unit & 0xfc00) !== 0xd800 || i + 1 >= end) return table[unit]!;
+  const low = text.charCodeAt(i + 1);
+  if ((low & 0xfc00) !== 0xdc00) return OTHER;
+  return astralClass(0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00)) | WIDE;
+}
+
+/** The index after the run of characters, starting at `i`, whose classes are in `set`. */
+export function skipClasses(table: Uint8Array, text: string, i: number, end: number, set: number): number {
+  while (i < end) {
+    const c = charClass(table, text, i, end);
+    if (((1 << (c & CLASS_MASK)) & set) === 0) break;
+    i += 1 + ((c >> 3) & 1);
+  }
+  return i;
+}
+
+/** \p{N}{1,3}: the index after at most three numeric characters starting at `i`. */
+export function skipNumbers(table: Uint8Array, text: string, i: number, end: number): number {
+  for (let taken = 0; taken < 3 && i < end; taken++) {
+    const c = charClass(table, text, i, end);
+    if ((c & CLASS_MASK) !== NUMBER) break;
+    i += 1 + ((c >> 3) & 1);
+  }
+  return i;
+}
+
+/**
+ * The whitespace alternatives shared by the cl100k and o200k patterns, for a run starting at
+ * `start`: `\s*[\r\n]+` (through the run's last \r or \n), then `\s+(?!\S)` (the run, less its
+ * last character unless the run ends the text), then `\s+`. `newlineFirst` false gives the GPT-2
+ * pattern's `\s+(?!\S)|\s+`, which has no newline alternative.
+ */
+export function whitespacePieceEnd(table: Uint8Array, text: string, start: number, end: number, newlineFirst: boolean): number {
+  const runEnd = skipClasses(table, text, start, end, WHITESPACE_SET);
+  if (newlineFirst) {
+    for (let k = runEnd - 1; k >= start; k--) {
+      const unit = text.charCodeAt(k);
+      if (unit === 10 || unit === 13) return k + 1;
+    }
+  }
+  if (runEnd === end) return end;
+  // Whitespace characters are all in the BMP, so runEnd - 1 is a character boundary.
+  return runEnd - start >= 2 ? runEnd - 1 : runEnd;
+}
+
+/** The lowercase ASCII letter for `unit`, or -1; with `ignoreCase`, also A–Z and ſ (U+017F → s). */
+function contractionLetter(unit: number, ignoreCase: boolean): number {
+  if (unit >= 97 && unit <= 122) return unit;
+  if (ignoreCase) {
+    if (unit >= 65 && unit <= 90) return unit | 0x20;
+    if (unit === 0x17f) return 115; // ſ case-folds to s in Rust's regex engine
+  }
+  return -1;
+}
+
+/**
+ * The end of a contraction (`'s 't 're 've 'm 'll 'd`) at `i`, where text[i] is an apostrophe, or
+ * -1. `ignoreCase` gives cl100k's and o200k's `(?i:...)`.
+ */
+export function contractionEnd(text: string, i: number, end: number, ignoreCase: boolean): number {
+  if (i + 1 >= end) return -1;
+  const a = contractionLetter(text.charCodeAt(i + 1), ignoreCase);
+  if (a === 115 || a === 116 || a === 109 || a === 100) return i + 2; // s t m d
+  if (i + 2 >= end) return -1;
+  const b = contractionLetter(text.charCodeAt(i + 2), ignoreCase);
+  if ((a === 108 && b === 108) || (a === 118 && b === 101) || (a === 114 && b === 101)) return i + 3; // ll ve re
+  return -1;
+}

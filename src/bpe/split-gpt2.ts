@@ -1,0 +1,36 @@
+import {
+  CLASS_MASK, LETTER_SET, NUMBER, PUNCT_SET, WHITESPACE_SET,
+  charClass, contractionEnd, skipClasses, whitespacePieceEnd,
+} from './char-class.js';
+
+/**
+ * The end of the piece starting at `start`, under the GPT-2 split pattern (r50k_base, p50k_base,
+ * p50k_edit):
+ *
+ *   's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
+ *
+ * A hand-written scanner over char codes, equivalent to the pattern under Rust's regex semantics
+ * (test/split.test.ts compares its pieces with the regex's).
+ */
+export function nextPieceGpt2(table: Uint8Array, text: string, start: number, end: number): number {
+  const first = text.charCodeAt(start);
+  if (first === 39) {
+    const contraction = contractionEnd(text, start, end, false);
+    if (contraction > 0) return contraction;
+  }
+  let runStart = start;
+  let cls = charClass(table, text, start, end) & CLASS_MASK;
+  if (first === 32 && start + 1 < end) {
+    // ` ?` before a letter, number or punctuation run
+    const next = charClass(table, text, start + 1, end) & CLASS_MASK;
+    if (((1 << next) & WHITESPACE_SET) === 0) {
+      runStart = start + 1;
+      cls = next;
+    }
+  }
+  const bit = 1 << cls;
+  if ((bit & LETTER_SET) !== 0) return skipClasses(table, text, runStart, end, LETTER_SET);
+  if (cls === NUMBER) return skipClasses(table, text, runStart, end, 1 << NUMBER);
+  if ((bit & PUNCT_SET) !== 0) return skipClasses(table, text, runStart, end, PUNCT_SET);
+  return whitespacePieceEnd(table, text, start, end, false);
+}

@@ -1,0 +1,65 @@
+import type { RankTable } from '../bpe/rank-table.js';
+import { Encoding } from '../encoding.js';
+import { InvalidArgumentError, UnknownEncodingError, UnknownModelError } from '../errors.js';
+import { describeValue } from '../describe.js';
+import { suggestNames } from '../suggest.js';
+import { loadRankTable } from './load.js';
+import { MODEL_ENCODINGS, MODEL_PREFIX_ENCODINGS, lookupModelEncoding } from './models.js';
+import { ENCODING_ALIASES, ENCODING_NAMES, ENCODING_SPECS, type EncodingName, type RankFileName } from './specs.js';
+
+const rankTables = new Map<RankFileName, RankTable>();
+const encodings = new Map<EncodingName, Encoding>();
+
+/**
+ * The encoding called `name` (`r50k_base` or its alias `gpt2`, `p50k_base`, `p50k_edit`,
+ * `cl100k_base`, `o200k_base`, `o200k_harmony`). Synchronous and memoized: the first call for a
+ * rank file reads and checks it (a few milliseconds), later calls return the same object.
+ *
+ * @example getEncoding('cl100k_base').encode('hello world') // [15339, 1917]
+ */
+export function getEncoding(name: EncodingName | 'gpt2'): Encoding {
+  const canonical = typeof name === 'string' ? ((ENCODING_NAMES as readonly string[]).includes(name) ? (name as EncodingName) : ENCODING_ALIASES[name]) : undefined;
+  if (canonical === undefined) {
+    if (typeof name !== 'string') throw new InvalidArgumentError('name', `must be an encoding name (a string), got ${describeValue(name)}.`);
+    const known = [...ENCODING_NAMES, ...Object.keys(ENCODING_ALIASES)];
+    throw new UnknownEncodingError(name, known, suggestNames(name, known));
+  }
+  let encoding = encodings.get(canonical);
+  if (encoding === undefined) {
+    const spec = ENCODING_SPECS[canonical];
+    let ranks = rankTables.get(spec.rankFile);
+    if (ranks === undefined) {
+      ranks = loadRankTable(spec.rankFile);
+      rankTables.set(spec.rankFile, ranks);
+    }
+    encoding = new Encoding(spec, ranks);
+    encodings.set(canonical, encoding);
+  }
+  return encoding;
+}
+
+/**
+ * The name of the encoding a model uses, resolved by prefix so new snapshots keep working
+ * (`gpt-4o-2024-11-20` → `o200k_base`). Throws `UnknownModelError`, with the closest known names,
+ * for a model it cannot place.
+ */
+export function encodingNameForModel(model: string): EncodingName {
+  if (typeof model !== 'string') throw new InvalidArgumentError('model', `must be a model id (a string), got ${describeValue(model)}.`);
+  const name = lookupModelEncoding(model);
+  if (name !== undefined) return name;
+  const known = [...Object.keys(MODEL_ENCODINGS), ...Object.keys(MODEL_PREFIX_ENCODINGS).map((prefix) => prefix.replace(/-$/, ''))];
+  throw new UnknownModelError(
+    model,
+    suggestNames(model, known),
+    'tokmeter knows OpenAI models by name prefix (gpt-4o…, gpt-4.1…, gpt-5…, o1…, o3…, o4…, gpt-4…, gpt-3.5…, gpt-oss…). For another model, pass { encoding } instead, e.g. { encoding: "o200k_base" }.',
+  );
+}
+
+/**
+ * The encoding a model uses.
+ *
+ * @example encodingForModel('gpt-4o-mini').name // 'o200k_base'
+ */
+export function encodingForModel(model: string): Encoding {
+  return getEncoding(encodingNameForModel(model));
+}

@@ -1,0 +1,116 @@
+import { nextPieceCl100k } from '../bpe/split-cl100k.js';
+import { nextPieceGpt2 } from '../bpe/split-gpt2.js';
+import { nextPieceO200k } from '../bpe/split-o200k.js';
+import type { SplitFunction } from '../bpe/tokenize.js';
+
+/** The rank files in encodings/, by the name of the encoding that introduced them. */
+export type RankFileName = 'r50k_base' | 'p50k_base' | 'cl100k_base' | 'o200k_base';
+
+/** Everything that defines an encoding, as tiktoken's `openai_public.py` does: plain data. */
+export interface EncodingSpec {
+  readonly name: EncodingName;
+  readonly rankFile: RankFileName;
+  /** The split pattern (tiktoken's, Rust regex syntax), for reference; `split` implements it. */
+  readonly pattern: string;
+  readonly split: SplitFunction;
+  readonly specialTokens: Readonly<Record<string, number>>;
+  /** Mergeable ranks plus special tokens (tiktoken's `n_vocab`). */
+  readonly vocabularySize: number;
+}
+
+export const ENCODING_NAMES = ['r50k_base', 'p50k_base', 'p50k_edit', 'cl100k_base', 'o200k_base', 'o200k_harmony'] as const;
+export type EncodingName = (typeof ENCODING_NAMES)[number];
+/** Other names accepted by `getEncoding`. */
+export const ENCODING_ALIASES: Readonly<Record<string, EncodingName>> = { gpt2: 'r50k_base' };
+
+const ENDOFTEXT = '<|endoftext|>';
+const FIM_PREFIX = '<|fim_prefix|>';
+const FIM_MIDDLE = '<|fim_middle|>';
+const FIM_SUFFIX = '<|fim_suffix|>';
+const ENDOFPROMPT = '<|endofprompt|>';
+
+// The patterns as the npm `tiktoken` package (our exact reference) runs them.
+const GPT2_PATTERN = `'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+`;
+const CL100K_PATTERN = `(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+`;
+const O200K_PATTERN = [
+  `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?`,
+  `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?`,
+  `\\p{N}{1,3}`,
+  ` ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*`,
+  `\\s*[\\r\\n]+`,
+  `\\s+(?!\\S)`,
+  `\\s+`,
+].join('|');
+
+/** o200k_harmony: the o200k ranks with the Harmony chat-format tokens; every other id up to 201087 is reserved. */
+function harmonySpecialTokens(): Record<string, number> {
+  const named: Record<string, number> = {
+    '<|startoftext|>': 199998,
+    [ENDOFTEXT]: 199999,
+    '<|return|>': 200002,
+    '<|constrain|>': 200003,
+    '<|channel|>': 200005,
+    '<|start|>': 200006,
+    '<|end|>': 200007,
+    '<|message|>': 200008,
+    '<|call|>': 200012,
+    [ENDOFPROMPT]: 200018,
+  };
+  const taken = new Set(Object.values(named));
+  const tokens: Record<string, number> = { ...named };
+  for (let id = 200000; id < 201088; id++) if (!taken.has(id)) tokens[`<|reserved_${id}|>`] = id;
+  return tokens;
+}
+
+export const ENCODING_SPECS: Readonly<Record<EncodingName, EncodingSpec>> = {
+  r50k_base: {
+    name: 'r50k_base',
+    rankFile: 'r50k_base',
+    pattern: GPT2_PATTERN,
+    split: nextPieceGpt2,
+    specialTokens: { [ENDOFTEXT]: 50256 },
+    vocabularySize: 50257,
+  },
+  p50k_base: {
+    name: 'p50k_base',
+    rankFile: 'p50k_base',
+    pattern: GPT2_PATTERN,
+    split: nextPieceGpt2,
+    specialTokens: { [ENDOFTEXT]: 50256 },
+    vocabularySize: 50281,
+  },
+  p50k_edit: {
+    name: 'p50k_edit',
+    rankFile: 'p50k_base',
+    pattern: GPT2_PATTERN,
+    split: nextPieceGpt2,
+    specialTokens: { [ENDOFTEXT]: 50256, [FIM_PREFIX]: 50281, [FIM_MIDDLE]: 50282, [FIM_SUFFIX]: 50283 },
+    vocabularySize: 50284,
+  },
+  cl100k_base: {
+    name: 'cl100k_base',
+    rankFile: 'cl100k_base',
+    pattern: CL100K_PATTERN,
+    split: nextPieceCl100k,
+    specialTokens: { [ENDOFTEXT]: 100257, [FIM_PREFIX]: 100258, [FIM_MIDDLE]: 100259, [FIM_SUFFIX]: 100260, [ENDOFPROMPT]: 100276 },
+    vocabularySize: 100277,
+  },
+  o200k_base: {
+    name: 'o200k_base',
+    rankFile: 'o200k_base',
+    pattern: O200K_PATTERN,
+    split: nextPieceO200k,
+    specialTokens: { [ENDOFTEXT]: 199999, [ENDOFPROMPT]: 200018 },
+    vocabularySize: 200019,
+  },
+  o200k_harmony: {
+    name: 'o200k_harmony',
+    rankFile: 'o200k_base',
+    pattern: O200K_PATTERN,
+    split: nextPieceO200k,
+    get specialTokens() {
+      return harmonySpecialTokens();
+    },
+    vocabularySize: 201088,
+  },
+};
