@@ -1,0 +1,88 @@
+import { TokmeterError } from '../errors.js';
+import type { ServiceTier } from './types.js';
+
+/** The model has no price for the requested service tier (`flex` on gpt-4o, `priority` on Claude). */
+export class UnsupportedTierError extends TokmeterError {
+  override name = 'UnsupportedTierError' as const;
+  readonly field = 'tier';
+  readonly model: string;
+  readonly tier: ServiceTier;
+  readonly offered: readonly ServiceTier[];
+
+  constructor(model: string, tier: ServiceTier, offered: readonly ServiceTier[]) {
+    super(
+      'UNSUPPORTED_TIER',
+      `tier ${JSON.stringify(tier)} is not offered for ${model}; it offers ${offered.join(', ')}. ` +
+        `Pass one of those, or load prices for it with loadPrices().`,
+    );
+    this.model = model;
+    this.tier = tier;
+    this.offered = offered;
+  }
+}
+
+/** Which limit a prompt broke: the prompt cap, the output cap, or the window they share. */
+export type ContextLimit = 'maxInputTokens' | 'maxOutputTokens' | 'contextWindow';
+
+/** Thrown by `assertFits` when a prompt (plus the output reserved for it) does not fit the model. */
+export class ContextOverflowError extends TokmeterError {
+  override name = 'ContextOverflowError' as const;
+  readonly model: string;
+  readonly limit: ContextLimit;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly contextWindow: number;
+  readonly maxInputTokens: number;
+  readonly maxOutputTokens: number;
+  readonly overBy: number;
+
+  constructor(details: {
+    model: string;
+    limit: ContextLimit;
+    inputTokens: number;
+    outputTokens: number;
+    contextWindow: number;
+    maxInputTokens: number;
+    maxOutputTokens: number;
+    overBy: number;
+  }) {
+    const { model, limit, inputTokens, outputTokens, overBy } = details;
+    const what =
+      limit === 'maxInputTokens'
+        ? `the prompt is ${inputTokens} tokens, ${overBy} over ${model}'s input limit of ${details.maxInputTokens}`
+        : limit === 'maxOutputTokens'
+          ? `maxOutputTokens ${outputTokens} is ${overBy} over ${model}'s output limit of ${details.maxOutputTokens}`
+          : `the prompt (${inputTokens} tokens) plus maxOutputTokens (${outputTokens}) is ${overBy} over ${model}'s ` +
+            `context window of ${details.contextWindow}`;
+    super(
+      'CONTEXT_OVERFLOW',
+      `${what}. Shorten the prompt by at least ${overBy} tokens` +
+        (limit === 'maxInputTokens' ? '' : ', lower maxOutputTokens') +
+        ', or choose a model with a larger window.',
+    );
+    this.model = model;
+    this.limit = limit;
+    this.inputTokens = inputTokens;
+    this.outputTokens = outputTokens;
+    this.contextWindow = details.contextWindow;
+    this.maxInputTokens = details.maxInputTokens;
+    this.maxOutputTokens = details.maxOutputTokens;
+    this.overBy = overBy;
+  }
+}
+
+/** A price table given to `loadPrices` is malformed or breaks a sanity rule. */
+export class PriceTableError extends TokmeterError {
+  override name = 'PriceTableError' as const;
+  /** The model entry at fault, or undefined when the table as a whole is wrong. */
+  readonly model: string | undefined;
+  /** The field at fault, as a dotted path inside the entry (`pricing.standard.input`). */
+  readonly field: string | undefined;
+
+  constructor(model: string | undefined, field: string | undefined, problem: string, options?: { cause?: unknown }) {
+    const where = model === undefined ? 'the price table' : `model ${JSON.stringify(model)}${field ? ` field ${field}` : ''}`;
+    super('INVALID_PRICE_TABLE', `${where}: ${problem}`, options);
+    this.model = model;
+    this.field = field;
+  }
+}

@@ -1,0 +1,146 @@
+import { UnknownModelError } from '../errors.js';
+import { suggestNames } from '../suggest.js';
+import { BUILT_IN_CATALOG } from './catalog.js';
+import { PriceTableError } from './errors.js';
+import { sanityProblems } from './sanity.js';
+import { parseModelSpec, type CatalogEntry } from './spec.js';
+import type { ModelInfo } from './types.js';
+
+/**
+ * Where model ids resolve. The built-in catalog is parsed (and held to the sanity rules) on first
+ * use; `loadPrices` layers entries over it and `resetPrices` drops them again.
+ */
+
+interface Table {
+  entries: Map<string, CatalogEntry>;
+  aliases: Map<string, string>;
+}
+
+let builtIn: Table | undefined;
+let loaded: Table = { entries: new Map(), aliases: new Map() };
+
+/** Provider prefixes people put in front of ids, and the providers each may name. */
+const PREFIX_PROVIDERS: Readonly<Record<string, readonly string[]>> = {
+  openai: ['openai'],
+  anthropic: ['anthropic'],
+  gemini: ['google', 'gemini'],
+  google: ['google', 'gemini'],
+  models: ['google', 'gemini'],
+};
+
+function builtInTable(): Table {
+  if (builtIn !== undefined) return builtIn;
+  const table: Table = { entries: new Map(), aliases: new Map() };
+  for (const [id, spec] of Object.entries(BUILT_IN_CATALOG)) {
+    const entry = parseModelSpec(id, spec, 'built-in');
+    const problem = sanityProblems(entry)[0];
+    if (problem !== undefined) throw new PriceTableError(id, problem.field, `${problem.problem} (built-in catalog)`);
+    table.entries.set(id, entry);
+    for (const alias of entry.info.aliases) table.aliases.set(alias, id);
+  }
+  builtIn = table;
+  return table;
+}
+
+function lookup(id: string): CatalogEntry | undefined {
+  const base = builtInTable();
+  const exact = loaded.entries.get(id) ?? base.entries.get(id);
+  if (exact !== undefined) return exact;
+  const target = loaded.aliases.get(id) ?? base.aliases.get(id);
+  return target === undefined ? undefined : (loaded.entries.get(target) ?? base.entries.get(target));
+}
+
+/** Resolves an id, or returns undefined: exact ids and aliases first, then without a provider prefix. */
+export function findModel(id: string): CatalogEntry | undefined {
+  const direct = lookup(id);
+  if (direct !== undefined) return direct;
+  const slash = id.indexOf('/');
+  if (slash <= 0) return undefined;
+  const providers = PREFIX_PROVIDERS[id.slice(0, slash)];
+  const entry = providers === undefined ? undefined : lookup(id.slice(slash + 1));
+  return entry !== undefined && providers?.includes(entry.info.provider) ? entry : undefined;
+}
+
+/** Resolves an id or throws `UnknownModelError` with the closest known ids. */
+export function resolveModel(id: string): CatalogEntry {
+  const entry = findModel(id);
+  if (entry !== undefined) return entry;
+  throw new UnknownModelError(
+    id,
+    suggestNames(id, knownIds()),
+    'Known ids are listed by listModels(); load prices for other models with loadPrices() ' +
+      "(tokmeter's own format or LiteLLM's model_prices_and_context_window.json).",
+  );
+}
+
+function knownIds(): string[] {
+  const base = builtInTable();
+  return [...new Set([...base.entries.keys(), ...base.aliases.keys(), ...loaded.entries.keys(), ...loaded.aliases.keys()])];
+}
+
+/**
+ * Adds entries over the catalog. With `overwrite: false`, an id (or alias) that already resolves
+ * keeps its current entry and is returned as skipped.
+ */
+export function addEntries(entries: readonly CatalogEntry[], overwrite: boolean): { added: string[]; skipped: string[] } {
+  const added: string[] = [];
+  const skipped: string[] = [];
+  for (const entry of entries) {
+    if (!overwrite && findModel(entry.id) !== undefined) {
+      skipped.push(entry.id);
+      continue;
+    }
+    loaded.entries.set(entry.id, entry);
+    loaded.aliases.delete(entry.id);
+    for (const alias of entry.info.aliases) {
+      if (overwrite || findModel(alias) === undefined) loaded.aliases.set(alias, entry.id);
+    }
+    added.push(entry.id);
+  }
+  return { added, skipped };
+}
+
+/**
+ * Drops every price added by `loadPrices`, back to the built-in catalog.
+ *
+ * @example
+ * ```ts
+ * loadPrices(myTable);
+ * resetPrices(); // getModel('my-model') throws again
+ * ```
+ */
+export function resetPrices(): void {
+  loaded = { entries: new Map(), aliases: new Map() };
+}
+
+/**
+ * Describes a model: provider, tokenizer, limits, prices in USD per 1M tokens, and their date and
+ * source. Accepts catalog ids, dated snapshots (`gpt-4o-2024-08-06`, `claude-sonnet-4-5-20250929`),
+ * `-latest` names and provider prefixes (`openai/gpt-4o`, `gemini/gemini-2.5-pro`). A snapshot with
+ * prices of its own keeps them (`gpt-4o-2024-05-13`).
+ *
+ * @throws {UnknownModelError} for an id the catalog does not know, with the closest known ids.
+ * @example
+ * ```ts
+ * const model = getModel('anthropic/claude-sonnet-4-5-20250929');
+ * model.id;                      // 'claude-sonnet-4-5'
+ * model.pricing.standard.input;  // 3 (USD per 1M tokens)
+ * model.contextWindow;           // 200000
+ * ```
+ */
+export function getModel(id: string): ModelInfo {
+  if (typeof id !== 'string') throw new UnknownModelError(String(id), [], 'Pass the model id as a string.');
+  return structuredClone(resolveModel(id).info);
+}
+
+/**
+ * The ids of every model in the catalog (built-in and loaded), sorted. Aliases are not listed.
+ *
+ * @example
+ * ```ts
+ * listModels().filter((id) => id.startsWith('claude-'));
+ * ```
+ */
+export function listModels(): string[] {
+  return [...new Set([...builtInTable().entries.keys(), ...loaded.entries.keys()])].sort();
+}
