@@ -1,0 +1,198 @@
+/**
+ * Runtime validation at the public boundary. zod checks the request's shape; `toValidationError`
+ * turns the first zod issue into a `ChatValidationError` whose `field` is a path like
+ * `messages[2].content[0].type` and whose message says what was expected and what was found.
+ */
+import { z } from 'zod';
+import { ChatValidationError } from './errors.js';
+
+const oneOf = (values: readonly string[]): string => `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+
+export const ROLES = ['system', 'developer', 'user', 'assistant', 'tool', 'function'] as const;
+
+const TextPart = z.looseObject({ type: z.literal('text'), text: z.string() });
+const ImagePart = z.looseObject({
+  type: z.literal('image_url'),
+  image_url: z.looseObject({
+    url: z.string().min(1, { error: 'must be a non-empty URL' }),
+    detail: z.enum(['auto', 'low', 'high']).optional(),
+  }),
+});
+const AudioPart = z.looseObject({ type: z.literal('input_audio'), input_audio: z.looseObject({ data: z.string(), format: z.string() }) });
+const FilePart = z.looseObject({ type: z.literal('file'), file: z.looseObject({}) });
+const RefusalPart = z.looseObject({ type: z.literal('refusal'), refusal: z.string() });
+
+const USER_PARTS = ['text', 'image_url', 'input_audio', 'file'];
+const UserPart = z.discriminatedUnion('type', [TextPart, ImagePart, AudioPart, FilePart], { error: oneOf(USER_PARTS) });
+const AssistantPart = z.discriminatedUnion('type', [TextPart, RefusalPart], { error: oneOf(['text', 'refusal']) });
+const TextOnlyPart = z.discriminatedUnion('type', [TextPart], { error: `${oneOf(['text'])} in this role` });
+
+const textContent = z.union([z.string(), z.array(TextOnlyPart)], { error: 'must be a string or an array of text parts' });
+
+const ToolCall = z.discriminatedUnion(
+  'type',
+  [
+    z.looseObject({ type: z.literal('function'), id: z.string().optional(), function: z.looseObject({ name: z.string(), arguments: z.string() }) }),
+    z.looseObject({ type: z.literal('custom'), id: z.string().optional(), custom: z.looseObject({ name: z.string(), input: z.string() }) }),
+  ],
+  { error: oneOf(['function', 'custom']) },
+);
+
+const name = z.string().optional();
+
+export const MessageSchema = z.discriminatedUnion(
+  'role',
+  [
+    z.looseObject({ role: z.literal('system'), content: textContent, name }),
+    z.looseObject({ role: z.literal('developer'), content: textContent, name }),
+    z.looseObject({
+      role: z.literal('user'),
+      content: z.union([z.string(), z.array(UserPart)], { error: 'must be a string or an array of content parts' }),
+      name,
+    }),
+    z.looseObject({
+      role: z.literal('assistant'),
+      content: z
+        .union([z.string(), z.array(AssistantPart)], { error: 'must be a string, an array of text/refusal parts, or null' })
+        .nullable()
+        .optional(),
+      name,
+      refusal: z.string().nullable().optional(),
+      tool_calls: z.array(ToolCall).optional(),
+      function_call: z.looseObject({ name: z.string(), arguments: z.string() }).nullable().optional(),
+    }),
+    z.looseObject({ role: z.literal('tool'), content: textContent, tool_call_id: z.string().optional() }),
+    z.looseObject({ role: z.literal('function'), content: z.string().nullable(), name: z.string() }),
+  ],
+  { error: oneOf(ROLES) },
+);
+
+export const MessagesSchema = z.array(MessageSchema, { error: 'must be an array of messages' });
+
+export const FunctionDefinitionSchema = z.looseObject({
+  name: z.string().min(1, { error: 'must be a non-empty function name' }),
+  description: z.string().optional(),
+  parameters: z.record(z.string(), z.unknown(), { error: 'must be a JSON Schema object' }).optional(),
+  strict: z.boolean().nullable().optional(),
+});
+
+const ToolSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.looseObject({ type: z.literal('function'), function: FunctionDefinitionSchema }),
+    z.looseObject({ type: z.literal('custom'), custom: z.looseObject({ name: z.string() }) }),
+  ],
+  { error: oneOf(['function', 'custom']) },
+);
+
+const ToolChoiceSchema = z.union(
+  [
+    z.enum(['none', 'auto', 'required']),
+    z.looseObject({ type: z.literal('function'), function: z.looseObject({ name: z.string() }) }),
+    z.looseObject({ type: z.literal('custom'), custom: z.looseObject({ name: z.string() }) }),
+    z.looseObject({ type: z.literal('allowed_tools'), allowed_tools: z.looseObject({ mode: z.enum(['auto', 'required']), tools: z.array(z.looseObject({})) }) }),
+  ],
+  { error: 'must be "none", "auto", "required", or { type: "function", function: { name } }' },
+);
+
+const FunctionCallSchema = z.union([z.enum(['none', 'auto']), z.looseObject({ name: z.string() })], {
+  error: 'must be "none", "auto" or { name }',
+});
+
+export const ChatRequestSchema = z.looseObject({
+  model: z.string({ error: 'must be a model id string such as "gpt-4o"' }).min(1, { error: 'must be a non-empty model id' }),
+  messages: MessagesSchema,
+  tools: z.array(ToolSchema).optional(),
+  tool_choice: ToolChoiceSchema.optional(),
+  functions: z.array(FunctionDefinitionSchema).optional(),
+  function_call: FunctionCallSchema.optional(),
+});
+
+export const ImageSizeSchema = z.looseObject({
+  width: z.number().int().positive({ error: 'must be a positive integer' }),
+  height: z.number().int().positive({ error: 'must be a positive integer' }),
+});
+
+export const ChatCountOptionsSchema = z
+  .looseObject({
+    imageSizes: z.union([z.record(z.string(), ImageSizeSchema), z.function()], { error: 'must be an object { [url]: { width, height } } or a function url => size' }).optional(),
+    unknownImageSize: z.enum(['error', 'upper-bound']).optional(),
+    nestedDescriptions: z.boolean().optional(),
+  })
+  .optional();
+
+type Path = readonly PropertyKey[];
+
+/** `['messages', 2, 'content']` → `messages[2].content`. */
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let value = data;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+interface Issue {
+  readonly code: string;
+  readonly path: Path;
+  readonly message: string;
+  readonly expected?: unknown;
+  readonly errors?: readonly (readonly Issue[])[];
+  readonly note?: unknown;
+}
+
+/** The most specific issue: inside a union, the branch that got past the top-level type check. */
+function mostSpecific(issue: Issue, base: Path): { issue: Issue; path: Path } {
+  const path = [...base, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors !== undefined && issue.errors.length > 0) {
+    const deeper = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
+    const first = deeper[0]?.[0];
+    if (deeper.length === 1 && first !== undefined) return mostSpecific(first, path);
+  }
+  return { issue, path };
+}
+
+/** Turn a zod error into a `ChatValidationError`, with field paths under `root` (e.g. `['messages']`). */
+export function toValidationError(error: z.ZodError, data: unknown, root: Path = []): ChatValidationError {
+  const first = error.issues[0] as Issue | undefined;
+  if (first === undefined) return new ChatValidationError(formatPath(root) || 'request', 'is invalid');
+  const { issue, path } = mostSpecific(first, []);
+  const value = valueAt(data, path);
+  const field = formatPath([...root, ...path]) || 'request';
+  let message: string;
+  if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value')) {
+    message = 'is required';
+  } else if (issue.code === 'invalid_type' && typeof issue.expected === 'string' && issue.message.startsWith('Invalid input')) {
+    message = `must be ${issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, got ${describe(value)}`;
+  } else if (issue.code === 'invalid_value' && issue.message.startsWith('Invalid option')) {
+    message = `${issue.message.replace(/^Invalid option: expected /, 'must be ')}, got ${describe(value)}`;
+  } else {
+    message = `${issue.message}, got ${describe(value)}`;
+  }
+  return new ChatValidationError(field, message, { cause: error });
+}
+
+/** Parse `data` with `schema`, or throw the first problem as a `ChatValidationError`. */
+export function parseOrThrow<T>(schema: z.ZodType<T>, data: unknown, root: Path = []): T {
+  const result = schema.safeParse(data);
+  if (!result.success) throw toValidationError(result.error, data, root);
+  return result.data;
+}

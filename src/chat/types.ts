@@ -1,0 +1,123 @@
+/**
+ * The request shapes tokmeter counts. They mirror the OpenAI wire format structurally (without
+ * depending on the `openai` package), so the SDK's own types — `ChatCompletionCreateParams`,
+ * `ChatCompletionMessageParam`, `ResponseCreateParams` — are accepted as they are; a type test
+ * keeps that promise. Runtime checks live in `schema.ts`.
+ */
+
+/** A JSON Schema object, as given in `parameters`. */
+export type JsonSchema = { [key: string]: unknown };
+
+export interface TextPart {
+  type: 'text';
+  text: string;
+}
+
+export interface ImagePart {
+  type: 'image_url';
+  image_url: {
+    /** `data:image/…;base64,…` or an `https://` URL. */
+    url: string;
+    /** @default 'auto' */
+    detail?: 'auto' | 'low' | 'high';
+  };
+}
+
+export interface RefusalPart {
+  type: 'refusal';
+  refusal: string;
+}
+
+/** Accepted by the types so SDK messages fit; counting one throws `UnsupportedContentError`. */
+export interface AudioPart {
+  type: 'input_audio';
+  input_audio: { data: string; format: string };
+}
+
+/** Accepted by the types so SDK messages fit; counting one throws `UnsupportedContentError`. */
+export interface FilePart {
+  type: 'file';
+  file: { file_data?: string; file_id?: string; filename?: string };
+}
+
+export type ContentPart = TextPart | ImagePart | RefusalPart | AudioPart | FilePart;
+
+export interface FunctionToolCall {
+  id?: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+export interface CustomToolCall {
+  id?: string;
+  type: 'custom';
+  custom: { name: string; input: string };
+}
+
+export type ToolCall = FunctionToolCall | CustomToolCall;
+
+export type ChatRole = 'system' | 'developer' | 'user' | 'assistant' | 'tool' | 'function';
+
+/** One chat message. A single shape (not a union) so every SDK message type is assignable to it. */
+export interface ChatMessage {
+  role: ChatRole;
+  content?: string | readonly ContentPart[] | null;
+  name?: string;
+  /** Assistant messages: the calls the model made. */
+  tool_calls?: readonly ToolCall[];
+  /** Assistant messages, legacy functions API. */
+  function_call?: { name: string; arguments: string } | null;
+  /** Tool messages: which call this answers. */
+  tool_call_id?: string;
+  refusal?: string | null;
+}
+
+/** A function the model may call (legacy `functions`, or the inside of a tool). */
+export interface FunctionDefinition {
+  name: string;
+  description?: string;
+  parameters?: JsonSchema;
+  strict?: boolean | null;
+}
+
+export interface FunctionTool {
+  type: 'function';
+  function: FunctionDefinition;
+}
+
+/** Accepted by the types; counting one throws `UnsupportedContentError` (its rendering is unpublished). */
+export interface CustomTool {
+  type: 'custom';
+  custom: { name: string; description?: string; format?: unknown };
+}
+
+export type ChatTool = FunctionTool | CustomTool;
+
+export type ToolChoice =
+  | 'none'
+  | 'auto'
+  | 'required'
+  | { type: 'function'; function: { name: string } }
+  | { type: 'custom'; custom: { name: string } }
+  | { type: 'allowed_tools'; allowed_tools: { mode: 'auto' | 'required'; tools: readonly { [key: string]: unknown }[] } };
+
+export type FunctionCallChoice = 'none' | 'auto' | { name: string };
+
+/**
+ * A Chat Completions request. Other fields (temperature, stream, …) do not change the prompt; they are
+ * allowed and ignored.
+ */
+export interface ChatRequest {
+  model: string;
+  messages: readonly ChatMessage[];
+  tools?: readonly ChatTool[];
+  tool_choice?: ToolChoice;
+  functions?: readonly FunctionDefinition[];
+  function_call?: FunctionCallChoice;
+}
+
+/** Width and height of an image in pixels. */
+export interface ImageSize {
+  width: number;
+  height: number;
+}
