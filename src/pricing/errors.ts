@@ -78,11 +78,14 @@ export class PriceTableError extends TokmeterError {
   readonly model: string | undefined;
   /** The field at fault, as a dotted path inside the entry (`pricing.standard.input`). */
   readonly field: string | undefined;
+  /** What is wrong with the field, without the model and field names. */
+  readonly problem: string;
 
   constructor(model: string | undefined, field: string | undefined, problem: string, options?: { cause?: unknown }) {
     const where = model === undefined ? 'the price table' : `model ${JSON.stringify(model)}${field ? ` field ${field}` : ''}`;
     super('INVALID_PRICE_TABLE', `${where}: ${problem}`, options);
     this.model = model;
     this.field = field;
+    this.problem = problem;
   }
 }
