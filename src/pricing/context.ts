@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { countChatTokens } from '../chat/index.js';
+import type { ChatMessage, ChatRequest } from '../chat/types.js';
+import { countTokens } from '../count.js';
+import type { EncodingName } from '../encodings/specs.js';
+import { parseArgs, tokenCount } from './args.js';
+import { ContextOverflowError } from './errors.js';
+import { checkLimits, type ContextCheck, type ContextFits } from './limits.js';
+import { resolveModel } from './registry.js';
+import type { CatalogEntry } from './spec.js';
+
+/** Counting for models without a public tokenizer borrows gpt-4o's chat format and encoding. */
+const STAND_IN_CHAT_MODEL = 'gpt-4o';
+
+export interface CheckContextOptions {
+  model: string;
+  /**
+   * The prompt: plain text, a messages array, a Chat Completions request (its own `model` is
+   * ignored), or a token count you already have.
+   */
+  input: string | readonly ChatMessage[] | Omit<ChatRequest, 'model'> | number;
+  /** Output tokens to reserve (the request's `max_tokens`). @default 0 */
+  maxOutputTokens?: number;
+}
+
+const checkOptions = z.strictObject({
+  model: z.string({ error: 'must be a model id string' }),
+  input: z.union([z.string(), tokenCount, z.array(z.unknown()), z.looseObject({ messages: z.array(z.unknown()) })], {
+    error: 'must be text, a messages array, a chat request with messages, or a token count',
+  }),
+  maxOutputTokens: tokenCount.optional(),
+});
+
+function countInput(entry: CatalogEntry, input: CheckContextOptions['input']): number {
+  if (typeof input === 'number') return input;
+  const { encoding, exact } = entry.info.tokenizer;
+  if (typeof input === 'string') return countTokens(input, { encoding: encoding as EncodingName });
+  const chatModel = exact ? entry.id : STAND_IN_CHAT_MODEL;
+  const request = Array.isArray(input) ? { messages: input } : (input as Omit<ChatRequest, 'model'>);
+  return countChatTokens({ ...request, model: chatModel } as ChatRequest).total;
+}
+
+/**
+ * Whether a prompt fits a model: prompt ≤ max input, output reserve ≤ max output, and both together
+ * ≤ the context window. Counts text, messages or a chat request with the model's tokenizer; for
+ * Anthropic and Gemini models, whose tokenizers are not public, the count uses o200k_base and the
+ * result says `approximate: true` (leave headroom). A prompt that does not fit is a normal result,
+ * not an error; see `assertFits` for the throwing form.
+ *
+ * @example
+ * ```ts
+ * const check = checkContext({ model: 'gpt-4o', input: messages, maxOutputTokens: 4096 });
+ * if (check.fits) console.log(`${check.remaining} tokens to spare`);
+ * else console.log(`${check.overBy} tokens over ${check.limit}`);
+ *
+ * checkContext({ model: 'gpt-5', input: 300_000 }); // { fits: false, limit: 'maxInputTokens', overBy: 28000, ... }
+ * ```
+ */
+export function checkContext(options: CheckContextOptions): ContextCheck {
+  const o = parseArgs(checkOptions, options);
+  const entry = resolveModel(o.model);
+  const inputTokens = countInput(entry, options.input);
+  return checkLimits(entry, inputTokens, o.maxOutputTokens ?? 0, typeof options.input !== 'number' && !entry.info.tokenizer.exact);
+}
+
+/**
+ * `checkContext`, throwing when the prompt does not fit.
+ *
+ * @throws {ContextOverflowError} carrying the counts, the limit broken and `overBy`.
+ * @example
+ * ```ts
+ * assertFits({ model: 'gpt-4o-mini', input: longText, maxOutputTokens: 1000 }); // throws if over 127,000 tokens
+ * ```
+ */
+export function assertFits(options: CheckContextOptions): ContextFits {
+  const check = checkContext(options);
+  if (check.fits) return check;
+  const { fits: _fits, approximate: _approximate, ...details } = check;
+  throw new ContextOverflowError(details);
+}

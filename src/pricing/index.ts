@@ -1,0 +1,30 @@
+/**
+ * Pricing and limits: the model catalog as dated data, the cost of a request from counts or from a
+ * usage object, context checks, monthly spend, and user-supplied price tables.
+ */
+export { getModel, listModels, resetPrices } from './registry.js';
+export { estimateCost } from './cost.js';
+export { costFromUsage } from './usage.js';
+export { checkContext, assertFits } from './context.js';
+export { estimateMonthlySpend, compareModels, DAYS_PER_MONTH } from './spend.js';
+export { loadPrices, PRICES_FORMAT } from './load.js';
+export { UnsupportedTierError, ContextOverflowError, PriceTableError } from './errors.js';
+
+export type { ServiceTier, Rates, LongContextRates, TierRates, Pricing, Tokenizer, ModelSpec, ModelInfo } from './types.js';
+export type { EstimateCostOptions, CostEstimate, CostBreakdown, TokenCounts } from './cost.js';
+export type {
+  CostFromUsageOptions,
+  UsageCost,
+  Usage,
+  UsageFormat,
+  OpenAIChatUsage,
+  OpenAIResponsesUsage,
+  AnthropicUsage,
+  GeminiUsageMetadata,
+  GeminiModalityCount,
+} from './usage.js';
+export type { CheckContextOptions } from './context.js';
+export type { ContextCheck, ContextFits, ContextOverflow } from './limits.js';
+export type { ContextLimit } from './errors.js';
+export type { SpendScenario, MonthlySpendOptions, MonthlySpend, ModelComparison } from './spend.js';
+export type { LoadPricesOptions, LoadPricesResult, RejectedEntry, PricesFile } from './load.js';

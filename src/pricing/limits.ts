@@ -1,0 +1,52 @@
+import type { ContextLimit } from './errors.js';
+import type { CatalogEntry } from './spec.js';
+
+interface ContextNumbers {
+  /** The catalog id the model resolved to. */
+  model: string;
+  /** Prompt tokens. */
+  inputTokens: number;
+  /** Output tokens reserved (`maxOutputTokens` of the request); 0 if none was given. */
+  outputTokens: number;
+  contextWindow: number;
+  maxInputTokens: number;
+  maxOutputTokens: number;
+  /** True when the count used a stand-in tokenizer (Anthropic and Gemini models). */
+  approximate: boolean;
+}
+
+/** The prompt fits: `remaining` more prompt tokens would still fit beside the reserved output. */
+export interface ContextFits extends ContextNumbers {
+  fits: true;
+  remaining: number;
+}
+
+/** The prompt does not fit: `limit` is broken by `overBy` tokens. */
+export interface ContextOverflow extends ContextNumbers {
+  fits: false;
+  limit: ContextLimit;
+  overBy: number;
+}
+
+export type ContextCheck = ContextFits | ContextOverflow;
+
+/**
+ * Checks counts against a model's limits: output ≤ max output, prompt ≤ max input, and prompt +
+ * output ≤ the context window. When the output cap is broken that is reported (no prompt cut helps);
+ * otherwise the larger prompt overflow, which is what the prompt must lose to fit.
+ */
+export function checkLimits(entry: CatalogEntry, inputTokens: number, outputTokens: number, approximate: boolean): ContextCheck {
+  const { contextWindow, maxInputTokens, maxOutputTokens } = entry.info;
+  const numbers: ContextNumbers = { model: entry.id, inputTokens, outputTokens, contextWindow, maxInputTokens, maxOutputTokens, approximate };
+  if (outputTokens > maxOutputTokens) {
+    return { fits: false, ...numbers, limit: 'maxOutputTokens', overBy: outputTokens - maxOutputTokens };
+  }
+  const overInput = inputTokens - maxInputTokens;
+  const overWindow = inputTokens + outputTokens - contextWindow;
+  if (overInput > 0 || overWindow > 0) {
+    return overInput >= overWindow
+      ? { fits: false, ...numbers, limit: 'maxInputTokens', overBy: overInput }
+      : { fits: false, ...numbers, limit: 'contextWindow', overBy: overWindow };
+  }
+  return { fits: true, ...numbers, remaining: Math.min(-overInput, -overWindow) };
+}
