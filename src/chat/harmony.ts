@@ -17,10 +17,10 @@
  * `functions.{name} to=assistant`. Hosting stacks may differ in the system message (date, effort).
  */
 import { ChatValidationError, UnsupportedContentError } from './errors.js';
-import type { ChatTokenCount, PreparedRequest } from './count-chat.js';
+import { prepareChatRequest, type ChatTokenCount, type PreparedRequest } from './count-chat.js';
 import { renderHarmonyType } from './harmony-types.js';
 import type { ChatTokenizer } from './tokenizer.js';
-import type { ChatMessage, FunctionDefinition } from './types.js';
+import type { ChatMessage, ChatRequest, FunctionDefinition } from './types.js';
 
 export interface HarmonyOptions {
   /** @default 'You are ChatGPT, a large language model trained by OpenAI.' */
@@ -200,4 +200,12 @@ export function countHarmony(request: PreparedRequest, tokenizer: ChatTokenizer,
     encoding: tokenizer.encoding,
     format: 'harmony',
   };
+}
+
+/**
+ * The harmony prompt text a gpt-oss model reads for a Chat Completions request, special tokens
+ * written out (`<|start|>user<|message|>…`). Useful to see what `countChatTokens` counted.
+ */
+export function renderHarmonyPrompt<R extends ChatRequest>(request: R, options: HarmonyOptions = {}): string {
+  return harmonyText(renderHarmony(prepareChatRequest(request), options));
 }

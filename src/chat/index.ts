@@ -4,3 +4,41 @@
  */
 export { countChatTokens } from './count-chat.js';
 export type { ChatCountOptions, ChatTokenCount } from './count-chat.js';
+export { countResponsesTokens } from './responses.js';
+export type { ResponsesRequest, ResponsesTokenCount } from './responses.js';
+export { fitMessages } from './fit.js';
+export type { FitOptions, FitResult, RemovedMessage } from './fit.js';
+export { renderFunctionNamespace } from './function-namespace.js';
+export type { NamespaceOptions } from './function-namespace.js';
+export { renderHarmonyPrompt } from './harmony.js';
+export type { HarmonyOptions } from './harmony.js';
+export { countImageTokens, imageSizeFromDataUrl } from './images/count-image.js';
+export type { ImageCount, ImageOptions } from './images/count-image.js';
+export type { ImageDetail } from './images/image-cost.js';
+export { IMAGE_MODELS } from './images/image-models.js';
+export type { ImageModelRecord, PatchMethod, TileMethod } from './images/image-models.js';
+export { MESSAGE_FORMATS } from './message-format.js';
+export type { MessageFormat } from './message-format.js';
+export { ChatValidationError, ImageSizeUnknownError, UnsupportedContentError } from './errors.js';
+export type {
+  AudioPart,
+  ChatMessage,
+  ChatRequest,
+  ChatRole,
+  ChatTool,
+  ContentPart,
+  CustomTool,
+  CustomToolCall,
+  FilePart,
+  FunctionCallChoice,
+  FunctionDefinition,
+  FunctionTool,
+  FunctionToolCall,
+  ImagePart,
+  ImageSize,
+  JsonSchema,
+  RefusalPart,
+  TextPart,
+  ToolCall,
+  ToolChoice,
+} from './types.js';

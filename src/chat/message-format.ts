@@ -2,6 +2,7 @@
  * How the API frames each message, per model family. Data, not code: each record says where its
  * numbers come from. The first record whose `models` pattern matches the model id wins.
  */
+import { baseModelId } from './model-id.js';
 
 export interface MessageFormat {
   /** Model ids this record covers: an exact id, or a prefix ending in `*`. */
@@ -42,8 +43,9 @@ function matches(pattern: string, model: string): boolean {
 
 /** The message framing for a model id (every id matches the catch-all record). */
 export function messageFormatFor(model: string): MessageFormat {
+  const id = baseModelId(model);
   for (const format of MESSAGE_FORMATS) {
-    if (format.models.some((pattern) => matches(pattern, model))) return format;
+    if (format.models.some((pattern) => matches(pattern, id))) return format;
   }
   // The table ends with a catch-all; reaching here means the table was edited wrongly.
   throw new Error(`tokmeter: internal: MESSAGE_FORMATS has no catch-all record (model ${model})`);

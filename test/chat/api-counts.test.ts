@@ -3,11 +3,10 @@
  * `prompt_tokens` the OpenAI API reported for it. One test per case, named by the case id.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { countChatTokens } from '../../src/chat/index.js';
 import type { ChatRequest } from '../../src/chat/types.js';
 
-vi.mock('../../src/encodings/registry.js', () => import('./registry-shim.js'));
 
 interface ApiCase extends ChatRequest {
   id: string;

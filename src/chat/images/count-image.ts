@@ -76,3 +76,30 @@ export function countImage(model: string, url: string, detail: ImageDetail, fiel
   const tokens = size === undefined ? imageTokensUpperBound(detail, cost) : imageTokens(size.width, size.height, detail, cost);
   return { field, size, detail, method: cost.method, tokens, sizeFrom };
 }
+
+/**
+ * Image tokens for an image of known size on `model`.
+ *
+ * @example countImageTokens('gpt-4o', { width: 1024, height: 1024 }, 'high') // 765
+ */
+export function countImageTokens(model: string, size: ImageSize, detail: ImageDetail = 'auto'): number {
+  const field = 'size';
+  if (!(Number.isInteger(size.width) && size.width > 0 && Number.isInteger(size.height) && size.height > 0)) {
+    throw new ChatValidationError(field, 'must be { width, height } in whole positive pixels');
+  }
+  const record = imageModelFor(model);
+  if (record === undefined || record.cost === null) {
+    throw new UnsupportedContentError('model', `${JSON.stringify(model)} ${record === undefined ? 'has no image pricing data in tokmeter' : 'does not take image input'}.`);
+  }
+  return imageTokens(size.width, size.height, detail, record.cost);
+}
+
+/**
+ * The pixel size of the image in a `data:` URL, read from its header, or a `ChatValidationError`
+ * saying why it cannot be read.
+ */
+export function imageSizeFromDataUrl(url: string): ImageSize {
+  const header = readDataUrlImage(url);
+  if (!header.ok) throw new ChatValidationError('url', header.reason);
+  return { width: header.width, height: header.height };
+}

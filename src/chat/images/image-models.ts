@@ -4,6 +4,7 @@
  * OpenAI docs, "Images and vision" → "Calculating costs" (copy in
  * ../shared/data/image-token-doc-examples.json), as summarised in shared/docs/counting-rules.md.
  */
+import { baseModelId } from '../model-id.js';
 
 export interface TileMethod {
   readonly method: 'tile';
@@ -61,5 +62,6 @@ function matches(pattern: string, model: string): boolean {
 
 /** The image record for a model id, or `undefined` when tokmeter has no image data for it. */
 export function imageModelFor(model: string): ImageModelRecord | undefined {
-  return IMAGE_MODELS.find((record) => record.models.some((pattern) => matches(pattern, model)));
+  const id = baseModelId(model);
+  return IMAGE_MODELS.find((record) => record.models.some((pattern) => matches(pattern, id)));
 }
