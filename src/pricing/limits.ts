@@ -48,5 +48,5 @@ export function checkLimits(entry: CatalogEntry, inputTokens: number, outputToke
       ? { fits: false, ...numbers, limit: 'maxInputTokens', overBy: overInput }
       : { fits: false, ...numbers, limit: 'contextWindow', overBy: overWindow };
   }
-  return { fits: true, ...numbers, remaining: Math.min(-overInput, -overWindow) };
+  return { fits: true, ...numbers, remaining: Math.min(maxInputTokens - inputTokens, contextWindow - inputTokens - outputTokens) };
 }
