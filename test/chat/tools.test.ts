@@ -1,0 +1,125 @@
+/** The hidden function namespace and the request-level rules for tools, calls and choices. */
+import { describe, expect, test } from 'vitest';
+import { countChatTokens, renderFunctionNamespace } from '../../src/chat/index.js';
+import { getEncoding } from '../../src/encodings/registry.js';
+
+describe('renderFunctionNamespace', () => {
+  test('types, enums, required, arrays, nested objects, anyOf and descriptions', () => {
+    const text = renderFunctionNamespace([
+      {
+        name: 'plan_trip',
+        description: 'Plan a trip',
+        parameters: {
+          type: 'object',
+          required: ['city', 'days'],
+          properties: {
+            city: { type: 'string', description: 'Where to go' },
+            days: { type: 'integer', enum: [1, 2, -3] },
+            mode: { type: 'string', enum: ['train', 'car'] },
+            budget: { type: ['number', 'null'] },
+            tags: { type: 'array', items: { type: 'string' } },
+            anything: { type: 'array' },
+            stops: { type: 'array', items: { type: 'object', properties: { name: { type: 'string', description: 'nested, hidden by default' }, nights: { type: 'number' } }, required: ['name'] } },
+            when: { anyOf: [{ type: 'string' }, { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' } } }] },
+            flag: { type: 'boolean' },
+            nothing: { type: 'null' },
+          },
+        },
+      },
+      { name: 'ping', parameters: { type: 'object', properties: {} } },
+    ]);
+    expect(text).toBe(
+      [
+        'namespace functions {',
+        '',
+        '// Plan a trip',
+        'type plan_trip = (_: {',
+        '// Where to go',
+        'city: string,',
+        'days: 1 | 2 | -3,',
+        'mode?: "train" | "car",',
+        'budget?: number | null,',
+        'tags?: string[],',
+        'anything?: any[],',
+        'stops?: {',
+        '  name: string,',
+        '  nights?: number,',
+        '}[],',
+        'when?: string | {',
+        '  from?: string,',
+        '  to?: string,',
+        '},',
+        'flag?: boolean,',
+        'nothing?: null,',
+        '}) => any;',
+        '',
+        'type ping = () => any;',
+        '',
+        '} // namespace functions',
+      ].join('\n'),
+    );
+  });
+
+  test('nested descriptions are an option', () => {
+    const fn = { name: 'f', parameters: { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'string', description: 'inner' } } } } } };
+    expect(renderFunctionNamespace([fn])).not.toContain('// inner');
+    expect(renderFunctionNamespace([fn], { nestedDescriptions: true })).toContain('  // inner\n  b?: string,');
+  });
+
+  test('deeper nesting indents by two more spaces per level', () => {
+    const fn = { name: 'f', parameters: { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'object', properties: { c: { type: 'string' } } } } } } } };
+    expect(renderFunctionNamespace([fn])).toContain('a?: {\n  b?: {\n    c?: string,\n  },\n},');
+  });
+});
+
+const enc = getEncoding('o200k_base');
+const tool = { type: 'function' as const, function: { name: 'get_weather', description: 'Weather for a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } };
+const base = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: 'Weather in Paris?' }] };
+
+describe('request-level tool rules', () => {
+  test('the tools block is the namespace + 9, and −4 when a system message exists', () => {
+    const ns = enc.count(renderFunctionNamespace([tool.function]));
+    expect(countChatTokens({ ...base, tools: [tool] }).tools).toBe(ns + 9);
+    const withSystem = countChatTokens({ ...base, messages: [{ role: 'system', content: 'Be brief.' }, ...base.messages], tools: [tool] });
+    expect(withSystem.tools).toBe(ns + 9 - 4);
+    // …and the first system message is counted with a trailing newline.
+    expect(withSystem.messages[0]).toBe(3 + enc.count('system') + enc.count('Be brief.\n'));
+  });
+
+  test('tool_choice: "none" +1, a named function +7 + name, "auto" +0', () => {
+    const auto = countChatTokens({ ...base, tools: [tool], tool_choice: 'auto' });
+    expect(auto.toolChoice).toBe(0);
+    expect(countChatTokens({ ...base, tools: [tool], tool_choice: 'none' }).toolChoice).toBe(1);
+    const named = countChatTokens({ ...base, tools: [tool], tool_choice: { type: 'function', function: { name: 'get_weather' } } });
+    expect(named.toolChoice).toBe(7 + enc.count('get_weather'));
+    expect(named.total - auto.total).toBe(named.toolChoice);
+  });
+
+  test('function_call: "none" +1, { name } +4 + name', () => {
+    const functions = [tool.function];
+    expect(countChatTokens({ ...base, functions, function_call: 'none' }).toolChoice).toBe(1);
+    expect(countChatTokens({ ...base, functions, function_call: { name: 'get_weather' } }).toolChoice).toBe(4 + enc.count('get_weather'));
+  });
+
+  test('an assistant tool call counts name + arguments + 3; its result is counted like a function result', () => {
+    const call = { id: 'call_9', type: 'function' as const, function: { name: 'get_weather', arguments: '{"city":"Paris"}' } };
+    const result = countChatTokens({
+      ...base,
+      messages: [...base.messages, { role: 'assistant', content: null, tool_calls: [call] }, { role: 'tool', tool_call_id: 'call_9', content: '18°C' }],
+    });
+    expect(result.messages[1]).toBe(3 + enc.count('assistant') + enc.count('get_weather') + enc.count('{"city":"Paris"}') + 3);
+    expect(result.messages[2]).toBe(3 + enc.count('tool') + enc.count('18°C') + enc.count('get_weather') + 1 - 2);
+  });
+
+  test('text given as parts counts like the same text given as a string', () => {
+    const parts = countChatTokens({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'text', text: 'hello there' }] }] });
+    expect(parts.total).toBe(countChatTokens({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello there' }] }).total);
+  });
+
+  test('gpt-3.5-turbo-0301 frames messages with 4 tokens and lets a name replace the role', () => {
+    const messages = [{ role: 'user' as const, name: 'ann', content: 'hi' }];
+    const old = countChatTokens({ model: 'gpt-3.5-turbo-0301', messages });
+    const current = countChatTokens({ model: 'gpt-3.5-turbo-0613', messages });
+    expect(old.messages[0]! - current.messages[0]!).toBe(4 - 3 + (-1 - 1));
+  });
+});
