@@ -5,7 +5,8 @@
  *
  *     <|start|>{role}[:{name}][<|channel|>{channel}][ to={recipient}][ {content type}]<|message|>{content}<|end|>
  *
- * and a request ends with `<|start|>assistant`. Formatting tokens count 1 each; every text piece
+ * (a tool result puts its recipient in the role section: `functions.x to=assistant<|channel|>…`,
+ * as the guide shows) and a request ends with `<|start|>assistant`. Formatting tokens count 1 each; every text piece
  * (role, channel, recipient, content) is encoded on its own as ordinary text, as the renderer does,
  * so text that looks like a special token is never a special token.
  *
@@ -54,8 +55,18 @@ export class HarmonyMessage {
   }
 }
 
-function message(role: string, content: string, header: { channel?: string; recipient?: string; contentType?: string } = {}): HarmonyMessage {
+interface Header {
+  /** A recipient written in the role section (tool results: `functions.x to=assistant<|channel|>…`). */
+  roleRecipient?: string;
+  channel?: string;
+  /** A recipient written after the channel (tool calls: `<|channel|>commentary to=functions.x`). */
+  recipient?: string;
+  contentType?: string;
+}
+
+function message(role: string, content: string, header: Header = {}): HarmonyMessage {
   const m = new HarmonyMessage().special('<|start|>').text(role);
+  if (header.roleRecipient !== undefined) m.text(` to=${header.roleRecipient}`);
   if (header.channel !== undefined) m.special('<|channel|>').text(header.channel);
   if (header.recipient !== undefined) m.text(` to=${header.recipient}`);
   if (header.contentType !== undefined) m.text(` ${header.contentType}`);
@@ -142,7 +153,8 @@ function renderMessage(m: ChatMessage, field: string, callNames: Map<string, str
       if (name === undefined) {
         throw new ChatValidationError(`${field}.tool_call_id`, 'does not match a tool call in an earlier assistant message; harmony names a tool result after its function.');
       }
-      return [message(`functions.${name}`, content, { channel: 'commentary', recipient: 'assistant' }).special('<|end|>')];
+      // The guide's tool-message format: <|start|>{toolname} to=assistant<|channel|>commentary<|message|>{output}<|end|>
+      return [message(`functions.${name}`, content, { roleRecipient: 'assistant', channel: 'commentary' }).special('<|end|>')];
     }
   }
 }
