@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { mergeByScan, mergeWithHeap } from '../src/bpe/merge.js';
+import { loadRankTable } from '../src/encodings/load.js';
+import { ENCODING_SPECS, type RankFileName } from '../src/encodings/specs.js';
+import { getEncoding } from '../src/index.js';
+
+// The data's invariants: provenance (SHA-256 equal to tiktoken's pins), contiguous ranks,
+// vocabulary sizes, and every token encoding to itself.
+
+const PINNED_SHA256: Record<RankFileName, string> = {
+  // tiktoken_ext/openai_public.py, as listed in shared/docs/tokenizer-facts.md
+  r50k_base: '306cd27f03c1a714eca7108e03d66b7dc042abe8c258b44c199a7ed9838dd930',
+  p50k_base: '94b5ca7dff4d00767bc256fdd1b27e5b17361d7b8a5f968547f9f23eb70d2069',
+  cl100k_base: '223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7',
+  o200k_base: '446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d',
+};
+const EXPECTED_TOKENS: Record<RankFileName, number> = { r50k_base: 50256, p50k_base: 50280, cl100k_base: 100256, o200k_base: 199998 };
+const manifest = JSON.parse(readFileSync(new URL('../encodings/manifest.json', import.meta.url), 'utf8')) as {
+  rankFiles: Record<string, { sha256: string; runtime: string; runtimeSha256: string }>;
+};
+
+describe.each(Object.keys(PINNED_SHA256) as RankFileName[])('rank file %s', (file) => {
+  const canonical = gunzipSync(readFileSync(new URL(`../encodings/${file}.tiktoken.gz`, import.meta.url)));
+  const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+  it('is the file tiktoken pins, byte for byte', () => {
+    expect(sha256(canonical)).toBe(PINNED_SHA256[file]);
+    expect(manifest.rankFiles[file]!.sha256).toBe(PINNED_SHA256[file]);
+  });
+
+  it('has a runtime form holding exactly the canonical tokens', () => {
+    const table = loadRankTable(file);
+    const lines = canonical.toString('latin1').trimEnd().split('\n');
+    expect(lines.length).toBe(EXPECTED_TOKENS[file]);
+    for (const line of lines) {
+      const [base64, rank] = line.split(' ');
+      expect(Buffer.from(table.tokenBytes(Number(rank))).toString('base64')).toBe(base64);
+    }
+  });
+
+  it('has contiguous ranks, with gaps only at special-token ids', () => {
+    const table = loadRankTable(file);
+    const specialIds = new Set(Object.values(ENCODING_SPECS[file].specialTokens));
+    const gaps: number[] = [];
+    for (let rank = 0; rank < table.rankCount; rank++) if (table.tokenBytes(rank).length === 0) gaps.push(rank);
+    expect(gaps.every((rank) => specialIds.has(rank))).toBe(true);
+    expect(table.rankCount - gaps.length).toBe(EXPECTED_TOKENS[file]);
+  });
+
+  it('merges every token from its bytes back to itself, by both merge loops', () => {
+    const table = loadRankTable(file);
+    const out = new Int32Array(256);
+    const broken: number[] = [];
+    for (let rank = 0; rank < table.rankCount; rank++) {
+      const bytes = table.tokenBytes(rank);
+      if (bytes.length === 0) continue;
+      const byScan = mergeByScan(table, bytes, bytes.length, out);
+      if (byScan !== 1 || out[0] !== rank) broken.push(rank);
+      if (rank % 7 === 0) {
+        const byHeap = mergeWithHeap(table, bytes, bytes.length, out);
+        if (byHeap !== 1 || out[0] !== rank) broken.push(rank);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('encodings', () => {
+  it.each([
+    ['r50k_base', 50257],
+    ['p50k_base', 50281],
+    ['p50k_edit', 50284],
+    ['cl100k_base', 100277],
+    ['o200k_base', 200019],
+    ['o200k_harmony', 201088],
+  ] as const)('%s has %i ids', (name, size) => {
+    const encoding = getEncoding(name);
+    expect(encoding.vocabularySize).toBe(size);
+    for (const [text, id] of encoding.specialTokens) expect(encoding.decode([id])).toBe(text);
+  });
+
+  it('o200k_harmony has the Harmony tokens at their ids and reserves the rest up to 201087', () => {
+    const harmony = getEncoding('o200k_harmony').specialTokens;
+    expect(harmony.get('<|start|>')).toBe(200006);
+    expect(harmony.get('<|channel|>')).toBe(200005);
+    expect(harmony.get('<|message|>')).toBe(200008);
+    expect(harmony.get('<|end|>')).toBe(200007);
+    expect(harmony.get('<|return|>')).toBe(200002);
+    expect(harmony.get('<|call|>')).toBe(200012);
+    expect(harmony.get('<|constrain|>')).toBe(200003);
+    expect(harmony.get('<|reserved_200001|>')).toBe(200001);
+    expect(harmony.get('<|reserved_201087|>')).toBe(201087);
+    expect(harmony.size).toBe(201088 - 199998);
+  });
+});

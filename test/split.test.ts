@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bmpClasses } from '../src/bpe/char-class.js';
+import { nextPieceCl100k } from '../src/bpe/split-cl100k.js';
+import { nextPieceGpt2 } from '../src/bpe/split-gpt2.js';
+import { nextPieceO200k } from '../src/bpe/split-o200k.js';
+import type { SplitFunction } from '../src/bpe/tokenize.js';
+import { mixedText } from './support/arbitraries.js';
+import { SPLIT_REGEXES, piecesByRegex } from './support/patterns.js';
+
+// The hand-written pre-tokenizers against the split patterns run by a backtracking regex engine:
+// the same pieces, on the same character classes. Token-level agreement with tiktoken is in
+// differential.test.ts; this pins any disagreement to the split.
+
+function piecesByScanner(split: SplitFunction, text: string): string[] {
+  const pieces: string[] = [];
+  const classes = bmpClasses();
+  for (let pos = 0; pos < text.length; ) {
+    const end = split(classes, text, pos, text.length);
+    if (end <= pos || end > text.length) throw new Error(`split returned ${end} at ${pos}`);
+    pieces.push(text.slice(pos, end));
+    pos = end;
+  }
+  return pieces;
+}
+
+const SCANNERS: [keyof typeof SPLIT_REGEXES, SplitFunction][] = [
+  ['gpt2', nextPieceGpt2],
+  ['cl100k', nextPieceCl100k],
+  ['o200k', nextPieceO200k],
+];
+
+describe.each(SCANNERS)('the %s scanner', (name, split) => {
+  const regex = SPLIT_REGEXES[name];
+
+  it('cuts generated strings where its pattern does', () => {
+    fc.assert(
+      fc.property(mixedText, (text) => {
+        expect(piecesByScanner(split, text)).toEqual(piecesByRegex(regex, text));
+      }),
+      { numRuns: Number(process.env['TOKMETER_FC_RUNS'] ?? 500) },
+    );
+  });
+
+  it.each([
+    ['trailing whitespace with a newline', 'x\n  '],
+    ['whitespace before a word', 'a   b'],
+    ['tab then letters', 'a \tb'],
+    ['a mark before capitals', '\u0301AB!'],
+    ['BOM between letters', 'a\ufeff\ufeff!'],
+    ['NEL is whitespace', 'a\u0085b'],
+    ['long s contraction', "x'ſ y"],
+    ['numbers', '12345 ²³ ٣٤٥'],
+    ['path slashes', 'a/b//\n/c'],
+  ])('on %s', (_label, text) => {
+    expect(piecesByScanner(split, text)).toEqual(piecesByRegex(regex, text));
+  });
+});
