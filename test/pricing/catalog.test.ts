@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { UnknownModelError } from '../../src/errors.js';
 import { getModel, listModels } from '../../src/pricing/index.js';
-import type { Rates } from '../../src/pricing/index.js';
+import type { Rates, TierRates } from '../../src/pricing/index.js';
 
 /** Every model issue 5 asks for. */
 const REQUIRED = [
@@ -15,7 +15,7 @@ const REQUIRED = [
 function allRates(id: string): [string, Rates<number>][] {
   const { pricing } = getModel(id);
   const out: [string, Rates<number>][] = [];
-  for (const [tier, rates] of Object.entries(pricing)) {
+  for (const [tier, rates] of Object.entries(pricing) as [string, TierRates<number> | undefined][]) {
     if (rates === undefined) continue;
     out.push([tier, rates]);
     rates.longContext?.forEach((step, i) => out.push([`${tier}.longContext[${i}]`, step]));
