@@ -62,7 +62,10 @@ const loadOptions = z.strictObject({
  * validated: a malformed field or a broken sanity rule (cache read ≤ input ≤ cache write, batch =
  * half, priority > standard > flex, limits within the window) is an error naming the model and the
  * field. In tokmeter's format that error is thrown; a LiteLLM entry with one is left out and listed
- * in `rejected` (pass `strict: true` to throw instead). `resetPrices()` returns to the built-in catalog.
+ * in `rejected` (pass `strict: true` to throw instead). Entries of tokmeter's format replace models
+ * that already resolve; LiteLLM entries only add new ids unless `overwrite: true`, because LiteLLM's
+ * flagship rows know less than the built-in ones (no batch prices for Anthropic and Gemini, no
+ * tokenizer). `resetPrices()` returns to the built-in catalog.
  *
  * LiteLLM does not say which tokenizer a model uses or whether prompt and output share one window,
  * so loaded LiteLLM models count approximately with o200k_base and use `max_input_tokens` as the

@@ -25,7 +25,7 @@ describe('estimateCost: exact money', () => {
     expect(estimateCost({ model: 'o4-mini', inputTokens: 1, cachedInputTokens: 1, outputTokens: 0 }).total).toBe(2.75e-7);
   });
 
-  test('gpt-5-nano row (in 0.05, cached 0.005, out 0.40): 123,457 in of which 100,001 cached, 9,999 out = 0.00557675', () => {
+  test('gpt-5-nano row (in 0.05, cached 0.005, out 0.40): 123,457 in of which 100,001 cached, 9,999 out = 0.005672405', () => {
     // 23,456 × 0.05 + 100,001 × 0.005 + 9,999 × 0.40 = 1,172.8 + 500.005 + 3,999.6 = 5,672.405 µ$
     const cost = estimateCost({ model: 'gpt-5-nano', inputTokens: 123_457, cachedInputTokens: 100_001, outputTokens: 9_999 });
     expect(cost.total).toBe(0.005672405);
