@@ -1,4 +1,4 @@
-import { UnknownModelError } from '../errors.js';
+import { InvalidArgumentError, UnknownModelError } from '../errors.js';
 import { suggestNames } from '../suggest.js';
 import { BUILT_IN_CATALOG } from './catalog.js';
 import { PriceTableError } from './errors.js';
@@ -120,6 +120,7 @@ export function resetPrices(): void {
  * prices of its own keeps them (`gpt-4o-2024-05-13`).
  *
  * @throws {UnknownModelError} for an id the catalog does not know, with the closest known ids.
+ * @throws {InvalidArgumentError} when `id` is not a string.
  * @example
  * ```ts
  * const model = getModel('anthropic/claude-sonnet-4-5-20250929');
@@ -129,7 +130,7 @@ export function resetPrices(): void {
  * ```
  */
 export function getModel(id: string): ModelInfo {
-  if (typeof id !== 'string') throw new UnknownModelError(String(id), [], 'Pass the model id as a string.');
+  if (typeof id !== 'string') throw new InvalidArgumentError('id', `must be a model id string, got ${typeof id}.`);
   return structuredClone(resolveModel(id).info);
 }
 

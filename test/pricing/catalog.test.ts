@@ -205,3 +205,7 @@ describe('resolving ids', () => {
     expect(() => getModel('mine')).toThrow(UnknownModelError);
   });
 });
+
+test('getModel refuses a non-string id', () => {
+  expect(() => getModel(42 as unknown as string)).toThrow('tokmeter: id must be a model id string, got number.');
+});
