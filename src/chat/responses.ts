@@ -140,7 +140,7 @@ function toToolChoice(choice: unknown): ToolChoice | undefined {
  * Count a Responses API request's input (`input`, `instructions`, `tools`, `tool_choice`).
  *
  * @example
- * countResponsesTokens({ model: 'gpt-4o', instructions: 'Be brief.', input: 'hello' }).total // 16
+ * countResponsesTokens({ model: 'gpt-4o', instructions: 'Be brief.', input: 'hello' }).total // 15
  */
 export function countResponsesTokens<R extends ResponsesRequest>(request: R, options: ChatCountOptions = {}): ResponsesTokenCount {
   parseOrThrow(ChatCountOptionsSchema, options, ['options']);
