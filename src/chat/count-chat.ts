@@ -57,7 +57,7 @@ export interface ChatTokenCount {
 /** Tokens for the function block: namespace + 9 (and −4 when it merges into a system message). */
 export const FUNCTIONS_BLOCK_OVERHEAD = 9;
 export const FUNCTIONS_SYSTEM_MERGE = -4;
-/** `function_role` / tool result messages carry 2 fewer framing tokens than other messages. */
+/** `role: "function"` (and tool result) messages carry 2 fewer framing tokens than other messages. */
 export const FUNCTION_RESULT_ADJUSTMENT = -2;
 /** An assistant `function_call` (or each tool call): name + arguments + 3. */
 export const FUNCTION_CALL_OVERHEAD = 3;

@@ -118,6 +118,14 @@ export const ChatCountOptionsSchema = z
     imageSizes: z.union([z.record(z.string(), ImageSizeSchema), z.function()], { error: 'must be an object { [url]: { width, height } } or a function url => size' }).optional(),
     unknownImageSize: z.enum(['error', 'upper-bound']).optional(),
     nestedDescriptions: z.boolean().optional(),
+    harmony: z
+      .looseObject({
+        modelIdentity: z.string().optional(),
+        knowledgeCutoff: z.string().optional(),
+        currentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date as YYYY-MM-DD' }).optional(),
+        reasoningEffort: z.enum(['low', 'medium', 'high']).optional(),
+      })
+      .optional(),
   })
   .optional();
 

@@ -144,3 +144,9 @@ describe('harmony rendering (gpt-oss)', () => {
     expect(() => countChatTokens({ model: 'gpt-oss-20b', messages: [{ role: 'tool', tool_call_id: 'nope', content: '1' }] }, { harmony })).toThrow(/messages\[0\]\.tool_call_id/);
   });
 });
+
+test('harmony options are validated', () => {
+  expect(() => countChatTokens({ model: 'gpt-oss-20b', messages: [{ role: 'user', content: 'x' }] }, { harmony: { currentDate: 'tomorrow' } })).toThrow(
+    expect.objectContaining({ field: 'options.harmony.currentDate' }),
+  );
+});
