@@ -10,12 +10,12 @@ export { estimateMonthlySpend, compareModels, DAYS_PER_MONTH } from './spend.js'
 export { loadPrices, PRICES_FORMAT } from './load.js';
 export { UnsupportedTierError, ContextOverflowError, PriceTableError } from './errors.js';
 
-export type { ServiceTier, Rates, LongContextRates, TierRates, Pricing, Tokenizer, ModelSpec, ModelInfo } from './types.js';
+export type { ServiceTier, Rates, LongContextRates, TierRates, Pricing, ModelTokenizer, ModelSpec, ModelInfo } from './types.js';
 export type { EstimateCostOptions, CostEstimate, CostBreakdown, TokenCounts } from './cost.js';
 export type {
   CostFromUsageOptions,
   UsageCost,
-  Usage,
+  ProviderUsage,
   UsageFormat,
   OpenAIChatUsage,
   OpenAIResponsesUsage,

@@ -45,7 +45,7 @@ export interface Pricing<P> {
  * Which tokenizer counts this model's text. `exact: false` means the provider's tokenizer is not
  * public, and tokmeter counts with `encoding` as an approximation.
  */
-export interface Tokenizer {
+export interface ModelTokenizer {
   encoding: string;
   exact: boolean;
 }
@@ -54,7 +54,7 @@ export interface Tokenizer {
 export interface ModelSpec<P = string | number> {
   /** `openai`, `anthropic`, `google`, or a LiteLLM provider name for loaded models. */
   provider: string;
-  tokenizer: Tokenizer;
+  tokenizer: ModelTokenizer;
   /** Prompt and output together must fit in this many tokens. */
   contextWindow: number;
   /** The most prompt tokens accepted; at most `contextWindow`. */

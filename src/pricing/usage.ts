@@ -60,12 +60,12 @@ export interface GeminiUsageMetadata {
 
 export type UsageFormat = 'openai-chat' | 'openai-responses' | 'anthropic' | 'gemini';
 
-export type Usage = OpenAIChatUsage | OpenAIResponsesUsage | AnthropicUsage | GeminiUsageMetadata;
+export type ProviderUsage = OpenAIChatUsage | OpenAIResponsesUsage | AnthropicUsage | GeminiUsageMetadata;
 
 export interface CostFromUsageOptions {
   model: string;
   /** A usage object as the provider's API (or SDK) returned it. */
-  usage: Usage;
+  usage: ProviderUsage;
   /** Which API the usage came from. @default detected from its field names */
   format?: UsageFormat;
   /** The tier the response reports it was billed on; OpenAI's `service_tier: 'default'` is `'standard'`. @default 'standard' */

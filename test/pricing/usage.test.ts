@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { costFromUsage, estimateCost, UnsupportedTierError } from '../../src/pricing/index.js';
-import type { CostFromUsageOptions, Usage } from '../../src/pricing/index.js';
+import type { CostFromUsageOptions, ProviderUsage } from '../../src/pricing/index.js';
 
 // Usage semantics from the facts doc ("Usage objects: what each field means"); prices from its rows.
 
@@ -186,7 +186,7 @@ describe('costFromUsage: shape', () => {
   });
 
   test('an object with no usage fields is refused with a hint', () => {
-    expect(() => costFromUsage({ model: 'gpt-4o', usage: { tokens: 5 } as unknown as Usage })).toThrow(
+    expect(() => costFromUsage({ model: 'gpt-4o', usage: { tokens: 5 } as unknown as ProviderUsage })).toThrow(
       /^tokmeter: options\.usage has none of the fields of an OpenAI, Anthropic or Gemini usage object/,
     );
   });
