@@ -1,3 +1,5 @@
+import { countChatTokens, type ChatCountOptions } from './chat/count-chat.js';
+import type { ChatMessage } from './chat/types.js';
 import { InvalidArgumentError } from './errors.js';
 import type { EncodeOptions } from './encode-options.js';
 import { encodingForModel, getEncoding } from './encodings/registry.js';
@@ -26,18 +28,36 @@ export function selectEncoding(options: { readonly model?: string; readonly enco
   return getEncoding('o200k_base');
 }
 
+/** Options for counting a messages array: the model is required, since the framing depends on it. */
+export interface MessagesCountOptions extends ChatCountOptions {
+  /** The chat model the messages are for, e.g. `gpt-4o`. */
+  readonly model: string;
+}
+
 /**
  * The number of tokens in `text` for a model (default gpt-4o) or an encoding. Special-token text
  * counts as ordinary text unless `allowedSpecial` says otherwise.
  *
+ * Given a messages array instead, the number of prompt tokens the API bills for a chat request with
+ * those messages (see `countChatTokens` for tools, images and the breakdown).
+ *
  * @example countTokens('hello world') // 2
  * @example countTokens('hello world', { model: 'gpt-3.5-turbo' }) // 2
+ * @example countTokens([{ role: 'user', content: 'hello world' }], { model: 'gpt-4o' }) // 9
  */
-export function countTokens(text: string, options?: CountOptions): number {
-  const encoding = selectEncoding(options);
-  if (options === undefined || (options.allowedSpecial === undefined && options.disallowedSpecial === undefined)) {
-    return encoding.count(text);
+export function countTokens(text: string, options?: CountOptions): number;
+export function countTokens(messages: readonly ChatMessage[], options: MessagesCountOptions): number;
+export function countTokens(input: string | readonly ChatMessage[], options?: CountOptions | MessagesCountOptions): number {
+  if (Array.isArray(input)) {
+    if (options?.model === undefined) {
+      throw new InvalidArgumentError('options.model', 'is required when counting messages: the per-message framing depends on the model. Pass { model: "gpt-4o" } (or the model you call).');
+    }
+    const { model, ...chatOptions } = options as MessagesCountOptions;
+    return countChatTokens({ model, messages: input as ChatMessage[] }, chatOptions).total;
   }
-  const { allowedSpecial, disallowedSpecial } = options;
+  const text = input as string;
+  const encoding = selectEncoding(options as CountOptions | undefined);
+  if (options === undefined || !('allowedSpecial' in options || 'disallowedSpecial' in options)) return encoding.count(text);
+  const { allowedSpecial, disallowedSpecial } = options as CountOptions;
   return encoding.count(text, { ...(allowedSpecial && { allowedSpecial }), ...(disallowedSpecial && { disallowedSpecial }) });
 }

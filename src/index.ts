@@ -1,15 +1,50 @@
+// tokmeter's public API. Every name is listed here explicitly; nothing else is public.
+
+// Tokenizer
 export { Encoding } from './encoding.js';
 export { getEncoding, encodingForModel, encodingNameForModel } from './encodings/registry.js';
 export { ENCODING_NAMES } from './encodings/specs.js';
 export { countTokens } from './count.js';
-export {
-  TokmeterError,
-  InvalidArgumentError,
-  UnknownEncodingError,
-  UnknownModelError,
-  DisallowedSpecialTokenError,
-} from './errors.js';
 
+// Errors
+export { TokmeterError, InvalidArgumentError, UnknownEncodingError, UnknownModelError, DisallowedSpecialTokenError } from './errors.js';
+
+// Chat requests
+export {
+  countChatTokens,
+  countResponsesTokens,
+  fitMessages,
+  renderFunctionNamespace,
+  renderHarmonyPrompt,
+  countImageTokens,
+  imageSizeFromDataUrl,
+  IMAGE_MODELS,
+  MESSAGE_FORMATS,
+  ChatValidationError,
+  ImageSizeUnknownError,
+  UnsupportedContentError,
+} from './chat/index.js';
+
+// Pricing and limits
+export {
+  getModel,
+  listModels,
+  resetPrices,
+  estimateCost,
+  costFromUsage,
+  checkContext,
+  assertFits,
+  estimateMonthlySpend,
+  compareModels,
+  DAYS_PER_MONTH,
+  loadPrices,
+  PRICES_FORMAT,
+  UnsupportedTierError,
+  ContextOverflowError,
+  PriceTableError,
+} from './pricing/index.js';
+
+// Self-hosting memory estimates
 export {
   estimateMemory,
   formatMemoryEstimate,
@@ -27,7 +62,81 @@ export {
 
 export type { EncodingName } from './encodings/specs.js';
 export type { EncodeOptions } from './encode-options.js';
-export type { CountOptions } from './count.js';
+export type { CountOptions, MessagesCountOptions } from './count.js';
+export type {
+  ChatCountOptions,
+  ChatTokenCount,
+  ResponsesRequest,
+  ResponsesTokenCount,
+  FitOptions,
+  FitResult,
+  RemovedMessage,
+  NamespaceOptions,
+  HarmonyOptions,
+  ImageCount,
+  ImageOptions,
+  ImageDetail,
+  ImageModelRecord,
+  TileMethod,
+  PatchMethod,
+  MessageFormat,
+  ChatRequest,
+  ChatMessage,
+  ChatRole,
+  ContentPart,
+  TextPart,
+  ImagePart,
+  RefusalPart,
+  AudioPart,
+  FilePart,
+  ToolCall,
+  FunctionToolCall,
+  CustomToolCall,
+  ChatTool,
+  FunctionTool,
+  CustomTool,
+  FunctionDefinition,
+  FunctionCallChoice,
+  ToolChoice,
+  ImageSize,
+  JsonSchema,
+} from './chat/index.js';
+export type {
+  ServiceTier,
+  Rates,
+  LongContextRates,
+  TierRates,
+  Pricing,
+  ModelTokenizer,
+  ModelSpec,
+  ModelInfo,
+  EstimateCostOptions,
+  CostEstimate,
+  CostBreakdown,
+  TokenCounts,
+  CostFromUsageOptions,
+  UsageCost,
+  ProviderUsage,
+  UsageFormat,
+  OpenAIChatUsage,
+  OpenAIResponsesUsage,
+  AnthropicUsage,
+  GeminiUsageMetadata,
+  GeminiModalityCount,
+  CheckContextOptions,
+  ContextCheck,
+  ContextFits,
+  ContextOverflow,
+  ContextLimit,
+  SpendScenario,
+  MonthlySpendOptions,
+  MonthlySpend,
+  ModelComparison,
+  LoadPricesOptions,
+  LoadPricesResult,
+  RejectedEntry,
+  PricesFile,
+} from './pricing/index.js';
 export type {
   MemoryOptions,
   MemoryEstimate,

@@ -92,6 +92,12 @@ describe('countTokens', () => {
     expect(() => countTokens('x', { model: 'gpt-4o', encoding: 'cl100k_base' })).toThrow(/give one of them/);
   });
 
+  it('counts a messages array as the API bills it, given the model', () => {
+    // 3 (reply priming) + 3 (per message) + "user" (1) + "hello world" (2)
+    expect(countTokens([{ role: 'user', content: 'hello world' }], { model: 'gpt-4o' })).toBe(9);
+    expect(() => countTokens([{ role: 'user', content: 'hi' }], {} as never)).toThrow(/options\.model is required/);
+  });
+
   it('counts special-token text as text unless allowed', () => {
     expect(countTokens('<|endoftext|>')).toBe(7);
     expect(countTokens('<|endoftext|>', { allowedSpecial: 'all' })).toBe(1);

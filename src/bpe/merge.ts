@@ -13,7 +13,7 @@ import type { RankTable } from './rank-table.js';
  *
  * Both write the resulting ranks to `out` and return how many there are.
  */
-export const MERGE_HEAP_THRESHOLD = 128;
+export const MERGE_HEAP_THRESHOLD = 32;
 
 const NONE = 0x7fffffff;
 
@@ -33,30 +33,35 @@ export function mergeByScan(table: RankTable, piece: Uint8Array, length: number,
     starts = new Int32Array(length * 2 + 1);
     pairRanks = new Int32Array(length * 2 + 1);
   }
-  // Part i is piece[starts[i] .. starts[i + 1]); pairRanks[i] is the rank of parts i and i + 1 joined.
+  const partStarts = starts;
+  const ranks = pairRanks;
+  // Part i is piece[partStarts[i] .. partStarts[i + 1]); ranks[i] is the rank of parts i and i + 1 joined.
   let parts = length;
-  for (let i = 0; i <= length; i++) starts[i] = i;
-  for (let i = 0; i < length - 1; i++) pairRanks[i] = rankOrNone(table, piece, i, i + 2);
-  pairRanks[length - 1] = NONE;
+  for (let i = 0; i <= length; i++) partStarts[i] = i;
+  for (let i = 0; i < length - 1; i++) ranks[i] = rankOrNone(table, piece, i, i + 2);
+  ranks[length - 1] = NONE;
 
   for (;;) {
     let best = NONE;
     let at = -1;
     for (let i = 0; i < parts - 1; i++) {
-      if (pairRanks[i]! < best) {
-        best = pairRanks[i]!;
+      const rank = ranks[i]!;
+      if (rank < best) {
+        best = rank;
         at = i;
       }
     }
     if (at < 0) break;
-    // Join parts `at` and `at + 1`: drop the boundary between them.
-    starts.copyWithin(at + 1, at + 2, parts + 1);
-    pairRanks.copyWithin(at + 1, at + 2, parts);
+    // Join parts `at` and `at + 1`: drop the boundary between them (a short shift; pieces here are small).
+    for (let i = at + 1; i < parts; i++) {
+      partStarts[i] = partStarts[i + 1]!;
+      ranks[i] = ranks[i + 1]!;
+    }
     parts--;
-    pairRanks[at] = at + 1 < parts ? rankOrNone(table, piece, starts[at]!, starts[at + 2]!) : NONE;
-    if (at > 0) pairRanks[at - 1] = rankOrNone(table, piece, starts[at - 1]!, starts[at + 1]!);
+    ranks[at] = at + 1 < parts ? rankOrNone(table, piece, partStarts[at]!, partStarts[at + 2]!) : NONE;
+    if (at > 0) ranks[at - 1] = rankOrNone(table, piece, partStarts[at - 1]!, partStarts[at + 1]!);
   }
-  for (let i = 0; i < parts; i++) out[i] = table.rankOf(piece, starts[i]!, starts[i + 1]!);
+  for (let i = 0; i < parts; i++) out[i] = table.rankOf(piece, partStarts[i]!, partStarts[i + 1]!);
   return parts;
 }
 
