@@ -1,0 +1,146 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './errors.js';
+
+/** One option of a command, as `--help` shows it and `node:util` `parseArgs` reads it. */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** What the value is, shown in help: `--model <id>`. Only for string options. */
+  value?: string;
+  description: string;
+  short?: string;
+}
+
+/** A command as the dispatcher and `--help` see it. */
+export interface CommandSpec {
+  name: string;
+  /** One line for `tokmeter --help`. */
+  summary: string;
+  /** What follows `tokmeter <name>` in the usage line. */
+  usage: string;
+  /** A paragraph or two for `tokmeter <name> --help`. */
+  description: string;
+  options: Readonly<Record<string, OptionSpec>>;
+  /** Whether the command takes positional arguments (files). */
+  positionals: boolean;
+  examples: readonly string[];
+}
+
+export type Values = Readonly<Record<string, string | boolean | undefined>>;
+
+export interface ParsedArgs {
+  values: Values;
+  positionals: string[];
+  help: boolean;
+}
+
+/** The help text of one command, generated from its spec so flags and help cannot drift. */
+export function commandHelp(spec: CommandSpec): string {
+  const entries: [string, string][] = Object.entries(spec.options).map(([name, option]) => [
+    `${option.short === undefined ? '    ' : `-${option.short}, `}--${name}${option.value === undefined ? '' : ` <${option.value}>`}`,
+    option.description,
+  ]);
+  entries.push(['-h, --help', 'show this help']);
+  const width = Math.max(...entries.map(([flag]) => flag.length));
+  return [
+    `Usage: tokmeter ${spec.name} ${spec.usage}`,
+    '',
+    spec.description,
+    '',
+    'Options:',
+    ...entries.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`),
+    '',
+    'Examples:',
+    ...spec.examples.map((example) => `  ${example}`),
+  ].join('\n');
+}
+
+/**
+ * Parses a command's arguments strictly: an unknown option, a missing value or a stray positional
+ * is a `UsageError` that names the command, so the message can point at its `--help`.
+ */
+export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
+  const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
+  for (const [name, option] of Object.entries(spec.options)) {
+    options[name] = option.short === undefined ? { type: option.type } : { type: option.type, short: option.short };
+  }
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true }) as typeof parsed;
+  } catch (error) {
+    throw new UsageError(describeParseError(error), spec.name);
+  }
+  const help = parsed.values['help'] === true;
+  if (!help && !spec.positionals && parsed.positionals.length > 0) {
+    throw new UsageError(`${spec.name} takes no file arguments, got ${JSON.stringify(parsed.positionals[0])}.`, spec.name);
+  }
+  return { values: parsed.values, positionals: parsed.positionals, help };
+}
+
+/** node:util's messages, shortened to what a person at a terminal needs. */
+function describeParseError(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /'([^']+)'/.exec(message)?.[1];
+    return `unknown option ${option ?? message}.`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const option = /'(-\S+)/.exec(message)?.[1]?.replace(/'$/, '') ?? 'an option';
+    if (message.includes('does not take an argument')) return `${option} takes no value.`;
+    if (message.includes('ambiguous')) return `${option} needs a value; to pass one that starts with a dash write ${option}=<value>.`;
+    return `${option} needs a value.`;
+  }
+  return message;
+}
+
+/** A string option's value, or undefined when it was not given. */
+export function stringValue(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function requireString(values: Values, name: string, command: string): string {
+  const value = stringValue(values, name);
+  if (value === undefined) throw new UsageError(`${command} needs --${name}.`, command);
+  if (value === '') throw new UsageError(`--${name} needs a value.`, command);
+  return value;
+}
+
+/**
+ * A whole number of tokens or requests: digits, optionally grouped with `,` or `_` (`10_000`,
+ * `1,000,000`). Signs, decimals and exponents are refused here, with the flag named.
+ */
+export function wholeNumber(values: Values, name: string, command: string): number | undefined {
+  const text = stringValue(values, name);
+  if (text === undefined) return undefined;
+  if (!/^\d+(?:[,_]\d{3})*$/.test(text)) {
+    throw new UsageError(`--${name} must be a whole number such as 2000 or 2_000, got ${JSON.stringify(text)}.`, command);
+  }
+  const value = Number(text.replace(/[,_]/g, ''));
+  if (!Number.isSafeInteger(value)) throw new UsageError(`--${name} is too large: ${text}.`, command);
+  return value;
+}
+
+/** A number such as a request rate or a share: plain decimal notation, no sign. */
+export function decimalNumber(values: Values, name: string, command: string): number | undefined {
+  const text = stringValue(values, name);
+  if (text === undefined) return undefined;
+  if (!/^(?:\d+(?:[,_]\d{3})*(?:\.\d+)?|\.\d+)$/.test(text)) {
+    throw new UsageError(`--${name} must be a number such as 0.5 or 1200, got ${JSON.stringify(text)}.`, command);
+  }
+  return Number(text.replace(/[,_]/g, ''));
+}
+
+/** One of a fixed list of words; the error lists them. */
+export function choice<T extends string>(values: Values, name: string, allowed: readonly T[], command: string): T | undefined {
+  const text = stringValue(values, name);
+  if (text === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(text)) {
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got ${JSON.stringify(text)}.`, command);
+  }
+  return text as T;
+}
+
+export function flag(values: Values, name: string): boolean {
+  return values[name] === true;
+}

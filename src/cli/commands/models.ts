@@ -1,0 +1,64 @@
+import { getModel, listModels, type ModelInfo } from '../../pricing/index.js';
+import { flag, stringValue, type CommandSpec, type ParsedArgs } from '../args.js';
+import type { Command } from '../command.js';
+import { InputError } from '../errors.js';
+import { formatPrice, groupDigits } from '../format.js';
+import { formatTable } from '../table.js';
+
+const spec: CommandSpec = {
+  name: 'models',
+  summary: 'the priced models: context sizes, prices and the date they were checked',
+  usage: '[--provider <name>] [--json]',
+  description: [
+    "The price catalog as a table: each model's context window, max output, standard-tier prices",
+    'in USD per 1M tokens, and the date the prices were checked against their source. A model whose',
+    'tokenizer is not public is marked ~: its counts use o200k_base and are approximate.',
+  ].join('\n'),
+  options: {
+    provider: { type: 'string', value: 'name', description: 'only this provider: openai, anthropic or google' },
+    json: { type: 'boolean', description: 'print the models as JSON, with every tier and the sources' },
+  },
+  positionals: false,
+  examples: ['tokmeter models', 'tokmeter models --provider anthropic'],
+};
+
+async function run({ values }: ParsedArgs): Promise<string> {
+  const provider = stringValue(values, 'provider')?.toLowerCase();
+  const all: ModelInfo[] = listModels().map((id) => getModel(id));
+  const providers = [...new Set(all.map((model) => model.provider))].sort();
+  if (provider !== undefined && !providers.includes(provider)) {
+    throw new InputError(`no models from provider ${JSON.stringify(provider)}. Providers: ${providers.join(', ')}.`);
+  }
+  const shown = all.filter((model) => provider === undefined || model.provider === provider);
+  if (flag(values, 'json')) return `${JSON.stringify(shown, null, 2)}\n`;
+
+  const rows = shown.map((model) => {
+    const { standard } = model.pricing;
+    return [
+      model.id + (model.tokenizer.exact ? '' : ' ~'),
+      model.provider,
+      groupDigits(model.contextWindow),
+      groupDigits(model.maxOutputTokens),
+      formatPrice(standard.input),
+      formatPrice(standard.cachedInput),
+      formatPrice(standard.output),
+      model.asOf,
+    ];
+  });
+  const table = formatTable(
+    [
+      { header: 'model' },
+      { header: 'provider' },
+      { header: 'context', align: 'right' },
+      { header: 'max output', align: 'right' },
+      { header: 'input', align: 'right' },
+      { header: 'cached', align: 'right' },
+      { header: 'output', align: 'right' },
+      { header: 'as of' },
+    ],
+    rows,
+  );
+  return `${table}\n\nPrices in USD per 1M tokens, standard tier; - means no cached price. ~ marks approximate token counts.\n`;
+}
+
+export const models: Command = { spec, run };
