@@ -1,0 +1,34 @@
+import { createReadStream } from 'node:fs';
+import { InvalidArgumentError, TokmeterError } from '../errors.js';
+import { createTokenCounter, type TokenCounterOptions } from './token-counter.js';
+
+export interface FileCount {
+  readonly path: string;
+  readonly tokens: number;
+  readonly bytes: number;
+}
+
+/**
+ * Counts the tokens of a UTF-8 text file, streaming it in constant memory. Bytes that are not
+ * valid UTF-8 count as U+FFFD; a leading byte-order mark is kept, as tiktoken keeps it.
+ *
+ * @example await countFile('README.md', { model: 'gpt-4o' }) // { path: 'README.md', tokens: 4211, bytes: 17893 }
+ */
+export async function countFile(path: string, options?: TokenCounterOptions): Promise<FileCount> {
+  if (typeof path !== 'string' || path === '') throw new InvalidArgumentError('path', 'must be a file path.');
+  const counter = createTokenCounter(options);
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let bytes = 0;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
+      bytes += (chunk as Buffer).length;
+      counter.write(decoder.decode(chunk as Buffer, { stream: true }));
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? String(error)})`;
+    throw new TokmeterError('FILE_UNREADABLE', `${path} ${problem}.`, { cause: error });
+  }
+  counter.write(decoder.decode());
+  return { path, tokens: counter.end(), bytes };
+}
