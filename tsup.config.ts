@@ -23,4 +23,14 @@ export default defineConfig([
     treeshake: true,
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    // The worker thread behind countFiles, loaded by path from dist/.
+    entry: { worker: 'src/parallel/worker.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    target: 'node20',
+    splitting: false,
+    treeshake: true,
+  },
 ]);

@@ -5,6 +5,8 @@ export { Encoding } from './encoding.js';
 export { getEncoding, encodingForModel, encodingNameForModel } from './encodings/registry.js';
 export { ENCODING_NAMES } from './encodings/specs.js';
 export { countTokens } from './count.js';
+export { createTokenCounter, countFile } from './stream/index.js';
+export { countFiles } from './parallel/index.js';
 
 // Errors
 export { TokmeterError, InvalidArgumentError, UnknownEncodingError, UnknownModelError, DisallowedSpecialTokenError } from './errors.js';
@@ -63,6 +65,8 @@ export {
 export type { EncodingName } from './encodings/specs.js';
 export type { EncodeOptions } from './encode-options.js';
 export type { CountOptions, MessagesCountOptions } from './count.js';
+export type { TokenCounter, TokenCounterOptions, FileCount } from './stream/index.js';
+export type { CountFilesOptions } from './parallel/index.js';
 export type {
   ChatCountOptions,
   ChatTokenCount,

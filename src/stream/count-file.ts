@@ -16,19 +16,36 @@ export interface FileCount {
  */
 export async function countFile(path: string, options?: TokenCounterOptions): Promise<FileCount> {
   if (typeof path !== 'string' || path === '') throw new InvalidArgumentError('path', 'must be a file path.');
+  return countFileRange(path, 0, Infinity, options);
+}
+
+/**
+ * Counts bytes [start, end) of a file. The range must begin and end at safe cuts (see
+ * `findSafeCutOffset`) for counts of adjacent ranges to add up to the file's.
+ * @internal
+ */
+export async function countFileRange(path: string, start: number, end: number, options?: TokenCounterOptions): Promise<FileCount> {
   const counter = createTokenCounter(options);
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let bytes = 0;
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
+    const range = end === Infinity ? { start } : { start, end: end - 1 };
+    if (end <= start) return { path, tokens: 0, bytes: 0 };
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16, ...range })) {
       bytes += (chunk as Buffer).length;
       counter.write(decoder.decode(chunk as Buffer, { stream: true }));
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const problem = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? String(error)})`;
-    throw new TokmeterError('FILE_UNREADABLE', `${path} ${problem}.`, { cause: error });
+    throw fileError(path, error);
   }
   counter.write(decoder.decode());
   return { path, tokens: counter.end(), bytes };
+}
+
+/** A typed error for a file that cannot be read, naming its path. */
+export function fileError(path: string, error: unknown): TokmeterError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const problem =
+    code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? String(error)})`;
+  return new TokmeterError('FILE_UNREADABLE', `${path} ${problem}.`, { cause: error });
 }

@@ -1,0 +1,122 @@
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { selectEncoding } from '../count.js';
+import { InvalidArgumentError, TokmeterError } from '../errors.js';
+import { describeValue } from '../describe.js';
+import { countFileRange, fileError, type FileCount } from '../stream/count-file.js';
+import type { TokenCounterOptions } from '../stream/token-counter.js';
+import { findSafeCutOffset } from './file-cuts.js';
+import type { RangeResult, RangeTask } from './protocol.js';
+
+export interface CountFilesOptions extends TokenCounterOptions {
+  /**
+   * Worker threads to count on. 1 counts on the calling thread.
+   * @default os.availableParallelism()
+   */
+  readonly concurrency?: number;
+  /**
+   * Files larger than this many bytes are cut (at safe places) into ranges counted in parallel.
+   * @default 8 MiB
+   */
+  readonly splitAbove?: number;
+  /** Called as ranges finish, with the bytes counted so far and the bytes in all. */
+  readonly onProgress?: (countedBytes: number, totalBytes: number) => void;
+}
+
+/**
+ * Counts many files, or one very large file, on all cores in constant memory: files are streamed
+ * by worker threads, and a large file is cut into ranges at places where no piece can cross, so
+ * the ranges' counts add up to exactly the file's. Results come back in the order of `paths`.
+ *
+ * @example await countFiles(['a.txt', 'b.md'], { model: 'gpt-4o' }) // [{ path: 'a.txt', tokens: 812, bytes: 3301 }, …]
+ */
+export async function countFiles(paths: readonly string[], options: CountFilesOptions = {}): Promise<FileCount[]> {
+  if (!Array.isArray(paths) || paths.some((p) => typeof p !== 'string')) {
+    throw new InvalidArgumentError('paths', `must be an array of file paths, got ${describeValue(paths)}.`);
+  }
+  const { concurrency = availableParallelism(), splitAbove = 8 << 20, onProgress, ...counterOptions } = options;
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new InvalidArgumentError('options.concurrency', `must be a positive integer, got ${describeValue(concurrency)}.`);
+  if (!Number.isSafeInteger(splitAbove) || splitAbove < 1) throw new InvalidArgumentError('options.splitAbove', `must be a positive integer, got ${describeValue(splitAbove)}.`);
+  selectEncoding(counterOptions); // reject a bad model or encoding here, not in every worker
+
+  const sizes = paths.map((path) => {
+    try {
+      const stat = statSync(path);
+      if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+      return stat.size;
+    } catch (error) {
+      throw fileError(path, error);
+    }
+  });
+  const tasks: RangeTask[] = [];
+  const fileOf: number[] = [];
+  paths.forEach((path, file) => {
+    const size = sizes[file]!;
+    const pieces = size > splitAbove ? Math.min(Math.ceil(size / splitAbove), concurrency * 4) : 1;
+    let start = 0;
+    for (let k = 1; k <= pieces; k++) {
+      const end = k === pieces ? size : findSafeCutOffset(path, Math.floor((size * k) / pieces), size);
+      if (end > start || (k === pieces && start === 0)) {
+        tasks.push({ id: tasks.length, path, start, end, options: counterOptions });
+        fileOf.push(file);
+      }
+      start = Math.max(start, end);
+    }
+  });
+
+  const totalBytes = sizes.reduce((a, b) => a + b, 0);
+  const tokens = new Array<number>(paths.length).fill(0);
+  let countedBytes = 0;
+  const record = (task: RangeTask, result: { tokens: number; bytes: number }) => {
+    tokens[fileOf[task.id]!]! += result.tokens;
+    countedBytes += result.bytes;
+    onProgress?.(countedBytes, totalBytes);
+  };
+
+  if (concurrency === 1 || tasks.length <= 1) {
+    for (const task of tasks) record(task, await countFileRange(task.path, task.start, task.end, task.options));
+  } else {
+    await runOnWorkers(tasks, Math.min(concurrency, tasks.length), record);
+  }
+  return paths.map((path, file) => ({ path, tokens: tokens[file]!, bytes: sizes[file]! }));
+}
+
+function runOnWorkers(tasks: readonly RangeTask[], workers: number, record: (task: RangeTask, result: { tokens: number; bytes: number }) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let next = 0;
+    let finished = 0;
+    let failed = false;
+    const pool: Worker[] = [];
+    const stop = (error?: Error) => {
+      for (const worker of pool) void worker.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    for (let w = 0; w < workers; w++) {
+      const worker = new Worker(new URL('./worker.js', import.meta.url));
+      pool.push(worker);
+      const feed = () => {
+        if (next < tasks.length) worker.postMessage(tasks[next++]);
+      };
+      worker.on('message', (result: RangeResult) => {
+        if (failed) return;
+        if ('error' in result) {
+          failed = true;
+          stop(new TokmeterError('FILE_UNREADABLE', result.error));
+          return;
+        }
+        record(tasks[result.id]!, result);
+        if (++finished === tasks.length) stop();
+        else feed();
+      });
+      worker.on('error', (error) => {
+        if (!failed) {
+          failed = true;
+          stop(new TokmeterError('WORKER_FAILED', `a counting worker failed: ${error.message}. Try { concurrency: 1 } to count on this thread.`, { cause: error }));
+        }
+      });
+      feed();
+    }
+  });
+}

@@ -1,0 +1,2 @@
+export { countFiles } from './count-files.js';
+export type { CountFilesOptions } from './count-files.js';

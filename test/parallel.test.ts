@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+// The pool loads its worker from dist/, so this test runs against the built package (npm test builds first).
+import { countFiles, getEncoding } from '../dist/index.js';
+import { findSafeCutOffset } from '../src/parallel/file-cuts.js';
+import { FRAGMENTS } from './support/arbitraries.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'tokmeter-parallel-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const path = join(folder, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+// Text with every kind of fragment, multi-byte characters and long runs, a few MB of it.
+function corpus(seed: number, length: number): string {
+  const parts: string[] = [];
+  let state = seed;
+  let size = 0;
+  while (size < length) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    const part = FRAGMENTS[state % FRAGMENTS.length]!.toWellFormed();
+    parts.push(part, state % 3 === 0 ? ' ' : '');
+    size += part.length + 1;
+  }
+  return parts.join('');
+}
+
+describe('countFiles', () => {
+  it('counts many files across workers, in the order given', async () => {
+    const texts = [corpus(1, 50_000), corpus(2, 10), '', corpus(3, 200_000)];
+    const paths = texts.map((text, i) => write(`f${i}.txt`, text));
+    const results = await countFiles(paths, { encoding: 'cl100k_base', concurrency: 2 });
+    expect(results).toEqual(texts.map((text, i) => ({ path: paths[i], tokens: getEncoding('cl100k_base').count(text), bytes: Buffer.byteLength(text) })));
+  });
+
+  it('cuts one large file into ranges whose counts add up exactly', async () => {
+    const text = corpus(4, 3_000_000);
+    const path = write('large.txt', text);
+    const progress: number[] = [];
+    const [result] = await countFiles([path], { concurrency: 2, splitAbove: 256 * 1024, onProgress: (done) => progress.push(done) });
+    expect(result!.tokens).toBe(getEncoding('o200k_base').count(text));
+    expect(progress.length).toBeGreaterThan(4);
+    expect(progress.at(-1)).toBe(Buffer.byteLength(text));
+  });
+
+  it('counts on the calling thread with concurrency 1', async () => {
+    const text = corpus(5, 100_000);
+    const [result] = await countFiles([write('one.txt', text)], { concurrency: 1, splitAbove: 10_000, encoding: 'r50k_base' });
+    expect(result!.tokens).toBe(getEncoding('r50k_base').count(text));
+  });
+
+  it('rejects a missing file, a bad option and a bad model before starting', async () => {
+    await expect(countFiles([join(folder, 'nope.txt')])).rejects.toThrow(/nope\.txt does not exist/);
+    await expect(countFiles([], { concurrency: 0 })).rejects.toThrow(/options\.concurrency must be a positive integer/);
+    await expect(countFiles([], { model: 'not-a-model' })).rejects.toThrow(/unknown model/);
+  });
+});
+
+describe('findSafeCutOffset', () => {
+  it('lands on a character boundary, the same for everyone asking', () => {
+    const text = 'añb '.repeat(50_000) + '中文'.repeat(1000);
+    const path = write('cuts.txt', text);
+    const size = Buffer.byteLength(text);
+    const bytes = Buffer.from(text);
+    for (const offset of [1, 2, 3, 1000, 99_999, size - 10]) {
+      const cut = findSafeCutOffset(path, offset, size);
+      expect(cut).toBeGreaterThanOrEqual(offset);
+      expect(cut === size || (bytes[cut]! & 0xc0) !== 0x80).toBe(true);
+      expect(findSafeCutOffset(path, offset, size)).toBe(cut);
+    }
+  });
+});
