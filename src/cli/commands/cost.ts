@@ -1,10 +1,10 @@
 import { estimateCost, type CostEstimate, type ServiceTier } from '../../pricing/index.js';
 import { choice, flag, requireString, wholeNumber, type CommandSpec, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { countOneInput } from '../count-input.js';
 import { UsageError } from '../errors.js';
 import { formatPrice, formatUsd, groupDigits } from '../format.js';
 import type { Io } from '../io.js';
-import { readOneInput } from '../read.js';
 import { formatTable, type Row } from '../table.js';
 import { approximationNote, catalogTokenizer } from '../tokenizer.js';
 
@@ -75,8 +75,8 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
     if (given.input !== undefined) throw new UsageError('cost takes --input or a FILE, not both.', spec.name);
     const tokenizer = catalogTokenizer(model);
     if (tokenizer.approximate) io.note(approximationNote(tokenizer));
-    const { text, name } = await readOneInput(path, io, spec.name);
-    inputTokens = tokenizer.encoding.count(text);
+    const { tokens, name } = await countOneInput(path, io, spec.name, tokenizer.encoding.name);
+    inputTokens = tokens;
     file = { path: name, tokens: inputTokens, encoding: tokenizer.encoding.name, approximate: tokenizer.approximate };
   } else {
     if (given.input === undefined || given.output === undefined) {
@@ -106,7 +106,7 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
   const rows = breakdownRows(estimate);
   rows.push('rule', ['total', groupDigits(estimate.tokens.input + estimate.tokens.output), '', formatUsd(estimate.total)]);
   const table = formatTable(
-    [{ header: 'tokens of' }, { header: 'count', align: 'right' }, { header: 'USD per 1M', align: 'right' }, { header: 'cost', align: 'right' }],
+    [{ header: 'tokens of' }, { header: 'count', align: 'right' }, { header: 'USD per 1M', align: 'decimal' }, { header: 'cost', align: 'decimal' }],
     rows,
   );
   return `${lines.join('\n')}\n\n${table}\n`;

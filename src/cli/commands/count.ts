@@ -1,11 +1,11 @@
 import { flag, stringValue, type CommandSpec, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { countPath, countStdin } from '../count-input.js';
 import { UsageError } from '../errors.js';
 import { expandInputs, type Input } from '../files.js';
 import { groupDigits } from '../format.js';
 import type { Io } from '../io.js';
 import { startProgress } from '../progress.js';
-import { readStdinText, readTextFile } from '../read.js';
 import { formatTable, type Row } from '../table.js';
 import { approximationNote, DEFAULT_MODEL, selectTokenizer } from '../tokenizer.js';
 
@@ -50,6 +50,7 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
   }
   const tokenizer = selectTokenizer({ model, encoding: encodingName });
   if (tokenizer.approximate) io.note(approximationNote(tokenizer));
+  const encoding = tokenizer.encoding.name;
   const inputs: Input[] = positionals.length === 0 ? [{ kind: 'stdin' }] : expandInputs(positionals);
 
   const fileInputs = inputs.filter((input) => input.kind === 'file');
@@ -62,17 +63,12 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
   try {
     for (const input of inputs) {
       if (input.kind === 'stdin') {
-        const { text, bytes } = await readStdinText(io);
-        counted.push({ path: '-', tokens: tokenizer.encoding.count(text), bytes });
+        counted.push({ path: '-', ...(await countStdin(io, encoding)) });
         continue;
       }
-      const read = await readTextFile(input.path);
-      if (read.kind === 'binary') {
-        skipped.push({ path: input.path, reason: read.reason });
-      } else {
-        counted.push({ path: input.path, tokens: tokenizer.encoding.count(read.text), bytes: read.bytes });
-      }
-      progress.advance(input.size);
+      const result = await countPath(input.path, encoding, (bytes) => progress.advance(bytes));
+      if (result.kind === 'binary') skipped.push({ path: input.path, reason: result.reason });
+      else counted.push({ path: input.path, tokens: result.tokens, bytes: result.bytes });
       progress.fileDone();
     }
   } finally {
@@ -100,8 +96,10 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
     return `${total.tokens}\n`;
   }
   const rows: Row[] = counted.map((file) => [groupDigits(file.tokens), groupDigits(file.bytes), file.path]);
-  const filesWord = total.files === 1 ? 'file' : 'files';
-  rows.push('rule', [groupDigits(total.tokens), groupDigits(total.bytes), `total, ${total.files} ${filesWord} (${tokenizer.encoding.name})`]);
+  if (counted.length !== 1) {
+    const filesWord = total.files === 1 ? 'file' : 'files';
+    rows.push('rule', [groupDigits(total.tokens), groupDigits(total.bytes), `total, ${total.files} ${filesWord} (${tokenizer.encoding.name})`]);
+  }
   return `${formatTable([{ header: 'tokens', align: 'right' }, { header: 'bytes', align: 'right' }, { header: 'file' }], rows)}\n`;
 }
 

@@ -63,16 +63,24 @@ function percent(share: number | undefined): string {
   return `${groupDigits(Math.round((share ?? 0) * 1000) / 10)}%`;
 }
 
-function describeSpend(spend: MonthlySpend, scenario: SpendScenario): string {
+/** One line for the workload: the request rate, the tokens of a request, and the shares given. */
+function describeWorkload(requestsPerMonth: number, daysPerMonth: number, scenario: SpendScenario): string {
   const rate =
     scenario.requestsPerDay !== undefined
-      ? `${groupDigits(spend.requestsPerMonth)} requests a month (${groupDigits(scenario.requestsPerDay)} a day × ${spend.daysPerMonth} days)`
-      : `${groupDigits(spend.requestsPerMonth)} requests a month`;
+      ? `${groupDigits(requestsPerMonth)} requests a month (${groupDigits(scenario.requestsPerDay)} a day × ${daysPerMonth} days)`
+      : `${groupDigits(requestsPerMonth)} requests a month`;
   const extras = [
     scenario.cachedShare ? `${percent(scenario.cachedShare)} of the prompt cached` : '',
     scenario.batchShare ? `${percent(scenario.batchShare)} of requests in batch` : '',
     scenario.tier !== undefined && scenario.tier !== 'standard' ? `${scenario.tier} tier` : '',
   ].filter((text) => text !== '');
+  return (
+    `${rate}; ${groupDigits(scenario.inputTokens)} input + ${groupDigits(scenario.outputTokens)} output tokens each` +
+    (extras.length > 0 ? `; ${extras.join(', ')}` : '')
+  );
+}
+
+function describeSpend(spend: MonthlySpend, scenario: SpendScenario): string {
   const rows = (
     [
       ['input', spend.breakdown.input],
@@ -83,17 +91,16 @@ function describeSpend(spend: MonthlySpend, scenario: SpendScenario): string {
   )
     .filter(([label, usd]) => usd > 0 || label === 'input' || label === 'output')
     .map(([label, usd]) => [label, formatUsd(usd)]);
-  if (spend.byTier.batch !== undefined) {
-    for (const [tier, usd] of Object.entries(spend.byTier)) rows.push([`  of which ${tier}`, formatUsd(usd)]);
-  }
   return [
     `${spend.model}: ${formatUsd(spend.total)} a month, ${formatUsd(spend.perRequest)} a request`,
-    `${rate}; ${groupDigits(scenario.inputTokens)} input + ${groupDigits(scenario.outputTokens)} output tokens each` +
-      (extras.length > 0 ? `; ${extras.join(', ')}` : ''),
+    describeWorkload(spend.requestsPerMonth, spend.daysPerMonth, scenario),
     ...(spend.longContext === null ? [] : [`Prompts over ${groupDigits(spend.longContext.above)} tokens pay long-context prices.`]),
     '',
-    formatTable([{ header: 'tokens of' }, { header: 'a month', align: 'right' }], [...rows, 'rule', ['total', formatUsd(spend.total)]]),
+    formatTable([{ header: 'spent on' }, { header: 'a month', align: 'decimal' }], [...rows, 'rule', ['total', formatUsd(spend.total)]]),
     '',
+    ...(spend.byTier.batch === undefined
+      ? []
+      : [`by tier: ${Object.entries(spend.byTier).map(([tier, usd]) => `${tier} ${formatUsd(usd)}`).join(', ')}`]),
     `prices as of ${spend.pricesAsOf}`,
   ].join('\n');
 }
@@ -132,14 +139,18 @@ async function run({ values }: ParsedArgs): Promise<string> {
       [
         { header: 'rank', align: 'right' },
         { header: 'model' },
-        { header: 'a month', align: 'right' },
-        { header: 'a request', align: 'right' },
+        { header: 'a month', align: 'decimal' },
+        { header: 'a request', align: 'decimal' },
         { header: 'fits one request' },
         { header: 'prices as of' },
       ],
       rows,
     );
-    const heading = spend === undefined ? [] : ['Ranked by monthly cost (* is --model):'];
+    const first = ranking[0]!.spend;
+    const heading =
+      spend === undefined
+        ? [describeWorkload(first.requestsPerMonth, first.daysPerMonth, scenario), '', 'Ranked by monthly cost:']
+        : ['Ranked by monthly cost (* is --model):'];
     parts.push([...heading, table].join('\n'));
   }
   return `${parts.join('\n\n')}\n`;

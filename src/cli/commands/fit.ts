@@ -1,11 +1,11 @@
 import { checkContext } from '../../pricing/index.js';
 import { flag, requireString, wholeNumber, type CommandSpec, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { countOneInput } from '../count-input.js';
 import { UsageError } from '../errors.js';
 import { groupDigits } from '../format.js';
 import type { Io } from '../io.js';
 import { limitName } from '../limits.js';
-import { readOneInput } from '../read.js';
 import { formatTable } from '../table.js';
 import { approximationNote, catalogTokenizer } from '../tokenizer.js';
 
@@ -35,8 +35,13 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
   if (positionals.length > 1) throw new UsageError(`fit checks one file at a time, got ${positionals.length}.`, spec.name);
   const tokenizer = catalogTokenizer(model);
   if (tokenizer.approximate) io.note(approximationNote(tokenizer));
-  const { text, name } = await readOneInput(positionals[0], io, spec.name);
-  const check = checkContext({ model, input: text, ...(maxOutput !== undefined && { maxOutputTokens: maxOutput }) });
+  // Counted as a stream (constant memory), then checked as a count; a count carries no tokenizer,
+  // so whether it is approximate comes from the tokenizer used.
+  const { tokens, name } = await countOneInput(positionals[0], io, spec.name, tokenizer.encoding.name);
+  const check = {
+    ...checkContext({ model, input: tokens, ...(maxOutput !== undefined && { maxOutputTokens: maxOutput }) }),
+    approximate: tokenizer.approximate,
+  };
   if (flag(values, 'json')) return `${JSON.stringify({ file: name, encoding: tokenizer.encoding.name, ...check }, null, 2)}\n`;
 
   const headline = check.fits

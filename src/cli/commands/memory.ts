@@ -130,9 +130,12 @@ async function run({ values }: ParsedArgs): Promise<string> {
   } catch (error) {
     const flagName = error instanceof InvalidArgumentError ? FLAG_OF_FIELD[error.field] : undefined;
     if (flagName === undefined) throw error;
-    throw new InputError(`${error instanceof Error ? error.message.replace(/^tokmeter: /, '') : ''}\n(${(error as InvalidArgumentError).field} is ${flagName} on the command line.)`, {
-      cause: error,
-    });
+    const field = (error as InvalidArgumentError).field;
+    const seedHint =
+      field === 'options.precision' && training && assumptions !== 'seed'
+        ? " The seed article's rules train at any precision: add --assumptions seed."
+        : '';
+    throw new InputError(`${(error as Error).message.replace(/^tokmeter: /, '')}\n(${field} is ${flagName} on the command line.${seedHint})`, { cause: error });
   }
   if (flag(values, 'json')) return `${JSON.stringify(result, null, 2)}\n`;
   return `${formatMemoryEstimate(result, { unit })}\n`;

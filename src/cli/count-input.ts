@@ -1,0 +1,92 @@
+import { createReadStream } from 'node:fs';
+import type { EncodingName } from '../index.js';
+import { createTokenCounter } from '../stream/index.js';
+import { binaryReason, SNIFF_BYTES } from './binary.js';
+import { InputError, UsageError } from './errors.js';
+import type { Io } from './io.js';
+
+export type CountResult = { kind: 'text'; tokens: number; bytes: number } | { kind: 'binary'; reason: string };
+
+/**
+ * Counts a byte stream with the library's streaming counter, in constant memory: the first 8 KiB
+ * are held back until they show the input is text, then everything is decoded as UTF-8 (bad bytes
+ * become U+FFFD, a leading byte-order mark is kept, as `countFile` does) and written to the counter,
+ * which gives the exact count of the whole text whatever the chunking. `onBytes` hears each chunk,
+ * for the progress bar.
+ */
+export async function countChunks(chunks: AsyncIterable<Buffer>, encoding: string, onBytes: (bytes: number) => void = () => {}): Promise<CountResult> {
+  const counter = createTokenCounter({ encoding: encoding as EncodingName });
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let head: Buffer[] | undefined = [];
+  let headBytes = 0;
+  let bytes = 0;
+  const sniff = (complete: boolean): string | undefined => {
+    const joined = Buffer.concat(head ?? []);
+    head = undefined;
+    const reason = binaryReason(joined.subarray(0, SNIFF_BYTES), complete && joined.length <= SNIFF_BYTES);
+    if (reason === undefined) counter.write(decoder.decode(joined, { stream: true }));
+    return reason;
+  };
+  for await (const chunk of chunks) {
+    bytes += chunk.length;
+    onBytes(chunk.length);
+    if (head === undefined) {
+      counter.write(decoder.decode(chunk, { stream: true }));
+      continue;
+    }
+    head.push(chunk);
+    headBytes += chunk.length;
+    if (headBytes > SNIFF_BYTES) {
+      const reason = sniff(false);
+      if (reason !== undefined) return { kind: 'binary', reason };
+    }
+  }
+  if (head !== undefined) {
+    const reason = sniff(true);
+    if (reason !== undefined) return { kind: 'binary', reason };
+  }
+  counter.write(decoder.decode());
+  return { kind: 'text', tokens: counter.end(), bytes };
+}
+
+function readFailure(path: string, error: unknown): InputError {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return new InputError(`no such file or directory: ${path}`, { path, cause: error });
+  if (code === 'EACCES' || code === 'EPERM') return new InputError(`permission denied: ${path}`, { path, cause: error });
+  if (code === 'EISDIR') return new InputError(`${path} is a directory; only tokmeter count walks directories.`, { path, cause: error });
+  return new InputError(`cannot read ${path}: ${(error as Error).message}`, { path, cause: error });
+}
+
+/** `countChunks` over a file, its read errors turned into input errors that name the path. */
+export async function countPath(path: string, encoding: string, onBytes?: (bytes: number) => void): Promise<CountResult> {
+  try {
+    return await countChunks(createReadStream(path, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>, encoding, onBytes);
+  } catch (error) {
+    // Node's file-system errors carry a syscall; the library's errors and our own pass through.
+    if (typeof error === 'object' && error !== null && 'syscall' in error) throw readFailure(path, error);
+    throw error;
+  }
+}
+
+/** Standard input counted; binary input is an input error, as there is nothing else to count. */
+export async function countStdin(io: Io, encoding: string): Promise<{ tokens: number; bytes: number }> {
+  const result = await countChunks(io.stdin as AsyncIterable<Buffer>, encoding);
+  if (result.kind === 'binary') throw new InputError(`standard input looks ${result.reason}; tokmeter counts text.`, { path: '-' });
+  return result;
+}
+
+/**
+ * The tokens of the one file a command such as `cost` or `fit` reads: a path, or `-` / nothing for
+ * standard input (which must then be piped, not a terminal).
+ */
+export async function countOneInput(path: string | undefined, io: Io, command: string, encoding: string): Promise<{ tokens: number; name: string }> {
+  if (path === undefined || path === '-') {
+    if (path === undefined && io.stdin.isTTY === true) {
+      throw new UsageError(`${command} needs a FILE, or text piped into standard input (use - to type it).`, command);
+    }
+    return { tokens: (await countStdin(io, encoding)).tokens, name: 'standard input' };
+  }
+  const result = await countPath(path, encoding);
+  if (result.kind === 'binary') throw new InputError(`${path} looks ${result.reason}; tokmeter counts text.`, { path });
+  return { tokens: result.tokens, name: path };
+}
