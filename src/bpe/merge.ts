@@ -1,44 +1,61 @@
-import type { RankTable } from './rank-table.js';
+import type { PairRanks } from './pair-ranks.js';
 
 /**
  * Byte-pair merging of one piece that is not itself a token: starting from single bytes, merge the
  * adjacent pair whose concatenation has the lowest rank (the leftmost on a tie) until no adjacent
- * pair is a token. This is tiktoken's rule; two loops implement it.
+ * pair is a token. This is tiktoken's rule; two loops implement it. Both track each part's token
+ * rank, so a pair is looked up by two ranks (see PairRanks) and the result needs no final lookup.
  *
  * - `mergeByScan` (pieces under MERGE_HEAP_THRESHOLD bytes): each step scans the pair ranks for the
- *   minimum, O(m²) but with tiny constants; almost every piece that reaches merging is this short.
+ *   minimum and shifts the arrays down by one; O(m²) with tiny constants.
  * - `mergeWithHeap` (longer pieces): candidate pairs sit in a binary heap keyed by (rank, position),
  *   parts in a linked list; stale heap entries are skipped when popped. O(m log m), so a 1 MB piece
- *   of one letter takes milliseconds, not minutes.
+ *   of one letter takes a fraction of a second, not minutes.
  *
+ * The threshold was measured (see PERFORMANCE.md): the scan wins below about 32 bytes.
  * Both write the resulting ranks to `out` and return how many there are.
  */
 export const MERGE_HEAP_THRESHOLD = 32;
 
 const NONE = 0x7fffffff;
 
-let starts = new Int32Array(256);
-let pairRanks = new Int32Array(256);
-let next = new Int32Array(0);
-let prev = new Int32Array(0);
-let partRanks = new Int32Array(0);
+// Scratch arrays, grown on demand and shared by every call.
+let scanStarts = new Int32Array(MERGE_HEAP_THRESHOLD + 1);
+let scanTokens = new Int32Array(MERGE_HEAP_THRESHOLD + 1);
+let scanPairs = new Int32Array(MERGE_HEAP_THRESHOLD + 1);
+let heapNext = new Int32Array(0);
+let heapPrev = new Int32Array(0);
+let heapTokens = new Int32Array(0);
+let heapPairs = new Int32Array(0);
 let heap = new Float64Array(0);
 
-export function mergeBytePairs(table: RankTable, piece: Uint8Array, length: number, out: Int32Array): number {
-  return length < MERGE_HEAP_THRESHOLD ? mergeByScan(table, piece, length, out) : mergeWithHeap(table, piece, length, out);
+export function mergeBytePairs(pairs: PairRanks, piece: Uint8Array, length: number, out: Int32Array): number {
+  return length < MERGE_HEAP_THRESHOLD ? mergeByScan(pairs, piece, length, out) : mergeWithHeap(pairs, piece, length, out);
 }
 
-export function mergeByScan(table: RankTable, piece: Uint8Array, length: number, out: Int32Array): number {
-  if (starts.length <= length) {
-    starts = new Int32Array(length * 2 + 1);
-    pairRanks = new Int32Array(length * 2 + 1);
+export function mergeByScan(pairs: PairRanks, piece: Uint8Array, length: number, out: Int32Array): number {
+  if (scanStarts.length <= length) {
+    scanStarts = new Int32Array(length * 2 + 1);
+    scanTokens = new Int32Array(length * 2 + 1);
+    scanPairs = new Int32Array(length * 2 + 1);
   }
-  const partStarts = starts;
-  const ranks = pairRanks;
-  // Part i is piece[partStarts[i] .. partStarts[i + 1]); ranks[i] is the rank of parts i and i + 1 joined.
+  const starts = scanStarts;
+  const tokens = scanTokens;
+  const ranks = scanPairs;
+  const byteRanks = pairs.byteRanks;
+  const bytePairs = pairs.bytePairs();
+  // Part i is piece[starts[i] .. starts[i + 1]), token tokens[i]; ranks[i] is the rank of parts
+  // i and i + 1 joined, or NONE.
   let parts = length;
-  for (let i = 0; i <= length; i++) partStarts[i] = i;
-  for (let i = 0; i < length - 1; i++) ranks[i] = rankOrNone(table, piece, i, i + 2);
+  for (let i = 0; i < length; i++) {
+    starts[i] = i;
+    tokens[i] = byteRanks[piece[i]!]!;
+  }
+  starts[length] = length;
+  for (let i = 0; i < length - 1; i++) {
+    const rank = bytePairs[(piece[i]! << 8) | piece[i + 1]!]!;
+    ranks[i] = rank < 0 ? NONE : rank;
+  }
   ranks[length - 1] = NONE;
 
   for (;;) {
@@ -52,69 +69,85 @@ export function mergeByScan(table: RankTable, piece: Uint8Array, length: number,
       }
     }
     if (at < 0) break;
-    // Join parts `at` and `at + 1`: drop the boundary between them (a short shift; pieces here are small).
+    // Join parts `at` and `at + 1` into token `best`, then drop the boundary between them.
+    tokens[at] = best;
     for (let i = at + 1; i < parts; i++) {
-      partStarts[i] = partStarts[i + 1]!;
+      starts[i] = starts[i + 1]!;
+      tokens[i] = tokens[i + 1]!;
       ranks[i] = ranks[i + 1]!;
     }
     parts--;
-    ranks[at] = at + 1 < parts ? rankOrNone(table, piece, partStarts[at]!, partStarts[at + 2]!) : NONE;
-    if (at > 0) ranks[at - 1] = rankOrNone(table, piece, partStarts[at - 1]!, partStarts[at + 1]!);
+    if (at + 1 < parts) {
+      const rank = pairs.join(best, tokens[at + 1]!, piece, starts[at]!, starts[at + 2]!);
+      ranks[at] = rank < 0 ? NONE : rank;
+    } else {
+      ranks[at] = NONE;
+    }
+    if (at > 0) {
+      const rank = pairs.join(tokens[at - 1]!, best, piece, starts[at - 1]!, starts[at + 1]!);
+      ranks[at - 1] = rank < 0 ? NONE : rank;
+    }
   }
-  for (let i = 0; i < parts; i++) out[i] = table.rankOf(piece, partStarts[i]!, partStarts[i + 1]!);
+  for (let i = 0; i < parts; i++) out[i] = tokens[i]!;
   return parts;
 }
 
-export function mergeWithHeap(table: RankTable, piece: Uint8Array, length: number, out: Int32Array): number {
-  if (next.length <= length) {
-    next = new Int32Array(length + 1);
-    prev = new Int32Array(length + 1);
-    partRanks = new Int32Array(length + 1);
+export function mergeWithHeap(pairs: PairRanks, piece: Uint8Array, length: number, out: Int32Array): number {
+  if (heapNext.length <= length) {
+    heapNext = new Int32Array(length + 1);
+    heapPrev = new Int32Array(length + 1);
+    heapTokens = new Int32Array(length + 1);
+    heapPairs = new Int32Array(length + 1);
     // Every pair pushed: length - 1 at the start, at most two per merge after.
     heap = new Float64Array(length * 3);
   }
-  const pairRanks = partRanks;
-  // Parts are named by their first byte: the part at i spans piece[i .. next[i]). pairRanks[i] is
-  // the rank of the part at i joined with the part after it, or NONE; -1 marks a part merged away.
+  const next = heapNext;
+  const prev = heapPrev;
+  const tokens = heapTokens;
+  const ranks = heapPairs;
+  const byteRanks = pairs.byteRanks;
+  const bytePairs = pairs.bytePairs();
+  // Parts are named by their first byte: the part at i spans piece[i .. next[i]) and is token
+  // tokens[i]. ranks[i] is the rank of the part at i joined with the next, or NONE; -1 marks a part
+  // merged away.
+  let size = 0;
   for (let i = 0; i < length; i++) {
     next[i] = i + 1;
     prev[i] = i - 1;
-  }
-  let size = 0;
-  for (let i = 0; i < length; i++) {
-    const rank = i + 1 < length ? rankOrNone(table, piece, i, i + 2) : NONE;
-    pairRanks[i] = rank;
-    if (rank !== NONE) size = heapPush(heap, size, rank * 4294967296 + i);
+    tokens[i] = byteRanks[piece[i]!]!;
+    const pair = i + 1 < length ? bytePairs[(piece[i]! << 8) | piece[i + 1]!]! : -1;
+    ranks[i] = pair < 0 ? NONE : pair;
+    if (pair >= 0) size = heapPush(heap, size, pair * 4294967296 + i);
   }
   while (size > 0) {
     const key = heap[0]!;
     size = heapPop(heap, size);
     const rank = Math.floor(key / 4294967296);
     const i = key - rank * 4294967296;
-    if (pairRanks[i] !== rank) continue; // stale: the part changed or is gone
+    if (ranks[i] !== rank) continue; // stale: the part changed or is gone
     const j = next[i]!;
     const after = next[j]!;
     next[i] = after;
     if (after < length) prev[after] = i;
-    pairRanks[j] = -1;
-    const own = after < length ? rankOrNone(table, piece, i, next[after]!) : NONE;
-    pairRanks[i] = own;
-    if (own !== NONE) size = heapPush(heap, size, own * 4294967296 + i);
+    ranks[j] = -1;
+    tokens[i] = rank;
+    if (after < length) {
+      const joined = pairs.join(rank, tokens[after]!, piece, i, next[after]!);
+      ranks[i] = joined < 0 ? NONE : joined;
+      if (joined >= 0) size = heapPush(heap, size, joined * 4294967296 + i);
+    } else {
+      ranks[i] = NONE;
+    }
     const before = prev[i]!;
     if (before >= 0) {
-      const joined = rankOrNone(table, piece, before, after);
-      pairRanks[before] = joined;
-      if (joined !== NONE) size = heapPush(heap, size, joined * 4294967296 + before);
+      const joined = pairs.join(tokens[before]!, rank, piece, before, after);
+      ranks[before] = joined < 0 ? NONE : joined;
+      if (joined >= 0) size = heapPush(heap, size, joined * 4294967296 + before);
     }
   }
   let count = 0;
-  for (let i = 0; i < length; i = next[i]!) out[count++] = table.rankOf(piece, i, next[i]!);
+  for (let i = 0; i < length; i = next[i]!) out[count++] = tokens[i]!;
   return count;
-}
-
-function rankOrNone(table: RankTable, piece: Uint8Array, start: number, end: number): number {
-  const rank = table.rankOf(piece, start, end);
-  return rank < 0 ? NONE : rank;
 }
 
 function heapPush(heap: Float64Array, size: number, key: number): number {

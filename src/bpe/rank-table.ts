@@ -1,3 +1,5 @@
+import { PairRanks } from './pair-ranks.js';
+
 /**
  * The mergeable ranks of an encoding as typed arrays: every token's bytes in one flat arena
  * (`bytes`, with `offsets`, indexed by rank) and an open-addressing hash index from bytes to rank.
@@ -70,6 +72,13 @@ export class RankTable {
       slot = (slot + 1) & this.mask;
     }
   }
+
+  /** Pair lookups by rank for the merge loops, made on first use. */
+  get pairs(): PairRanks {
+    return (this.#pairs ??= new PairRanks(this));
+  }
+
+  #pairs: PairRanks | undefined;
 
   /** The bytes of `rank`, a view into the arena (empty when no token has this rank). */
   tokenBytes(rank: number): Uint8Array {

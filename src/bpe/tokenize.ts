@@ -43,7 +43,7 @@ export function encodeOrdinary(
       count++;
     } else {
       if (length > mergedRanks.length) mergedRanks = new Int32Array(Math.max(length, mergedRanks.length * 2));
-      const produced = mergeBytePairs(ranks, pieceBytes, length, mergedRanks);
+      const produced = mergeBytePairs(ranks.pairs, pieceBytes, length, mergedRanks);
       if (out !== null) for (let i = 0; i < produced; i++) out.push(mergedRanks[i]!);
       count += produced;
     }

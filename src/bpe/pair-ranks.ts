@@ -1,0 +1,76 @@
+import type { RankTable } from './rank-table.js';
+
+const EMPTY = -1;
+const CACHE_SLOTS = 1 << 16;
+const CACHE_LIMIT = (CACHE_SLOTS * 0.7) | 0;
+
+/**
+ * What two adjacent tokens merge into, looked up by their ranks rather than by hashing and
+ * comparing their bytes: the merge loops know each part's rank, so most lookups are one probe of a
+ * small integer-keyed table.
+ *
+ * - Pairs of single bytes, where every merge starts, come from a 65,536-entry table built on first
+ *   use (about 2 ms).
+ * - Other pairs go through a bounded cache in front of the rank table; text repeats its pairs, so
+ *   most hit. The cache is emptied when full rather than evicting one by one: simpler, and refilling
+ *   is cheap.
+ */
+export class PairRanks {
+  readonly byteRanks: Int32Array;
+  #bytePairs: Int32Array | undefined;
+  readonly #keys = new Float64Array(CACHE_SLOTS).fill(EMPTY);
+  readonly #values = new Int32Array(CACHE_SLOTS);
+  #size = 0;
+  readonly #table: RankTable;
+
+  constructor(table: RankTable) {
+    this.#table = table;
+    this.byteRanks = new Int32Array(256);
+    const single = new Uint8Array(1);
+    for (let byte = 0; byte < 256; byte++) {
+      single[0] = byte;
+      this.byteRanks[byte] = table.rankOf(single, 0, 1);
+    }
+  }
+
+  /** The rank of bytes `first` then `second`, or -1: index it as `(first << 8) | second`. */
+  bytePairs(): Int32Array {
+    if (this.#bytePairs !== undefined) return this.#bytePairs;
+    const pairs = new Int32Array(65536);
+    const two = new Uint8Array(2);
+    for (let first = 0; first < 256; first++) {
+      two[0] = first;
+      for (let second = 0; second < 256; second++) {
+        two[1] = second;
+        pairs[(first << 8) | second] = this.#table.rankOf(two, 0, 2);
+      }
+    }
+    return (this.#bytePairs = pairs);
+  }
+
+  /**
+   * The rank of tokens `left` then `right` joined, or -1, where their bytes are piece[start..end).
+   */
+  join(left: number, right: number, piece: Uint8Array, start: number, end: number): number {
+    const key = left * 262144 + right; // ranks are below 2^18
+    const keys = this.#keys;
+    let slot = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca6b)) >>> 16;
+    for (;;) {
+      const found = keys[slot]!;
+      if (found === key) return this.#values[slot]!;
+      if (found === EMPTY) break;
+      slot = (slot + 1) & (CACHE_SLOTS - 1);
+    }
+    const rank = this.#table.rankOf(piece, start, end);
+    if (this.#size >= CACHE_LIMIT) {
+      keys.fill(EMPTY);
+      this.#size = 0;
+      return rank;
+    }
+    keys[slot] = key;
+    this.#values[slot] = rank;
+    this.#size++;
+    return rank;
+  }
+}
+
