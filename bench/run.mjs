@@ -1,0 +1,186 @@
+// The tokmeter benchmark: every library in one run, rounds interleaved. See README.md.
+//
+//   node run.mjs            full run (~5–10 min on 2 cores), writes RESULTS.md, throughput.svg, results.json
+//   node run.mjs --quick    a fast smoke run; writes to corpora/cache/quick/ instead
+//   options: --rounds=N  --timeout=SECONDS (adversarial, per library and input)
+//            --skip=throughput,latency,cold,adversarial (for working on the bench itself)
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { adapters, REFERENCE } from './adapters/index.mjs';
+import { buildCorpora, loadCorpus } from './corpora/build.mjs';
+import { SHORT_MESSAGE } from './corpora/message.mjs';
+import { runAdversarial, runColdStart } from './lib/children.mjs';
+import { checkCorpus, checkTraps } from './lib/correctness.mjs';
+import { latency, median, rotate, sinkValue, throughput } from './lib/measure.mjs';
+import { renderChart } from './lib/chart.mjs';
+import { renderResults } from './lib/report.mjs';
+import { installedSize, tokmeterInstalledSize } from './lib/size.mjs';
+
+const benchRoot = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(benchRoot, '..');
+
+// ---------------------------------------------------------------------------------------------- options
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name, fallback) => {
+  const found = args.find((a) => a.startsWith(`--${name}=`));
+  return found ? found.slice(name.length + 3) : fallback;
+};
+const quick = flag('quick');
+const settings = {
+  quick,
+  rounds: Number(option('rounds', quick ? 2 : 5)),
+  throughputMinMs: quick ? 40 : 200,
+  latencyMinMs: quick ? 30 : 200,
+  coldStartRounds: Number(option('rounds', quick ? 2 : 5)),
+  adversarialTimeoutMs: Number(option('timeout', quick ? 5 : 20)) * 1000,
+  skip: new Set(option('skip', '').split(',').filter(Boolean)),
+};
+const outDir = quick ? join(benchRoot, 'corpora', 'cache', 'quick') : benchRoot;
+const log = (...parts) => process.stderr.write(`${parts.join(' ')}\n`);
+
+// ---------------------------------------------------------------------------------------------- machine
+function machine() {
+  let cpu = 'unknown';
+  try {
+    const line = execFileSync('lscpu', { encoding: 'utf8' }).split('\n').find((l) => l.startsWith('Model name:'));
+    if (line) cpu = line.slice('Model name:'.length).trim();
+  } catch {}
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {}
+  const dist = join(repoRoot, 'dist', 'index.js');
+  return {
+    cpu,
+    cores: availableParallelism(),
+    node: process.version,
+    date: new Date().toISOString(),
+    commit,
+    distBuilt: existsSync(dist) ? statSync(dist).mtime.toISOString() : null,
+    loadavgStart: loadavg().map((l) => Number(l.toFixed(2))),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- run
+const started = performance.now();
+const meta = machine();
+const manifest = await buildCorpora();
+const corpora = manifest.corpora.map((entry) => ({ ...entry, texts: loadCorpus(entry) }));
+log(`tokmeter bench — ${meta.cpu}, ${meta.cores} cores, Node ${meta.node}${quick ? ' (quick)' : ''}`);
+
+const libraries = [];
+const loaded = new Map();
+for (const adapter of adapters) {
+  const reason = adapter.missingReason?.() ?? null;
+  const row = { name: adapter.name, label: adapter.label, available: false, reason };
+  libraries.push(row);
+  if (reason) {
+    log(`  ${adapter.name}: missing — ${reason}`);
+    continue;
+  }
+  try {
+    loaded.set(adapter.name, await adapter.load());
+    row.available = true;
+  } catch (error) {
+    row.reason = `failed to load: ${error.message}`;
+    log(`  ${adapter.name}: ${row.reason}`);
+  }
+}
+const reference = loaded.get(REFERENCE);
+if (!reference) throw new Error('tokmeter bench: the reference library (tiktoken) did not load');
+const names = [...loaded.keys()];
+
+// Correctness first: it also warms every library up on every corpus before any clock runs.
+log('correctness');
+const correctness = { corpora: {}, traps: checkTraps(loaded, reference) };
+for (const corpus of corpora) {
+  const referenceIds = corpus.texts.map((doc) => reference.encode(doc));
+  correctness.corpora[corpus.name] = {};
+  for (const name of names) correctness.corpora[corpus.name][name] = checkCorpus(loaded.get(name), corpus.texts, referenceIds, reference.decode);
+}
+const usable = (corpusName, name) => !correctness.corpora[corpusName][name].error;
+
+log(`throughput: ${settings.rounds} rounds × ${corpora.length} corpora × ${names.length} libraries × count, encode`);
+const throughputResults = { count: {}, encode: {} };
+for (const mode of ['count', 'encode']) for (const corpus of corpora) throughputResults[mode][corpus.name] = Object.fromEntries(names.map((n) => [n, { samples: [] }]));
+for (let round = 0; round < (settings.skip.has('throughput') ? 0 : settings.rounds); round++) {
+  for (const mode of ['count', 'encode']) {
+    for (const corpus of corpora) {
+      for (const name of rotate(names, round)) {
+        if (!usable(corpus.name, name)) continue;
+        const fn = loaded.get(name)[mode];
+        throughputResults[mode][corpus.name][name].samples.push(throughput(fn, corpus.texts, corpus.bytes, settings.throughputMinMs));
+      }
+    }
+  }
+  log(`  round ${round + 1}/${settings.rounds} done (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+for (const mode of Object.values(throughputResults)) for (const perLib of Object.values(mode)) for (const cell of Object.values(perLib)) cell.median = median(cell.samples);
+
+log('latency of the 75-byte message');
+const latencyResults = Object.fromEntries(names.map((n) => [n, { samples: [] }]));
+for (let round = 0; round < (settings.skip.has('latency') ? 0 : settings.rounds); round++) {
+  for (const name of rotate(names, round)) latencyResults[name].samples.push(latency(loaded.get(name).count, SHORT_MESSAGE, settings.latencyMinMs));
+}
+for (const cell of Object.values(latencyResults)) cell.median = median(cell.samples);
+
+const coldStart = {};
+if (!settings.skip.has('cold')) {
+  log('cold start (fresh process per sample)');
+  const coldNames = ['none', ...names];
+  const samples = Object.fromEntries(coldNames.map((n) => [n, []]));
+  for (let round = 0; round < settings.coldStartRounds; round++) {
+    for (const name of rotate(coldNames, round)) samples[name].push(await runColdStart(name));
+  }
+  for (const [name, list] of Object.entries(samples)) {
+    const heapPlusBuffers = (m) => m.heapUsed + m.arrayBuffers;
+    coldStart[name] = {
+      importAndCountMs: median(list.map((s) => s.importAndCountMs)),
+      sinceProcessStartMs: median(list.map((s) => s.sinceProcessStartMs)),
+      heapPlusBuffers: median(list.map((s) => heapPlusBuffers(s.afterFirstCount))),
+      heapPlusBuffersAfterGc: median(list.map((s) => heapPlusBuffers(s.afterGc))),
+      rss: median(list.map((s) => s.afterFirstCount.rss)),
+      samples: list.length,
+    };
+  }
+}
+
+log('installed size');
+const size = {};
+for (const adapter of adapters) {
+  if (!loaded.has(adapter.name)) continue;
+  size[adapter.name] = adapter.pkg ? installedSize(benchRoot, adapter.pkg) : tokmeterInstalledSize(repoRoot);
+}
+
+const adversarial = {};
+if (!settings.skip.has('adversarial')) {
+  log(`adversarial 1 MB inputs (timeout ${settings.adversarialTimeoutMs / 1000} s each)`);
+  for (const input of manifest.adversarial) {
+    const file = join(benchRoot, 'corpora', 'cache', input.file);
+    const row = (adversarial[input.name] = { title: input.title, bytes: input.bytes, results: {} });
+    // The reference goes first so each library's count can be checked against it.
+    for (const name of [REFERENCE, ...names.filter((n) => n !== REFERENCE)]) {
+      const result = await runAdversarial(name, file, settings.adversarialTimeoutMs);
+      const ref = row.results[REFERENCE];
+      if (result.state === 'done' && ref?.state === 'done') result.matchesReference = result.tokens === ref.tokens;
+      row.results[name] = result;
+      log(`  ${input.name.padEnd(16)} ${name.padEnd(14)} ${result.state === 'done' ? `${result.ms.toFixed(1)} ms` : result.state}`);
+    }
+  }
+}
+
+meta.loadavgEnd = loadavg().map((l) => Number(l.toFixed(2)));
+meta.durationS = Math.round((performance.now() - started) / 1000);
+meta.settings = { ...settings, skip: [...settings.skip] };
+meta.sink = sinkValue();
+
+const results = { meta, libraries, corpora: manifest.corpora, shortMessage: manifest.shortMessage, correctness, throughput: throughputResults, latency: latencyResults, coldStart, size, adversarial };
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(join(outDir, 'throughput.svg'), renderChart(results));
+writeFileSync(join(outDir, 'RESULTS.md'), renderResults(results));
+log(`wrote ${join(outDir, 'RESULTS.md')} in ${meta.durationS} s`);
