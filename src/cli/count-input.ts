@@ -72,7 +72,7 @@ export async function countPath(path: string, encoding: string, onBytes?: (bytes
 export async function countStdin(io: Io, encoding: string): Promise<{ tokens: number; bytes: number }> {
   const result = await countChunks(io.stdin as AsyncIterable<Buffer>, encoding);
   if (result.kind === 'binary') throw new InputError(`standard input looks ${result.reason}; tokmeter counts text.`, { path: '-' });
-  return result;
+  return { tokens: result.tokens, bytes: result.bytes };
 }
 
 /**

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countTokens, estimateCost } from '../../src/index.js';
+import { ensureBuilt, json, tokmeter } from './cli.js';
+
+let dir = '';
+const prompt = 'Summarise the following meeting notes in three bullet points.\n'.repeat(40);
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'tokmeter-cli-cost-'));
+  writeFileSync(join(dir, 'prompt.txt'), prompt);
+}, 180_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const cost = (args: string[], input?: string) => tokmeter(['cost', ...args], { cwd: dir, ...(input !== undefined && { input }) });
+
+describe('tokmeter cost', () => {
+  it("prints the library's estimate, line by line, with the rates and the as-of date", () => {
+    const result = cost(['--model', 'gpt-4o', '--input', '10000', '--cached-input', '8000', '--output', '500']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        'gpt-4o, standard tier, prices as of 2026-07-24',
+        '',
+        'tokens of      count  USD per 1M    cost',
+        'input          2,000        2.50  $0.005',
+        'cached input   8,000        1.25  $0.01',
+        'output           500       10.00  $0.005',
+        '------------  ------  ----------  ------',
+        'total         10,500              $0.02',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('gives the same numbers as estimateCost in --json, for every tier and kind of token', () => {
+    const cases = [
+      { args: ['--model', 'claude-sonnet-4-5', '--input', '250_000', '--output', '2,000', '--tier', 'batch'], options: { model: 'claude-sonnet-4-5', inputTokens: 250_000, outputTokens: 2_000, tier: 'batch' as const } },
+      { args: ['--model', 'o3', '--input', '1000', '--output', '5000', '--reasoning', '4000', '--tier', 'flex'], options: { model: 'o3', inputTokens: 1_000, outputTokens: 5_000, reasoningTokens: 4_000, tier: 'flex' as const } },
+      { args: ['--model', 'claude-haiku-4-5', '--input', '9000', '--cache-write', '3000', '--cached-input', '5000', '--output', '10'], options: { model: 'claude-haiku-4-5', inputTokens: 9_000, cacheWriteTokens: 3_000, cachedInputTokens: 5_000, outputTokens: 10 } },
+    ];
+    for (const { args, options } of cases) {
+      expect(json(cost([...args, '--json']))).toEqual(JSON.parse(JSON.stringify(estimateCost(options))));
+    }
+  });
+
+  it("prices a file's tokens as the prompt, counted with the model's tokenizer", () => {
+    const tokens = countTokens(prompt);
+    const result = json<{ total: number; file: unknown }>(cost(['--model', 'gpt-4.1-mini', '--output', '800', 'prompt.txt', '--json']));
+    expect(result.total).toBe(estimateCost({ model: 'gpt-4.1-mini', inputTokens: tokens, outputTokens: 800 }).total);
+    expect(result.file).toEqual({ path: 'prompt.txt', tokens, encoding: 'o200k_base', approximate: false });
+    const human = cost(['--model', 'gpt-4.1-mini', 'prompt.txt']);
+    expect(human.stdout).toContain(`prompt: prompt.txt, ${tokens.toLocaleString('en-US')} tokens (o200k_base)`);
+    expect(cost(['--model', 'gpt-4.1-mini', '-', '--json'], prompt).stdout).toContain(`"tokens": ${tokens}`);
+  });
+
+  it('says when long-context prices re-price the request, and when counts are approximate', () => {
+    expect(cost(['--model', 'gemini-2.5-pro', '--input', '200001', '--output', '1']).stdout).toContain(
+      'The prompt is over 200,000 tokens, so long-context prices apply to the whole request.',
+    );
+    const approximate = cost(['--model', 'claude-sonnet-4-5', 'prompt.txt']);
+    expect(approximate.stdout).toContain('o200k_base, approximate');
+    expect(approximate.stderr).toContain('approximate');
+  });
+
+  it('exits 1 for missing or malformed counts, and for both --input and a FILE', () => {
+    for (const [args, message] of [
+      [['--model', 'gpt-4o', '--input', '10'], /needs --input and --output/],
+      [['--input', '10', '--output', '1'], /cost needs --model/],
+      [['--model', 'gpt-4o', '--input', '1.5', '--output', '1'], /--input must be a whole number/],
+      [['--model', 'gpt-4o', '--input', '-5', '--output', '1'], /--input needs a value/],
+      [['--model', 'gpt-4o', '--input', '1e3', '--output', '1'], /--input must be a whole number/],
+      [['--model', 'gpt-4o', '--input', '1', '--output', '1', '--tier', 'cheap'], /--tier must be one of standard, batch, flex, priority/],
+      [['--model', 'gpt-4o', '--input', '1', 'prompt.txt'], /--input or a FILE, not both/],
+    ] as const) {
+      const result = cost([...args]);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(message);
+    }
+  });
+
+  it("exits 2 for the library's refusals and a missing file", () => {
+    for (const [args, message] of [
+      [['--model', 'gpt-5o', '--input', '1', '--output', '1'], /unknown model "gpt-5o"/],
+      [['--model', 'gpt-4o', '--input', '10', '--cached-input', '20', '--output', '1'], /tokmeter: options\.cachedInputTokens/],
+      [['--model', 'gpt-4', '--input', '1', '--output', '1', '--tier', 'flex'], /flex/],
+      [['--model', 'gpt-4o', 'nowhere.txt'], /^tokmeter: no such file or directory: nowhere\.txt$/m],
+    ] as const) {
+      const result = cost([...args]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(message);
+    }
+  });
+});
