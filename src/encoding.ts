@@ -153,9 +153,12 @@ function checkInvariants(spec: EncodingSpec, ranks: RankTable, specials: Special
     if (ranks.rankOf(single, 0, 1) < 0) fail(`byte ${byte} has no token`);
   }
   // Ranks are contiguous except where a special token takes the id (p50k's <|endoftext|>).
+  const offsets = ranks.offsets;
   for (let rank = 0; rank < ranks.rankCount; rank++) {
-    const empty = ranks.offsets[rank + 1] === ranks.offsets[rank];
-    if (empty !== specials.textById.has(rank)) fail(`rank ${rank} is ${empty ? 'missing' : 'also a special token'}`);
+    if (offsets[rank + 1] === offsets[rank] && !specials.textById.has(rank)) fail(`rank ${rank} is missing`);
+  }
+  for (const id of specials.textById.keys()) {
+    if (id < ranks.rankCount && offsets[id + 1] !== offsets[id]) fail(`id ${id} is both a rank and a special token`);
   }
   let size = ranks.rankCount;
   for (const id of specials.textById.keys()) size = Math.max(size, id + 1);
