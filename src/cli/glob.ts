@@ -10,17 +10,19 @@ export function hasGlobChars(pattern: string): boolean {
   return GLOB_CHARS.test(pattern);
 }
 
-/** `{a,b}` alternatives expanded into separate patterns, innermost group first; nesting works. */
+/** `{a,b}` alternatives expanded into separate patterns, innermost group first, so nesting works. */
 export function expandBraces(pattern: string): string[] {
   const close = pattern.indexOf('}');
   const open = close < 0 ? -1 : pattern.lastIndexOf('{', close);
   if (open < 0) return [pattern];
   const before = pattern.slice(0, open);
   const after = pattern.slice(close + 1);
-  return pattern
+  const expanded = pattern
     .slice(open + 1, close)
     .split(',')
     .flatMap((choice) => expandBraces(before + choice + after));
+  // Expanding the inner group first repeats the outer group's other choices: `{a,b/{c,d}}` gives `a` twice.
+  return [...new Set(expanded)];
 }
 
 function segmentSource(segment: string): string {
