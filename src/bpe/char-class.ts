@@ -141,3 +141,12 @@ export function contractionEnd(text: string, i: number, end: number, ignoreCase:
   if ((a === 108 && b === 108) || (a === 118 && b === 101) || (a === 114 && b === 101)) return i + 3; // ll ve re
   return -1;
 }
+
+/** The index after the run of ASCII letters (with `upper`, A–Z too; else only a–z) starting at `i`. */
+export function skipAsciiLetters(text: string, i: number, end: number, upper: boolean): number {
+  for (; i < end; i++) {
+    const unit = text.charCodeAt(i) | (upper ? 0x20 : 0);
+    if (unit < 97 || unit > 122) break;
+  }
+  return i;
+}

@@ -51,7 +51,11 @@ export class RankTable {
   /** The rank of `key[start..end)`, or -1 when those bytes are not a token. */
   rankOf(key: Uint8Array, start: number, end: number): number {
     if (end - start > this.maxTokenLength) return -1;
-    const hash = hashBytes(key, start, end);
+    return this.rankOfHashed(key, start, end, hashBytes(key, start, end));
+  }
+
+  /** `rankOf` for a caller that has already computed `hashBytes(key, start, end)`. */
+  rankOfHashed(key: Uint8Array, start: number, end: number, hash: number): number {
     const tag = tagOf(hash);
     const slots = this.slots;
     const mask = this.mask;
@@ -160,9 +164,12 @@ function radixSortByKey(keys: Int32Array, count: number): Int32Array {
   return from;
 }
 
+export const HASH_SEED = 0x811c9dc5 | 0;
+export const HASH_PRIME = 0x01000193;
+
 /** FNV-1a over bytes, 32-bit. */
 export function hashBytes(key: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ key[i]!, 0x01000193);
+  let hash = HASH_SEED;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ key[i]!, HASH_PRIME);
   return hash;
 }

@@ -1,6 +1,6 @@
 import {
   CLASS_MASK, LETTER_SET, NEWLINE, NUMBER, PUNCT_SET,
-  charClass, contractionEnd, skipClasses, skipNumbers, whitespacePieceEnd,
+  charClass, contractionEnd, skipAsciiLetters, skipClasses, skipNumbers, whitespacePieceEnd,
 } from './char-class.js';
 
 /**
@@ -19,6 +19,13 @@ export function nextPieceCl100k(table: Uint8Array, text: string, start: number, 
   if (first === 39) {
     const contraction = contractionEnd(text, start, end, true);
     if (contraction > 0) return contraction;
+  }
+  // Fast path for the common English word: an optional space, then ASCII letters ended by ASCII.
+  // The general path below gives the same piece; a non-ASCII character next goes there.
+  const letters = first === 32 ? start + 1 : start;
+  if (letters < end && ((text.charCodeAt(letters) | 0x20) - 97) >>> 0 < 26) {
+    const wordEnd = skipAsciiLetters(text, letters + 1, end, true);
+    if (wordEnd === end || text.charCodeAt(wordEnd) < 0x80) return wordEnd;
   }
   const c0 = charClass(table, text, start, end);
   const cls = c0 & CLASS_MASK;

@@ -1,6 +1,6 @@
 import {
   CLASS_MASK, LETTER_SET, NUMBER, PUNCT_SET, WHITESPACE_SET,
-  charClass, contractionEnd, skipClasses, whitespacePieceEnd,
+  charClass, contractionEnd, skipAsciiLetters, skipClasses, whitespacePieceEnd,
 } from './char-class.js';
 
 /**
@@ -17,6 +17,13 @@ export function nextPieceGpt2(table: Uint8Array, text: string, start: number, en
   if (first === 39) {
     const contraction = contractionEnd(text, start, end, false);
     if (contraction > 0) return contraction;
+  }
+  // Fast path for the common English word: an optional space, then ASCII letters ended by ASCII.
+  // The general path below gives the same piece; a non-ASCII character next goes there.
+  const letters = first === 32 ? start + 1 : start;
+  if (letters < end && ((text.charCodeAt(letters) | 0x20) - 97) >>> 0 < 26) {
+    const wordEnd = skipAsciiLetters(text, letters + 1, end, true);
+    if (wordEnd === end || text.charCodeAt(wordEnd) < 0x80) return wordEnd;
   }
   let runStart = start;
   let cls = charClass(table, text, start, end) & CLASS_MASK;

@@ -1,6 +1,6 @@
 import {
   CLASS_MASK, LETTER_SET, LOWER, MARK, NUMBER, OTHER_LETTER, PUNCT_SET, SPACE, UPPER,
-  charClass, contractionEnd, skipClasses, skipNumbers, whitespacePieceEnd,
+  charClass, contractionEnd, skipAsciiLetters, skipClasses, skipNumbers, whitespacePieceEnd,
 } from './char-class.js';
 
 /** [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}] */
@@ -49,6 +49,20 @@ function matchUpperRun(table: Uint8Array, text: string, s: number, end: number):
  * not taken, before the second word alternative.
  */
 export function nextPieceO200k(table: Uint8Array, text: string, start: number, end: number): number {
+  // Fast path for the common English word: an optional space, at most one capital, then lowercase
+  // ASCII letters ended by ASCII other than an apostrophe. The general path below gives the same
+  // piece; anything else (a contraction, a non-ASCII letter or mark next) goes there.
+  let i = start;
+  if (text.charCodeAt(i) === 32) i++;
+  let unit = i < end ? text.charCodeAt(i) : 0;
+  if (unit >= 65 && unit <= 90) unit = ++i < end ? text.charCodeAt(i) : 0;
+  if (unit >= 97 && unit <= 122) {
+    const wordEnd = skipAsciiLetters(text, i + 1, end, false);
+    if (wordEnd === end) return wordEnd;
+    const after = text.charCodeAt(wordEnd);
+    if (after < 0x80 && after !== 39) return wordEnd;
+  }
+
   const c0 = charClass(table, text, start, end);
   const cls = c0 & CLASS_MASK;
   const bit = 1 << cls;

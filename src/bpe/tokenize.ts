@@ -1,6 +1,6 @@
 import { bmpClasses } from './char-class.js';
 import { mergeBytePairs } from './merge.js';
-import type { RankTable } from './rank-table.js';
+import { HASH_PRIME, HASH_SEED, type RankTable } from './rank-table.js';
 import { encodeUtf8 } from './utf8.js';
 
 /** A pre-tokenizer: the end of the piece that starts at `start`, never beyond `end`. */
@@ -36,8 +36,26 @@ export function encodeOrdinary(
     const pieceEnd = split(classes, text, pos, end);
     const maxBytes = (pieceEnd - pos) * 3;
     if (maxBytes > pieceBytes.length) pieceBytes = new Uint8Array(Math.max(maxBytes, pieceBytes.length * 2));
-    const length = encodeUtf8(text, pos, pieceEnd, pieceBytes);
-    const rank = ranks.rankOf(pieceBytes, 0, length);
+    // ASCII pieces (most of them) are copied and hashed in one pass; others are encoded as UTF-8
+    // first. Both reach the same hash: for ASCII, char codes are the UTF-8 bytes.
+    let length = 0;
+    let hash = HASH_SEED;
+    for (let i = pos; i < pieceEnd; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0x80) {
+        length = -1;
+        break;
+      }
+      pieceBytes[length++] = unit;
+      hash = Math.imul(hash ^ unit, HASH_PRIME);
+    }
+    let rank: number;
+    if (length >= 0) {
+      rank = length <= ranks.maxTokenLength ? ranks.rankOfHashed(pieceBytes, 0, length, hash) : -1;
+    } else {
+      length = encodeUtf8(text, pos, pieceEnd, pieceBytes);
+      rank = ranks.rankOf(pieceBytes, 0, length);
+    }
     if (rank >= 0) {
       if (out !== null) out.push(rank);
       count++;
