@@ -1,4 +1,5 @@
 import { PairRanks } from './pair-ranks.js';
+import { PieceCache } from './piece-cache.js';
 
 /**
  * The mergeable ranks of an encoding as typed arrays: every token's bytes in one flat arena
@@ -72,6 +73,9 @@ export class RankTable {
   }
 
   #pairs: PairRanks | undefined;
+
+  /** Merged pieces by text (see PieceCache). */
+  readonly pieces = new PieceCache();
 
   /** The bytes of `rank`, a view into the arena (empty when no token has this rank). */
   tokenBytes(rank: number): Uint8Array {

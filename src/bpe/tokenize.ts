@@ -1,5 +1,6 @@
 import { bmpClasses } from './char-class.js';
 import { mergeBytePairs } from './merge.js';
+import { PieceCache } from './piece-cache.js';
 import { HASH_PRIME, HASH_SEED, type RankTable } from './rank-table.js';
 import { encodeUtf8 } from './utf8.js';
 
@@ -60,10 +61,15 @@ export function encodeOrdinary(
       if (out !== null) out.push(rank);
       count++;
     } else {
-      if (length > mergedRanks.length) mergedRanks = new Int32Array(Math.max(length, mergedRanks.length * 2));
-      const produced = mergeBytePairs(ranks.pairs, pieceBytes, length, mergedRanks);
-      if (out !== null) for (let i = 0; i < produced; i++) out.push(mergedRanks[i]!);
-      count += produced;
+      const key = pieceEnd - pos <= PieceCache.MAX_PIECE_LENGTH ? text.slice(pos, pieceEnd) : null;
+      let tokens = key === null ? undefined : ranks.pieces.get(key);
+      if (tokens === undefined) {
+        if (length > mergedRanks.length) mergedRanks = new Int32Array(Math.max(length, mergedRanks.length * 2));
+        tokens = mergedRanks.subarray(0, mergeBytePairs(ranks.pairs, pieceBytes, length, mergedRanks));
+        if (key !== null) ranks.pieces.set(key, tokens.slice());
+      }
+      if (out !== null) for (let i = 0; i < tokens.length; i++) out.push(tokens[i]!);
+      count += tokens.length;
     }
     if (count > limit) return count;
     pos = pieceEnd;
