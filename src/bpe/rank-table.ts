@@ -1,5 +1,6 @@
 import { PairRanks } from './pair-ranks.js';
 import { PieceCache } from './piece-cache.js';
+import { NOT_FOUND, RecentPieces } from './recent-pieces.js';
 
 /**
  * The mergeable ranks of an encoding as typed arrays: every token's bytes in one flat arena
@@ -66,6 +67,21 @@ export class RankTable {
       if (entry >>> RANK_BITS === tag && this.equals((entry & RANK_MASK) - 1, key, start, end)) return (entry & RANK_MASK) - 1;
     }
   }
+
+  /**
+   * The rank of a whole piece, `key[0..length)` with hash `hash`: `rankOfHashed` behind a small
+   * cache of recent pieces (see RecentPieces). The encode loop's lookup.
+   */
+  pieceRank(key: Uint8Array, length: number, hash: number): number {
+    if (length > this.maxTokenLength) return -1;
+    const cached = this.#recent.get(key, length, hash);
+    if (cached !== NOT_FOUND) return cached;
+    const rank = this.rankOfHashed(key, 0, length, hash);
+    this.#recent.set(key, length, hash, rank);
+    return rank;
+  }
+
+  readonly #recent = new RecentPieces();
 
   /** Pair lookups by rank for the merge loops, made on first use. */
   get pairs(): PairRanks {

@@ -1,7 +1,7 @@
 import { bmpClasses } from './char-class.js';
 import { mergeBytePairs } from './merge.js';
 import { PieceCache } from './piece-cache.js';
-import { HASH_PRIME, HASH_SEED, type RankTable } from './rank-table.js';
+import { HASH_PRIME, HASH_SEED, hashBytes, type RankTable } from './rank-table.js';
 import { encodeUtf8 } from './utf8.js';
 
 /** A pre-tokenizer: the end of the piece that starts at `start`, never beyond `end`. */
@@ -50,13 +50,11 @@ export function encodeOrdinary(
       pieceBytes[length++] = unit;
       hash = Math.imul(hash ^ unit, HASH_PRIME);
     }
-    let rank: number;
-    if (length >= 0) {
-      rank = length <= ranks.maxTokenLength ? ranks.rankOfHashed(pieceBytes, 0, length, hash) : -1;
-    } else {
+    if (length < 0) {
       length = encodeUtf8(text, pos, pieceEnd, pieceBytes);
-      rank = ranks.rankOf(pieceBytes, 0, length);
+      hash = hashBytes(pieceBytes, 0, length);
     }
+    const rank = ranks.pieceRank(pieceBytes, length, hash);
     if (rank >= 0) {
       if (out !== null) out.push(rank);
       count++;
