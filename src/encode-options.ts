@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { lazy } from './zod.js';
 import { InvalidArgumentError } from './errors.js';
 
 /** How special-token text such as `<|endoftext|>` in the input is treated. */
@@ -27,18 +27,18 @@ export interface SpecialTokenPolicy {
   readonly disallowed: ReadonlySet<string>;
 }
 
-const tokenList = z.union([z.literal('all'), z.array(z.string()).readonly()]);
-const encodeOptionsSchema = z.strictObject({
-  allowedSpecial: tokenList.optional(),
-  disallowedSpecial: tokenList.optional(),
-});
+const tokenList = lazy((z) => z.union([z.literal('all'), z.array(z.string()).readonly()]));
+const encodeOptionsSchema = lazy((z) => z.strictObject({
+  allowedSpecial: tokenList().optional(),
+  disallowedSpecial: tokenList().optional(),
+}));
 
 const NO_POLICY: SpecialTokenPolicy = { allowed: new Set(), disallowed: new Set() };
 
 /** Validates encode options once and turns them into two sets of special-token texts. */
 export function specialTokenPolicy(options: unknown, specialTokens: ReadonlyMap<string, number>, encoding: string): SpecialTokenPolicy {
   if (options === undefined) return NO_POLICY;
-  const parsed = encodeOptionsSchema.safeParse(options);
+  const parsed = encodeOptionsSchema().safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = ['options', ...issue.path.map(String)].join('.');

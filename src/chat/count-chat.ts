@@ -206,7 +206,7 @@ export function countPrepared(request: PreparedRequest, tokenizer: ChatTokenizer
 
 /** Validate a Chat Completions request and gather its function definitions. */
 export function prepareChatRequest(request: unknown): PreparedRequest {
-  const parsed = parseOrThrow(ChatRequestSchema, request) as unknown as ChatRequest;
+  const parsed = parseOrThrow(ChatRequestSchema(), request) as unknown as ChatRequest;
   const functions: FunctionDefinition[] = [...(parsed.functions ?? [])];
   parsed.tools?.forEach((tool, t) => {
     if (tool.type !== 'function') {
@@ -231,7 +231,7 @@ export function prepareChatRequest(request: unknown): PreparedRequest {
  * countChatTokens({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }] }).total // 8
  */
 export function countChatTokens<R extends ChatRequest>(request: R, options: ChatCountOptions = {}): ChatTokenCount {
-  parseOrThrow(ChatCountOptionsSchema, options, ['options']);
+  parseOrThrow(ChatCountOptionsSchema(), options, ['options']);
   const prepared = prepareChatRequest(request);
   return countPrepared(prepared, tokenizerForModel(prepared.model), options);
 }

@@ -6,7 +6,7 @@
  * except by trimming. An assistant message with tool calls is dropped together with the tool
  * results that answer it, so the conversation stays valid for the API.
  */
-import { z } from 'zod';
+import { lazy } from '../zod.js';
 import { countPrepared, prepareChatRequest, type ChatCountOptions, type PreparedRequest } from './count-chat.js';
 import { ChatCountOptionsSchema, parseOrThrow } from './schema.js';
 import { tokenizerForModel, type ChatTokenizer } from './tokenizer.js';
@@ -46,11 +46,11 @@ export type FitResult =
   | { readonly fits: true; readonly messages: ChatMessage[]; readonly removed: RemovedMessage[]; readonly total: number; readonly remaining: number }
   | { readonly fits: false; readonly messages: ChatMessage[]; readonly removed: RemovedMessage[]; readonly total: number; readonly overBy: number };
 
-const FitOptionsSchema = z.looseObject({
+const FitOptionsSchema = lazy((z) => z.looseObject({
   model: z.string({ error: 'must be a model id string such as "gpt-4o"' }).min(1),
   maxTokens: z.number({ error: 'must be a number of tokens' }).int({ error: 'must be a whole number of tokens' }).nonnegative({ error: 'must not be negative' }),
   trim: z.boolean().optional(),
-});
+}));
 
 const isSystemLike = (m: ChatMessage): boolean => m.role === 'system' || m.role === 'developer';
 
@@ -93,8 +93,8 @@ function trimStart(text: string, tokenizer: ChatTokenizer, fits: (rest: string) 
  * if (result.fits) send(result.messages); else console.log(`still ${result.overBy} over`);
  */
 export function fitMessages(messages: readonly ChatMessage[], options: FitOptions): FitResult {
-  const opts = parseOrThrow(FitOptionsSchema, options, ['options']);
-  parseOrThrow(ChatCountOptionsSchema, options, ['options']);
+  const opts = parseOrThrow(FitOptionsSchema(), options, ['options']);
+  parseOrThrow(ChatCountOptionsSchema(), options, ['options']);
   const { model, maxTokens } = opts;
   const request = {
     model,

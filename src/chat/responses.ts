@@ -13,7 +13,8 @@
  * different wire format over the same prompt. For a server-side exact count use
  * `POST /v1/responses/input_tokens`.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazy, zod } from '../zod.js';
 import { countPrepared, type ChatCountOptions, type ChatTokenCount, type PreparedRequest } from './count-chat.js';
 import { UnsupportedContentError } from './errors.js';
 import { ChatCountOptionsSchema, FunctionDefinitionSchema, parseOrThrow } from './schema.js';
@@ -40,39 +41,39 @@ export interface ResponsesTokenCount extends Omit<ChatTokenCount, 'messages'> {
   readonly input: readonly number[];
 }
 
-const InputText = z.looseObject({ type: z.enum(['input_text', 'output_text']), text: z.string() });
-const InputImage = z.looseObject({
+const InputText = lazy((z) => z.looseObject({ type: z.enum(['input_text', 'output_text']), text: z.string() }));
+const InputImage = lazy((z) => z.looseObject({
   type: z.literal('input_image'),
   image_url: z.string().nullable().optional(),
   file_id: z.string().nullable().optional(),
   detail: z.enum(['auto', 'low', 'high']).optional(),
-});
-const InputFile = z.looseObject({ type: z.literal('input_file') });
-const Refusal = z.looseObject({ type: z.literal('refusal'), refusal: z.string() });
-const Part = z.discriminatedUnion('type', [InputText, InputImage, InputFile, Refusal], {
+}));
+const InputFile = lazy((z) => z.looseObject({ type: z.literal('input_file') }));
+const Refusal = lazy((z) => z.looseObject({ type: z.literal('refusal'), refusal: z.string() }));
+const Part = lazy((z) => z.discriminatedUnion('type', [InputText(), InputImage(), InputFile(), Refusal()], {
   error: 'must be one of "input_text", "output_text", "input_image", "input_file", "refusal"',
-});
+}));
 
-const MessageItem = z.looseObject({
+const MessageItem = lazy((z) => z.looseObject({
   type: z.literal('message').optional(),
   role: z.enum(['user', 'assistant', 'system', 'developer']),
-  content: z.union([z.string(), z.array(Part)], { error: 'must be a string or an array of content parts' }),
-});
-const FunctionCallItem = z.looseObject({ type: z.literal('function_call'), call_id: z.string(), name: z.string(), arguments: z.string() });
-const FunctionCallOutputItem = z.looseObject({
+  content: z.union([z.string(), z.array(Part())], { error: 'must be a string or an array of content parts' }),
+}));
+const FunctionCallItem = lazy((z) => z.looseObject({ type: z.literal('function_call'), call_id: z.string(), name: z.string(), arguments: z.string() }));
+const FunctionCallOutputItem = lazy((z) => z.looseObject({
   type: z.literal('function_call_output'),
   call_id: z.string(),
-  output: z.union([z.string(), z.array(Part)], { error: 'must be a string or an array of content parts' }),
-});
+  output: z.union([z.string(), z.array(Part())], { error: 'must be a string or an array of content parts' }),
+}));
 
-const RequestSchema = z.looseObject({
+const RequestSchema = lazy((z) => z.looseObject({
   model: z.string({ error: 'must be a model id string such as "gpt-4o"' }).min(1),
   input: z.union([z.string(), z.array(z.looseObject({}), { error: 'must be a string or an array of input items' })]).nullable().optional(),
   instructions: z.string().nullable().optional(),
   tools: z.array(z.looseObject({ type: z.string() })).nullable().optional(),
-});
+}));
 
-type Part = z.infer<typeof Part>;
+type Part = z.infer<ReturnType<typeof Part>>;
 
 function toPart(part: Part, field: string): ContentPart {
   switch (part.type) {
@@ -94,16 +95,16 @@ function toPart(part: Part, field: string): ContentPart {
 function toMessage(item: object, field: string, root: (string | number)[]): ChatMessage {
   const type = (item as { type?: unknown }).type;
   if (type === undefined || type === 'message') {
-    const m = parseOrThrow(MessageItem, item, root);
+    const m = parseOrThrow(MessageItem(), item, root);
     const content = typeof m.content === 'string' ? m.content : m.content.map((p, i) => toPart(p, `${field}.content[${i}]`));
     return { role: m.role, content };
   }
   if (type === 'function_call') {
-    const call = parseOrThrow(FunctionCallItem, item, root);
+    const call = parseOrThrow(FunctionCallItem(), item, root);
     return { role: 'assistant', content: null, tool_calls: [{ id: call.call_id, type: 'function', function: { name: call.name, arguments: call.arguments } }] };
   }
   if (type === 'function_call_output') {
-    const out = parseOrThrow(FunctionCallOutputItem, item, root);
+    const out = parseOrThrow(FunctionCallOutputItem(), item, root);
     const content = typeof out.output === 'string' ? out.output : out.output.map((p, i) => toPart(p, `${field}.output[${i}]`));
     return { role: 'tool', tool_call_id: out.call_id, content };
   }
@@ -122,7 +123,8 @@ function toFunction(tool: object, t: number): FunctionDefinition {
       `is a built-in tool (${JSON.stringify(type)}) whose hidden prompt is not published, so it cannot be counted offline. Use POST /v1/responses/input_tokens for it.`,
     );
   }
-  const fn = parseOrThrow(FunctionDefinitionSchema.extend({ parameters: z.record(z.string(), z.unknown()).nullable().optional() }), tool, ['tools', t]);
+  const z = zod();
+  const fn = parseOrThrow(FunctionDefinitionSchema().extend({ parameters: z.record(z.string(), z.unknown()).nullable().optional() }), tool, ['tools', t]);
   return { name: fn.name, ...(fn.description === undefined ? {} : { description: fn.description }), ...(fn.parameters ? { parameters: fn.parameters } : {}) };
 }
 
@@ -143,8 +145,8 @@ function toToolChoice(choice: unknown): ToolChoice | undefined {
  * countResponsesTokens({ model: 'gpt-4o', instructions: 'Be brief.', input: 'hello' }).total // 15
  */
 export function countResponsesTokens<R extends ResponsesRequest>(request: R, options: ChatCountOptions = {}): ResponsesTokenCount {
-  parseOrThrow(ChatCountOptionsSchema, options, ['options']);
-  const parsed = parseOrThrow(RequestSchema, request);
+  parseOrThrow(ChatCountOptionsSchema(), options, ['options']);
+  const parsed = parseOrThrow(RequestSchema(), request);
   const messages: ChatMessage[] = [];
   const fields: string[] = [];
   const hasInstructions = typeof parsed.instructions === 'string';

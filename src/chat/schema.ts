@@ -3,89 +3,90 @@
  * turns the first zod issue into a `ChatValidationError` whose `field` is a path like
  * `messages[2].content[0].type` and whose message says what was expected and what was found.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazy } from '../zod.js';
 import { ChatValidationError } from './errors.js';
 
 const oneOf = (values: readonly string[]): string => `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
 
 export const ROLES = ['system', 'developer', 'user', 'assistant', 'tool', 'function'] as const;
 
-const TextPart = z.looseObject({ type: z.literal('text'), text: z.string() });
-const ImagePart = z.looseObject({
+const TextPart = lazy((z) => z.looseObject({ type: z.literal('text'), text: z.string() }));
+const ImagePart = lazy((z) => z.looseObject({
   type: z.literal('image_url'),
   image_url: z.looseObject({
     url: z.string().min(1, { error: 'must be a non-empty URL' }),
     detail: z.enum(['auto', 'low', 'high']).optional(),
   }),
-});
-const AudioPart = z.looseObject({ type: z.literal('input_audio'), input_audio: z.looseObject({ data: z.string(), format: z.string() }) });
-const FilePart = z.looseObject({ type: z.literal('file'), file: z.looseObject({}) });
-const RefusalPart = z.looseObject({ type: z.literal('refusal'), refusal: z.string() });
+}));
+const AudioPart = lazy((z) => z.looseObject({ type: z.literal('input_audio'), input_audio: z.looseObject({ data: z.string(), format: z.string() }) }));
+const FilePart = lazy((z) => z.looseObject({ type: z.literal('file'), file: z.looseObject({}) }));
+const RefusalPart = lazy((z) => z.looseObject({ type: z.literal('refusal'), refusal: z.string() }));
 
 const USER_PARTS = ['text', 'image_url', 'input_audio', 'file'];
-const UserPart = z.discriminatedUnion('type', [TextPart, ImagePart, AudioPart, FilePart], { error: oneOf(USER_PARTS) });
-const AssistantPart = z.discriminatedUnion('type', [TextPart, RefusalPart], { error: oneOf(['text', 'refusal']) });
-const TextOnlyPart = z.discriminatedUnion('type', [TextPart], { error: `${oneOf(['text'])} in this role` });
+const UserPart = lazy((z) => z.discriminatedUnion('type', [TextPart(), ImagePart(), AudioPart(), FilePart()], { error: oneOf(USER_PARTS) }));
+const AssistantPart = lazy((z) => z.discriminatedUnion('type', [TextPart(), RefusalPart()], { error: oneOf(['text', 'refusal']) }));
+const TextOnlyPart = lazy((z) => z.discriminatedUnion('type', [TextPart()], { error: `${oneOf(['text'])} in this role` }));
 
-const textContent = z.union([z.string(), z.array(TextOnlyPart)], { error: 'must be a string or an array of text parts' });
+const textContent = lazy((z) => z.union([z.string(), z.array(TextOnlyPart())], { error: 'must be a string or an array of text parts' }));
 
-const ToolCall = z.discriminatedUnion(
+const ToolCall = lazy((z) => z.discriminatedUnion(
   'type',
   [
     z.looseObject({ type: z.literal('function'), id: z.string().optional(), function: z.looseObject({ name: z.string(), arguments: z.string() }) }),
     z.looseObject({ type: z.literal('custom'), id: z.string().optional(), custom: z.looseObject({ name: z.string(), input: z.string() }) }),
   ],
   { error: oneOf(['function', 'custom']) },
-);
+));
 
-const name = z.string().optional();
+const name = lazy((z) => z.string().optional());
 
-export const MessageSchema = z.discriminatedUnion(
+export const MessageSchema = lazy((z) => z.discriminatedUnion(
   'role',
   [
-    z.looseObject({ role: z.literal('system'), content: textContent, name }),
-    z.looseObject({ role: z.literal('developer'), content: textContent, name }),
+    z.looseObject({ role: z.literal('system'), content: textContent(), name: name() }),
+    z.looseObject({ role: z.literal('developer'), content: textContent(), name: name() }),
     z.looseObject({
       role: z.literal('user'),
-      content: z.union([z.string(), z.array(UserPart)], { error: 'must be a string or an array of content parts' }),
-      name,
+      content: z.union([z.string(), z.array(UserPart())], { error: 'must be a string or an array of content parts' }),
+      name: name(),
     }),
     z.looseObject({
       role: z.literal('assistant'),
       content: z
-        .union([z.string(), z.array(AssistantPart)], { error: 'must be a string, an array of text/refusal parts, or null' })
+        .union([z.string(), z.array(AssistantPart())], { error: 'must be a string, an array of text/refusal parts, or null' })
         .nullable()
         .optional(),
-      name,
+      name: name(),
       refusal: z.string().nullable().optional(),
-      tool_calls: z.array(ToolCall).optional(),
+      tool_calls: z.array(ToolCall()).optional(),
       function_call: z.looseObject({ name: z.string(), arguments: z.string() }).nullable().optional(),
     }),
-    z.looseObject({ role: z.literal('tool'), content: textContent, tool_call_id: z.string().optional() }),
+    z.looseObject({ role: z.literal('tool'), content: textContent(), tool_call_id: z.string().optional() }),
     z.looseObject({ role: z.literal('function'), content: z.string().nullable(), name: z.string() }),
   ],
   { error: oneOf(ROLES) },
-);
+));
 
-export const MessagesSchema = z.array(MessageSchema, { error: 'must be an array of messages' });
+export const MessagesSchema = lazy((z) => z.array(MessageSchema(), { error: 'must be an array of messages' }));
 
-export const FunctionDefinitionSchema = z.looseObject({
+export const FunctionDefinitionSchema = lazy((z) => z.looseObject({
   name: z.string().min(1, { error: 'must be a non-empty function name' }),
   description: z.string().optional(),
   parameters: z.record(z.string(), z.unknown(), { error: 'must be a JSON Schema object' }).optional(),
   strict: z.boolean().nullable().optional(),
-});
+}));
 
-const ToolSchema = z.discriminatedUnion(
+const ToolSchema = lazy((z) => z.discriminatedUnion(
   'type',
   [
-    z.looseObject({ type: z.literal('function'), function: FunctionDefinitionSchema }),
+    z.looseObject({ type: z.literal('function'), function: FunctionDefinitionSchema() }),
     z.looseObject({ type: z.literal('custom'), custom: z.looseObject({ name: z.string() }) }),
   ],
   { error: oneOf(['function', 'custom']) },
-);
+));
 
-const ToolChoiceSchema = z.union(
+const ToolChoiceSchema = lazy((z) => z.union(
   [
     z.enum(['none', 'auto', 'required']),
     z.looseObject({ type: z.literal('function'), function: z.looseObject({ name: z.string() }) }),
@@ -93,29 +94,29 @@ const ToolChoiceSchema = z.union(
     z.looseObject({ type: z.literal('allowed_tools'), allowed_tools: z.looseObject({ mode: z.enum(['auto', 'required']), tools: z.array(z.looseObject({})) }) }),
   ],
   { error: 'must be "none", "auto", "required", or { type: "function", function: { name } }' },
-);
+));
 
-const FunctionCallSchema = z.union([z.enum(['none', 'auto']), z.looseObject({ name: z.string() })], {
+const FunctionCallSchema = lazy((z) => z.union([z.enum(['none', 'auto']), z.looseObject({ name: z.string() })], {
   error: 'must be "none", "auto" or { name }',
-});
+}));
 
-export const ChatRequestSchema = z.looseObject({
+export const ChatRequestSchema = lazy((z) => z.looseObject({
   model: z.string({ error: 'must be a model id string such as "gpt-4o"' }).min(1, { error: 'must be a non-empty model id' }),
-  messages: MessagesSchema,
-  tools: z.array(ToolSchema).optional(),
-  tool_choice: ToolChoiceSchema.optional(),
-  functions: z.array(FunctionDefinitionSchema).optional(),
-  function_call: FunctionCallSchema.optional(),
-});
+  messages: MessagesSchema(),
+  tools: z.array(ToolSchema()).optional(),
+  tool_choice: ToolChoiceSchema().optional(),
+  functions: z.array(FunctionDefinitionSchema()).optional(),
+  function_call: FunctionCallSchema().optional(),
+}));
 
-export const ImageSizeSchema = z.looseObject({
+export const ImageSizeSchema = lazy((z) => z.looseObject({
   width: z.number().int().positive({ error: 'must be a positive integer' }),
   height: z.number().int().positive({ error: 'must be a positive integer' }),
-});
+}));
 
-export const ChatCountOptionsSchema = z
+export const ChatCountOptionsSchema = lazy((z) => z
   .looseObject({
-    imageSizes: z.union([z.record(z.string(), ImageSizeSchema), z.function()], { error: 'must be an object { [url]: { width, height } } or a function url => size' }).optional(),
+    imageSizes: z.union([z.record(z.string(), ImageSizeSchema()), z.function()], { error: 'must be an object { [url]: { width, height } } or a function url => size' }).optional(),
     unknownImageSize: z.enum(['error', 'upper-bound']).optional(),
     nestedDescriptions: z.boolean().optional(),
     harmony: z
@@ -127,7 +128,7 @@ export const ChatCountOptionsSchema = z
       })
       .optional(),
   })
-  .optional();
+  .optional());
 
 type Path = readonly PropertyKey[];
 

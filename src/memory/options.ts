@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { InvalidArgumentError, UnknownModelError } from '../errors.js';
 import { suggestNames } from '../suggest.js';
+import { lazy } from '../zod.js';
 import { toInvalidArgument } from './option-errors.js';
 import { GB } from './bytes.js';
 import { GPUS, type Gpu } from './gpus.js';
@@ -99,24 +100,24 @@ export interface ResolvedMemoryOptions {
   gpus: readonly Gpu[];
 }
 
-const size = z.number().int().positive();
+const size = lazy((z) => z.number().int().positive());
 
-const configSchema = z
+const configSchema = lazy((z) => z
   .strictObject({
     name: z.string().min(1).optional(),
-    parameters: size.optional(),
-    activeParameters: size.optional(),
-    layers: size,
-    hiddenSize: size,
-    intermediateSize: size,
-    attentionHeads: size,
-    kvHeads: size,
-    headDim: size,
-    vocabSize: size,
+    parameters: size().optional(),
+    activeParameters: size().optional(),
+    layers: size(),
+    hiddenSize: size(),
+    intermediateSize: size(),
+    attentionHeads: size(),
+    kvHeads: size(),
+    headDim: size(),
+    vocabSize: size(),
     tiedEmbeddings: z.boolean().optional(),
-    experts: z.strictObject({ total: size, active: size }).optional(),
-    slidingWindow: z.strictObject({ size, layers: size }).optional(),
-    maxContextLength: size.optional(),
+    experts: z.strictObject({ total: size(), active: size() }).optional(),
+    slidingWindow: z.strictObject({ size: size(), layers: size() }).optional(),
+    maxContextLength: size().optional(),
   })
   .superRefine((config, context) => {
     if (config.attentionHeads % config.kvHeads !== 0) {
@@ -128,29 +129,29 @@ const configSchema = z
     if (config.slidingWindow !== undefined && config.slidingWindow.layers > config.layers) {
       context.addIssue({ code: 'custom', path: ['slidingWindow', 'layers'], message: `must be at most layers (${config.layers}); got ${config.slidingWindow.layers}` });
     }
-  });
+  }));
 
-const optionsSchema = z.strictObject({
+const optionsSchema = lazy((z) => z.strictObject({
   model: z.string().min(1).optional(),
-  config: configSchema.optional(),
+  config: configSchema().optional(),
   mode: z.enum(['inference', 'training']).optional(),
   precision: z.enum(PRECISIONS),
-  batch: size.optional(),
-  contextLength: size.optional(),
+  batch: size().optional(),
+  contextLength: size().optional(),
   optimizer: z.enum(OPTIMIZERS).optional(),
   method: z.enum(TRAINING_METHODS).optional(),
-  lora: z.strictObject({ rank: size.optional(), targets: z.enum(LORA_TARGETS).optional() }).optional(),
+  lora: z.strictObject({ rank: size().optional(), targets: z.enum(LORA_TARGETS).optional() }).optional(),
   gradientCheckpointing: z.boolean().optional(),
   kvCachePrecision: z.enum(PRECISIONS).optional(),
   overhead: z
     .strictObject({ fixedBytes: z.number().int().nonnegative().optional(), fraction: z.number().nonnegative().max(1).optional() })
     .optional(),
   assumptions: z.enum(['standard', 'seed']).optional(),
-  gpus: z.array(z.strictObject({ id: z.string().min(1), name: z.string().min(1), bytes: size })).min(1).optional(),
-});
+  gpus: z.array(z.strictObject({ id: z.string().min(1), name: z.string().min(1), bytes: size() })).min(1).optional(),
+}));
 
 // The documented interface and the schema must describe the same options.
-type SchemaInput = z.input<typeof optionsSchema>;
+type SchemaInput = z.input<ReturnType<typeof optionsSchema>>;
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
 const optionsMatchSchema: SameKeys<MemoryOptions, SchemaInput> = true;
 void optionsMatchSchema;
@@ -159,7 +160,7 @@ function reject(field: string, message: string): never {
   throw new InvalidArgumentError(field, message);
 }
 
-function resolveModel(options: z.output<typeof optionsSchema>): { model: ModelConfig; modelId: string | undefined; nominal: number } {
+function resolveModel(options: z.output<ReturnType<typeof optionsSchema>>): { model: ModelConfig; modelId: string | undefined; nominal: number } {
   if (options.model !== undefined && options.config !== undefined) {
     reject('options.config', 'cannot be combined with options.model; pass one of them.');
   }
@@ -184,7 +185,7 @@ function resolveModel(options: z.output<typeof optionsSchema>): { model: ModelCo
 }
 
 /** Rejects options that the chosen mode, method or assumptions have no use for. */
-function checkCombinations(options: z.output<typeof optionsSchema>): void {
+function checkCombinations(options: z.output<ReturnType<typeof optionsSchema>>): void {
   const mode = options.mode ?? 'inference';
   const method = options.method ?? 'full';
   if (mode === 'inference') {
@@ -216,10 +217,10 @@ function checkCombinations(options: z.output<typeof optionsSchema>): void {
 
 /** Validates `estimateMemory`'s options, fills in defaults and resolves the model. */
 export function resolveMemoryOptions(input: MemoryOptions): ResolvedMemoryOptions {
-  const parsed = optionsSchema.safeParse(input);
+  const parsed = optionsSchema().safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw issue === undefined ? new InvalidArgumentError('options', 'are not valid.') : toInvalidArgument(issue, input, Object.keys(optionsSchema.shape));
+    throw issue === undefined ? new InvalidArgumentError('options', 'are not valid.') : toInvalidArgument(issue, input, Object.keys(optionsSchema().shape));
   }
   const options = parsed.data;
   checkCombinations(options);

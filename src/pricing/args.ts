@@ -1,22 +1,23 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { InvalidArgumentError } from '../errors.js';
+import { lazy } from '../zod.js';
 
 /** Option schemas shared by the pricing functions, and the one place zod issues become errors. */
 
 const COUNT = 'must be a non-negative integer';
 
 /** A token count: a whole number, zero or more. NaN, Infinity, -1 and 1.5 are refused. */
-export const tokenCount = z.number({ error: COUNT }).int({ error: COUNT }).min(0, { error: COUNT });
+export const tokenCount = lazy((z) => z.number({ error: COUNT }).int({ error: COUNT }).min(0, { error: COUNT }));
 
 /** A share of something, from 0 to 1. */
-export const share = z
+export const share = lazy((z) => z
   .number({ error: 'must be a number from 0 to 1' })
   .min(0, { error: 'must be a number from 0 to 1' })
-  .max(1, { error: 'must be a number from 0 to 1' });
+  .max(1, { error: 'must be a number from 0 to 1' }));
 
-export const tierName = z.enum(['standard', 'batch', 'flex', 'priority'], {
+export const tierName = lazy((z) => z.enum(['standard', 'batch', 'flex', 'priority'], {
   error: "must be 'standard', 'batch', 'flex' or 'priority'",
-});
+}));
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let current = value;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { lazy } from '../zod.js';
 import { countChatTokens } from '../chat/index.js';
 import type { ChatMessage, ChatRequest } from '../chat/types.js';
 import { countTokens } from '../count.js';
@@ -23,13 +23,13 @@ export interface CheckContextOptions {
   maxOutputTokens?: number;
 }
 
-const checkOptions = z.strictObject({
+const checkOptions = lazy((z) => z.strictObject({
   model: z.string({ error: 'must be a model id string' }),
-  input: z.union([z.string(), tokenCount, z.array(z.unknown()), z.looseObject({ messages: z.array(z.unknown()) })], {
+  input: z.union([z.string(), tokenCount(), z.array(z.unknown()), z.looseObject({ messages: z.array(z.unknown()) })], {
     error: 'must be text, a messages array, a chat request with messages, or a token count',
   }),
-  maxOutputTokens: tokenCount.optional(),
-});
+  maxOutputTokens: tokenCount().optional(),
+}));
 
 function countInput(entry: CatalogEntry, input: CheckContextOptions['input']): number {
   if (typeof input === 'number') return input;
@@ -57,7 +57,7 @@ function countInput(entry: CatalogEntry, input: CheckContextOptions['input']): n
  * ```
  */
 export function checkContext(options: CheckContextOptions): ContextCheck {
-  const o = parseArgs(checkOptions, options);
+  const o = parseArgs(checkOptions(), options);
   const entry = resolveModel(o.model);
   const inputTokens = countInput(entry, options.input);
   return checkLimits(entry, inputTokens, o.maxOutputTokens ?? 0, typeof options.input !== 'number' && !entry.info.tokenizer.exact);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { lazy } from '../zod.js';
 import { InvalidArgumentError } from '../errors.js';
 import { parseArgs, tierName, tokenCount } from './args.js';
 import { compare, fromInteger, mul, shift, sub, sum, toNumber, ZERO, type Decimal } from './decimal.js';
@@ -185,17 +185,17 @@ export interface EstimateCostOptions {
   tier?: ServiceTier;
 }
 
-const estimateOptions = z.strictObject({
+const estimateOptions = lazy((z) => z.strictObject({
   model: z.string({ error: 'must be a model id string' }),
-  inputTokens: tokenCount,
-  outputTokens: tokenCount,
-  cachedInputTokens: tokenCount.optional(),
-  cacheWriteTokens: tokenCount.optional(),
-  cacheWrite1hTokens: tokenCount.optional(),
-  audioInputTokens: tokenCount.optional(),
-  reasoningTokens: tokenCount.optional(),
-  tier: tierName.optional(),
-});
+  inputTokens: tokenCount(),
+  outputTokens: tokenCount(),
+  cachedInputTokens: tokenCount().optional(),
+  cacheWriteTokens: tokenCount().optional(),
+  cacheWrite1hTokens: tokenCount().optional(),
+  audioInputTokens: tokenCount().optional(),
+  reasoningTokens: tokenCount().optional(),
+  tier: tierName().optional(),
+}));
 
 /**
  * The cost in USD of one request, from token counts. Counts follow OpenAI's meaning: `inputTokens`
@@ -218,7 +218,7 @@ const estimateOptions = z.strictObject({
  * ```
  */
 export function estimateCost(options: EstimateCostOptions): CostEstimate {
-  const o = parseArgs(estimateOptions, options);
+  const o = parseArgs(estimateOptions(), options);
   const entry = resolveModel(o.model);
   const counts: TokenCounts = {
     input: o.inputTokens,

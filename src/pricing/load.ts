@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazy } from '../zod.js';
 import { parseArgs } from './args.js';
 import { fromNumber, shift, toText } from './decimal.js';
 import { PriceTableError } from './errors.js';
@@ -49,12 +50,12 @@ export interface LoadPricesResult {
   ignored: string[];
 }
 
-const loadOptions = z.strictObject({
+const loadOptions = lazy((z) => z.strictObject({
   overwrite: z.boolean().optional(),
   strict: z.boolean().optional(),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an ISO date, YYYY-MM-DD' }).optional(),
   source: z.string().min(1).optional(),
-});
+}));
 
 /**
  * Adds prices over the built-in catalog, from tokmeter's own format or from LiteLLM's
@@ -93,7 +94,7 @@ const loadOptions = z.strictObject({
  * ```
  */
 export function loadPrices(table: PricesFile | Record<string, unknown> | string, options: LoadPricesOptions = {}): LoadPricesResult {
-  const o = parseArgs(loadOptions, options);
+  const o = parseArgs(loadOptions(), options);
   let data: unknown = table;
   if (typeof table === 'string') {
     try {
@@ -129,20 +130,20 @@ function loadOwn(record: Record<string, unknown>, overwrite: boolean): LoadPrice
 
 // ── LiteLLM ───────────────────────────────────────────────────────────────────────────────────
 
-const perToken = z.number({ error: 'must be a number (USD per token)' }).nonnegative({ error: 'must not be negative' });
+const perToken = lazy((z) => z.number({ error: 'must be a number (USD per token)' }).nonnegative({ error: 'must not be negative' }));
 const LIMIT = 'must be a positive whole number of tokens';
-const limit = z.number({ error: LIMIT }).int({ error: LIMIT }).positive({ error: LIMIT });
+const limit = lazy((z) => z.number({ error: LIMIT }).int({ error: LIMIT }).positive({ error: LIMIT }));
 
 /** The LiteLLM fields tokmeter reads; the rest of an entry is ignored. */
-const liteLLMEntry = z.looseObject({
+const liteLLMEntry = lazy((z) => z.looseObject({
   litellm_provider: z.string({ error: 'must name the provider' }),
-  input_cost_per_token: perToken.optional(),
-  output_cost_per_token: perToken.optional(),
-  max_input_tokens: limit.optional(),
-  max_output_tokens: limit.optional(),
-  max_tokens: limit.optional(),
+  input_cost_per_token: perToken().optional(),
+  output_cost_per_token: perToken().optional(),
+  max_input_tokens: limit().optional(),
+  max_output_tokens: limit().optional(),
+  max_tokens: limit().optional(),
   source: z.string().optional(),
-});
+}));
 
 const IGNORED_KEYS = new Set(['sample_spec', 'last_updated']);
 const TIER_SUFFIX = { standard: '', batch: '_batches', flex: '_flex', priority: '_priority' } as const;
@@ -150,7 +151,7 @@ const TIER_SUFFIX = { standard: '', batch: '_batches', flex: '_flex', priority: 
 /** LiteLLM's per-token USD as tokmeter's per-1M decimal text, exactly as LiteLLM printed it. */
 const per1M = (value: number) => toText(shift(fromNumber(value), 6));
 
-function loadLiteLLM(record: Record<string, unknown>, o: z.infer<typeof loadOptions>): LoadPricesResult {
+function loadLiteLLM(record: Record<string, unknown>, o: z.infer<ReturnType<typeof loadOptions>>): LoadPricesResult {
   const updated = typeof record.last_updated === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(record.last_updated)?.[0] : undefined;
   const asOf = o.asOf ?? updated;
   if (asOf === undefined) {
@@ -167,7 +168,7 @@ function loadLiteLLM(record: Record<string, unknown>, o: z.infer<typeof loadOpti
 
   for (const [id, raw] of Object.entries(record)) {
     if (IGNORED_KEYS.has(id)) continue;
-    const parsed = liteLLMEntry.safeParse(raw);
+    const parsed = liteLLMEntry().safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       reject(id, issue?.path.join('.') || undefined, issue?.message ?? 'is not a LiteLLM model entry');

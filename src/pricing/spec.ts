@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazy } from '../zod.js';
 import { fromNumber, parseDecimal, toNumber, type Decimal } from './decimal.js';
 import { PriceTableError } from './errors.js';
 import type { ModelInfo, Pricing, Rates, TierRates } from './types.js';
@@ -12,55 +13,55 @@ export interface CatalogEntry {
 
 const PRICE_HINT = 'must be a non-negative price in USD per 1M tokens, as decimal text ("2.50") or a number';
 
-const price = z.union([z.string(), z.number()], { error: PRICE_HINT }).transform((value, ctx): Decimal => {
+const price = lazy((z) => z.union([z.string(), z.number()], { error: PRICE_HINT }).transform((value, ctx): Decimal => {
   const parsed = typeof value === 'number' ? (Number.isFinite(value) ? fromNumber(value) : undefined) : parseDecimal(value);
   if (parsed === undefined || parsed.digits < 0n) {
     ctx.addIssue({ code: 'custom', message: `${PRICE_HINT}, got ${JSON.stringify(value)}` });
     return z.NEVER;
   }
   return parsed;
-});
+}));
 
-const tokenLimit = z
+const tokenLimit = lazy((z) => z
   .number({ error: 'must be a positive integer token count' })
   .int({ error: 'must be a positive integer token count' })
-  .positive({ error: 'must be a positive integer token count' });
+  .positive({ error: 'must be a positive integer token count' }));
 
-const rateFields = {
-  input: price,
-  output: price,
-  cachedInput: price.optional(),
-  cacheWrite5m: price.optional(),
-  cacheWrite1h: price.optional(),
-  audioInput: price.optional(),
-};
+const rateFields = lazy(() => ({
+  input: price(),
+  output: price(),
+  cachedInput: price().optional(),
+  cacheWrite5m: price().optional(),
+  cacheWrite1h: price().optional(),
+  audioInput: price().optional(),
+}));
 
-const tierRates = z.strictObject({
-  ...rateFields,
-  longContext: z.array(z.strictObject({ above: tokenLimit, ...rateFields })).optional(),
-});
+const tierRates = lazy((z) => z.strictObject({
+  ...rateFields(),
+  longContext: z.array(z.strictObject({ above: tokenLimit(), ...rateFields() })).optional(),
+}));
 
-const isoDate = z.string().refine(
+const isoDate = lazy((z) => z.string().refine(
   (text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
   { error: 'must be an ISO date, YYYY-MM-DD' },
-);
+));
 
-const modelSpec = z.strictObject({
+const modelSpec = lazy((z) => z.strictObject({
   provider: z.string().min(1, { error: 'must name the provider' }),
   tokenizer: z.strictObject({ encoding: z.string().min(1), exact: z.boolean() }),
-  contextWindow: tokenLimit,
-  maxInputTokens: tokenLimit,
-  maxOutputTokens: tokenLimit,
+  contextWindow: tokenLimit(),
+  maxInputTokens: tokenLimit(),
+  maxOutputTokens: tokenLimit(),
   pricing: z.strictObject({
-    standard: tierRates,
-    batch: tierRates.optional(),
-    flex: tierRates.optional(),
-    priority: tierRates.optional(),
+    standard: tierRates(),
+    batch: tierRates().optional(),
+    flex: tierRates().optional(),
+    priority: tierRates().optional(),
   }),
-  asOf: isoDate,
+  asOf: isoDate(),
   source: z.string().trim().min(1, { error: 'must say where the prices come from' }),
   aliases: z.array(z.string().min(1)).optional(),
-});
+}));
 
 function describeIssue(issue: z.core.$ZodIssue): { field: string; problem: string } {
   const path = issue.path.map(String);
@@ -77,7 +78,7 @@ function describeIssue(issue: z.core.$ZodIssue): { field: string; problem: strin
  * (`sanityProblems`), so that a caller can decide whether a breach rejects the entry or the table.
  */
 export function parseModelSpec(id: string, raw: unknown, origin: ModelInfo['origin']): CatalogEntry {
-  const result = modelSpec.safeParse(raw);
+  const result = modelSpec().safeParse(raw);
   if (!result.success) {
     const first = result.error.issues[0];
     const { field, problem } = first ? describeIssue(first) : { field: '', problem: 'is invalid' };

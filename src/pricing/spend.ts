@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { InvalidArgumentError } from '../errors.js';
+import { lazy } from '../zod.js';
 import { parseArgs, share, tokenCount } from './args.js';
 import { checkCountParts, priceRequest, type CostBreakdown, type CountFields, type TokenCounts } from './cost.js';
 import { add, compare, fromInteger, fromNumber, mul, sub, sum, toNumber, ZERO, type Decimal } from './decimal.js';
@@ -60,19 +61,19 @@ export interface MonthlySpend {
   source: string;
 }
 
-const scenarioFields = {
+const scenarioFields = lazy((z) => ({
   requestsPerMonth: z.number({ error: 'must be a non-negative number' }).min(0, { error: 'must be a non-negative number' }).optional(),
   requestsPerDay: z.number({ error: 'must be a non-negative number' }).min(0, { error: 'must be a non-negative number' }).optional(),
-  inputTokens: tokenCount,
-  outputTokens: tokenCount,
-  reasoningTokens: tokenCount.optional(),
-  cachedShare: share.optional(),
-  cacheWriteShare: share.optional(),
-  batchShare: share.optional(),
+  inputTokens: tokenCount(),
+  outputTokens: tokenCount(),
+  reasoningTokens: tokenCount().optional(),
+  cachedShare: share().optional(),
+  cacheWriteShare: share().optional(),
+  batchShare: share().optional(),
   tier: z.enum(['standard', 'flex', 'priority'], { error: "must be 'standard', 'flex' or 'priority' (use batchShare for batch)" }).optional(),
-};
-const scenarioSchema = z.strictObject(scenarioFields);
-const monthlyOptions = z.strictObject({ model: z.string({ error: 'must be a model id string' }), ...scenarioFields });
+}));
+const scenarioSchema = lazy((z) => z.strictObject(scenarioFields()));
+const monthlyOptions = lazy((z) => z.strictObject({ model: z.string({ error: 'must be a model id string' }), ...scenarioFields() }));
 
 const SCENARIO_FIELDS = (root: string): CountFields => ({
   input: `${root}.inputTokens`,
@@ -84,7 +85,7 @@ const SCENARIO_FIELDS = (root: string): CountFields => ({
   reasoning: `${root}.reasoningTokens`,
 });
 
-type Scenario = z.infer<typeof scenarioSchema>;
+type Scenario = z.infer<ReturnType<typeof scenarioSchema>>;
 
 function requestsPerMonth(s: Scenario, root: string): Decimal {
   if ((s.requestsPerMonth === undefined) === (s.requestsPerDay === undefined)) {
@@ -161,7 +162,7 @@ function monthly(entry: CatalogEntry, s: Scenario, root: string): MonthlySpend {
  * ```
  */
 export function estimateMonthlySpend(options: MonthlySpendOptions): MonthlySpend {
-  const o = parseArgs(monthlyOptions, options);
+  const o = parseArgs(monthlyOptions(), options);
   const { model, ...scenario } = o;
   return monthly(resolveModel(model), scenario, 'options');
 }
@@ -197,7 +198,7 @@ export interface ModelComparison {
  * ```
  */
 export function compareModels(scenario: SpendScenario, models: readonly string[]): ModelComparison[] {
-  const s = parseArgs(scenarioSchema, scenario, 'scenario');
+  const s = parseArgs(scenarioSchema(), scenario, 'scenario');
   if (!Array.isArray(models) || models.some((m) => typeof m !== 'string')) {
     throw new InvalidArgumentError('models', 'must be an array of model ids.');
   }

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { InvalidArgumentError } from '../errors.js';
+import { lazy } from '../zod.js';
 import { parseArgs, tierName, tokenCount } from './args.js';
 import { costOfCounts, type CostEstimate, type CountFields, type TokenCounts } from './cost.js';
 import { resolveModel } from './registry.js';
@@ -78,50 +78,50 @@ export interface UsageCost extends CostEstimate {
 }
 
 const count = tokenCount;
-const optionalCount = tokenCount.nullish();
+const optionalCount = lazy(() => tokenCount().nullish());
 
-const openaiChat = z.looseObject({
-  prompt_tokens: count,
-  completion_tokens: count,
-  prompt_tokens_details: z.looseObject({ cached_tokens: optionalCount }).nullish(),
-  completion_tokens_details: z.looseObject({ reasoning_tokens: optionalCount }).nullish(),
-});
+const openaiChat = lazy((z) => z.looseObject({
+  prompt_tokens: count(),
+  completion_tokens: count(),
+  prompt_tokens_details: z.looseObject({ cached_tokens: optionalCount() }).nullish(),
+  completion_tokens_details: z.looseObject({ reasoning_tokens: optionalCount() }).nullish(),
+}));
 
-const openaiResponses = z.looseObject({
-  input_tokens: count,
-  output_tokens: count,
-  input_tokens_details: z.looseObject({ cached_tokens: optionalCount }).nullish(),
-  output_tokens_details: z.looseObject({ reasoning_tokens: optionalCount }).nullish(),
-});
+const openaiResponses = lazy((z) => z.looseObject({
+  input_tokens: count(),
+  output_tokens: count(),
+  input_tokens_details: z.looseObject({ cached_tokens: optionalCount() }).nullish(),
+  output_tokens_details: z.looseObject({ reasoning_tokens: optionalCount() }).nullish(),
+}));
 
-const anthropic = z.looseObject({
-  input_tokens: count,
-  output_tokens: count,
-  cache_read_input_tokens: optionalCount,
-  cache_creation_input_tokens: optionalCount,
+const anthropic = lazy((z) => z.looseObject({
+  input_tokens: count(),
+  output_tokens: count(),
+  cache_read_input_tokens: optionalCount(),
+  cache_creation_input_tokens: optionalCount(),
   cache_creation: z
-    .looseObject({ ephemeral_5m_input_tokens: optionalCount, ephemeral_1h_input_tokens: optionalCount })
+    .looseObject({ ephemeral_5m_input_tokens: optionalCount(), ephemeral_1h_input_tokens: optionalCount() })
     .nullish(),
-});
+}));
 
-const modalityCounts = z.array(z.looseObject({ modality: z.string().optional(), tokenCount: count.optional() })).optional();
+const modalityCounts = lazy((z) => z.array(z.looseObject({ modality: z.string().optional(), tokenCount: count().optional() })).optional());
 
-const gemini = z.looseObject({
-  promptTokenCount: count.optional(),
-  candidatesTokenCount: count.optional(),
-  thoughtsTokenCount: count.optional(),
-  cachedContentTokenCount: count.optional(),
-  toolUsePromptTokenCount: count.optional(),
-  promptTokensDetails: modalityCounts,
-  cacheTokensDetails: modalityCounts,
-});
+const gemini = lazy((z) => z.looseObject({
+  promptTokenCount: count().optional(),
+  candidatesTokenCount: count().optional(),
+  thoughtsTokenCount: count().optional(),
+  cachedContentTokenCount: count().optional(),
+  toolUsePromptTokenCount: count().optional(),
+  promptTokensDetails: modalityCounts(),
+  cacheTokensDetails: modalityCounts(),
+}));
 
-const usageOptions = z.strictObject({
+const usageOptions = lazy((z) => z.strictObject({
   model: z.string({ error: 'must be a model id string' }),
   usage: z.looseObject({}, { error: 'must be a usage object' }),
   format: z.enum(['openai-chat', 'openai-responses', 'anthropic', 'gemini']).optional(),
-  tier: z.union([tierName, z.literal('default')], { error: "must be 'standard', 'batch', 'flex', 'priority' or 'default'" }).optional(),
-});
+  tier: z.union([tierName(), z.literal('default')], { error: "must be 'standard', 'batch', 'flex', 'priority' or 'default'" }).optional(),
+}));
 
 function detectFormat(usage: Record<string, unknown>, provider: string): UsageFormat {
   const has = (key: string) => key in usage;
@@ -158,7 +158,7 @@ function normalise(format: UsageFormat, usage: unknown): { counts: TokenCounts; 
   const none = { cachedInput: 0, cacheWrite5m: 0, cacheWrite1h: 0, audioInput: 0, reasoning: 0 };
   switch (format) {
     case 'openai-chat': {
-      const u = parseArgs(openaiChat, usage, 'options.usage');
+      const u = parseArgs(openaiChat(), usage, 'options.usage');
       return {
         counts: {
           ...none,
@@ -176,7 +176,7 @@ function normalise(format: UsageFormat, usage: unknown): { counts: TokenCounts; 
       };
     }
     case 'openai-responses': {
-      const u = parseArgs(openaiResponses, usage, 'options.usage');
+      const u = parseArgs(openaiResponses(), usage, 'options.usage');
       return {
         counts: {
           ...none,
@@ -194,7 +194,7 @@ function normalise(format: UsageFormat, usage: unknown): { counts: TokenCounts; 
       };
     }
     case 'anthropic': {
-      const u = parseArgs(anthropic, usage, 'options.usage');
+      const u = parseArgs(anthropic(), usage, 'options.usage');
       const read = u.cache_read_input_tokens ?? 0;
       const created = u.cache_creation_input_tokens ?? 0;
       let write5m = created;
@@ -223,7 +223,7 @@ function normalise(format: UsageFormat, usage: unknown): { counts: TokenCounts; 
       };
     }
     case 'gemini': {
-      const u = parseArgs(gemini, usage, 'options.usage');
+      const u = parseArgs(gemini(), usage, 'options.usage');
       const thoughts = u.thoughtsTokenCount ?? 0;
       const cached = u.cachedContentTokenCount ?? 0;
       const audio = modality(u.promptTokensDetails, 'AUDIO') - modality(u.cacheTokensDetails, 'AUDIO');
@@ -277,7 +277,7 @@ function normalise(format: UsageFormat, usage: unknown): { counts: TokenCounts; 
  * ```
  */
 export function costFromUsage(options: CostFromUsageOptions): UsageCost {
-  const o = parseArgs(usageOptions, options);
+  const o = parseArgs(usageOptions(), options);
   const entry = resolveModel(o.model);
   const format = o.format ?? detectFormat(o.usage, entry.info.provider);
   const { counts, fields: names } = normalise(format, o.usage);

@@ -1,0 +1,33 @@
+/**
+ * zod, loaded on first use. Loading zod costs more than the whole cold start of counting text, so
+ * no module imports it at the top level: schemas are built by `lazy` builders the first time they
+ * are needed. `require` (zod's CJS build, the same API as `import { z } from 'zod'`) keeps this
+ * synchronous, so validation stays synchronous in the ESM and CJS builds and under vitest.
+ */
+import { createRequire } from 'node:module';
+import type * as Zod from 'zod';
+
+type Z = (typeof Zod)['z'];
+
+let loaded: typeof Zod | undefined;
+
+/** zod's `z`, required the first time this is called. */
+export function zod(): Z {
+  return (loaded ??= createRequire(import.meta.url)('zod') as typeof Zod).z;
+}
+
+/**
+ * Memoizes a schema builder: the first call runs `build` with zod's `z` (loading zod then), later
+ * calls return the same value. Use as `const schema = lazy((z) => z.object({ ... }))`, `schema().parse(x)`.
+ */
+export function lazy<T>(build: (z: Z) => T): () => T {
+  let built = false;
+  let value: T;
+  return () => {
+    if (!built) {
+      value = build(zod());
+      built = true;
+    }
+    return value;
+  };
+}

@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Importing the built package and counting text must not load zod (it costs more than the whole
+// cold-start budget); the first call that validates loads it. Not a timing test: it checks which
+// modules are loaded. zod is required lazily (src/zod.ts), so once loaded it is in the CJS module
+// cache under both `require` and `import`. An ESM `import` of zod would not show up there, so the
+// registry zod puts on globalThis when it loads (either build) is checked as well.
+
+const root = join(__dirname, '..');
+
+const probe = `
+const zodModules = () => Object.keys(cache).filter((path) => path.replaceAll('\\\\', '/').includes('/node_modules/zod/')).length;
+const zodRegistry = () => '__zod_globalRegistry' in globalThis;
+const state = () => ({ modules: zodModules(), registry: zodRegistry() });
+const afterImport = state();
+const count = m.countTokens('hello world');
+const afterCount = state();
+const cost = m.estimateCost({ model: 'gpt-4o', inputTokens: 1, outputTokens: 1 });
+const afterValidation = state();
+let bad;
+try { m.estimateCost({ model: 'gpt-4o', inputTokens: -1, outputTokens: 1 }); } catch (error) { bad = { name: error.name, message: error.message }; }
+process.stdout.write(JSON.stringify({ afterImport, count, afterCount, total: cost.total, rates: cost.rates, afterValidation, bad }));
+`;
+
+function run(args: string[]): Record<string, unknown> {
+  const out = execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, TOKMETER_ENCODINGS_DIR: '' } });
+  return JSON.parse(out) as Record<string, unknown>;
+}
+
+function expectLazyZod(result: Record<string, unknown>): void {
+  const notLoaded = { modules: 0, registry: false };
+  expect(result['afterImport']).toEqual(notLoaded);
+  expect(result['count']).toBe(2);
+  expect(result['afterCount']).toEqual(notLoaded);
+  expect(result['total']).toBe(0.0000125);
+  expect(result['rates']).toEqual({ input: 2.5, output: 10, cachedInput: 1.25 });
+  const loaded = result['afterValidation'] as { modules: number; registry: boolean };
+  expect(loaded.modules).toBeGreaterThan(0);
+  expect(loaded.registry).toBe(true);
+  expect(result['bad']).toEqual({ name: 'InvalidArgumentError', message: expect.stringContaining('options.inputTokens') as unknown });
+}
+
+describe('cold start of the built package', () => {
+  it('does not load zod through require until a schema is used', () => {
+    expectLazyZod(run(['-e', `const m = require('tokmeter'); const cache = require.cache; ${probe}`]));
+  });
+
+  it('does not load zod through import until a schema is used', () => {
+    const head = `import * as m from 'tokmeter'; import { createRequire } from 'node:module'; const cache = createRequire(import.meta.url).cache;`;
+    expectLazyZod(run(['--input-type=module', '-e', `${head} ${probe}`]));
+  });
+});
