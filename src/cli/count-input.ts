@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { EncodingName } from '../index.js';
 import { createTokenCounter } from '../stream/index.js';
 import { binaryReason, SNIFF_BYTES } from './binary.js';
@@ -55,6 +56,21 @@ function readFailure(path: string, error: unknown): InputError {
   if (code === 'EACCES' || code === 'EPERM') return new InputError(`permission denied: ${path}`, { path, cause: error });
   if (code === 'EISDIR') return new InputError(`${path} is a directory; only tokmeter count walks directories.`, { path, cause: error });
   return new InputError(`cannot read ${path}: ${(error as Error).message}`, { path, cause: error });
+}
+
+/** Why a file looks binary, from its first `SNIFF_BYTES`, or undefined for text. */
+export async function sniffFile(path: string): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const buffer = Buffer.alloc(SNIFF_BYTES + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return binaryReason(buffer.subarray(0, Math.min(bytesRead, SNIFF_BYTES)), bytesRead <= SNIFF_BYTES);
+  } catch (error) {
+    throw readFailure(path, error);
+  } finally {
+    await handle?.close();
+  }
 }
 
 /** `countChunks` over a file, its read errors turned into input errors that name the path. */

@@ -10,20 +10,19 @@ const CLEAR_LINE = '\r\x1b[2K';
 export interface Progress {
   /** `bytes` more of the input are counted. */
   advance(bytes: number): void;
-  /** One more file is done. */
-  fileDone(): void;
   /** Erases the bar. */
   finish(): void;
 }
 
-const SILENT: Progress = { advance() {}, fileDone() {}, finish() {} };
+const SILENT: Progress = { advance() {}, finish() {} };
 
 /** The bar's text for a given state, fitted to `columns`. */
-export function renderProgress(done: { bytes: number; files: number }, total: { bytes: number; files: number }, columns: number): string {
-  const share = total.bytes === 0 ? 1 : Math.min(1, done.bytes / total.bytes);
+export function renderProgress(doneBytes: number, total: { bytes: number; files: number }, columns: number): string {
+  const share = total.bytes === 0 ? 1 : Math.min(1, doneBytes / total.bytes);
+  const files = `${total.files} ${total.files === 1 ? 'file' : 'files'}`;
   const text = ` ${Math.floor(share * 100)
     .toString()
-    .padStart(3)}%  ${done.files}/${total.files} files  ${formatSize(done.bytes)} of ${formatSize(total.bytes)}`;
+    .padStart(3)}%  ${formatSize(doneBytes)} of ${formatSize(total.bytes)} in ${files}`;
   const barWidth = Math.max(10, Math.min(40, columns - text.length - 12));
   const filled = Math.round(share * barWidth);
   return `counting [${'#'.repeat(filled)}${'.'.repeat(barWidth - filled)}]${text}`.slice(0, Math.max(0, columns - 1));
@@ -35,7 +34,7 @@ export function renderProgress(done: { bytes: number; files: number }, total: { 
  */
 export function startProgress(stream: ErrorStream, total: { bytes: number; files: number }, now: () => number = Date.now): Progress {
   if (stream.isTTY !== true || total.bytes < LARGE_INPUT_BYTES) return SILENT;
-  const done = { bytes: 0, files: 0 };
+  let done = 0;
   let drawnAt = -Infinity;
   let drawn = false;
   const draw = (force: boolean) => {
@@ -43,16 +42,14 @@ export function startProgress(stream: ErrorStream, total: { bytes: number; files
     if (!force && time - drawnAt < REDRAW_MS) return;
     drawnAt = time;
     drawn = true;
-    stream.write(CLEAR_LINE + renderProgress(done, total, stream.columns ?? 80));
+    // A pseudo-terminal without a size reports 0 columns.
+    const columns = stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
+    stream.write(CLEAR_LINE + renderProgress(done, total, columns));
   };
   draw(true);
   return {
     advance(bytes) {
-      done.bytes += bytes;
-      draw(false);
-    },
-    fileDone() {
-      done.files++;
+      done += bytes;
       draw(false);
     },
     finish() {

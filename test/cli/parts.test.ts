@@ -105,9 +105,9 @@ describe('progress bar', () => {
     progress.advance(LARGE_INPUT_BYTES);
     expect(writes).toHaveLength(1); // same instant: no redraw
     now = 150;
-    progress.fileDone();
+    progress.advance(1);
     expect(writes).toHaveLength(2);
-    expect(writes[1]).toContain(' 50%  1/2 files  32.0 MiB of 64.0 MiB');
+    expect(writes[1]).toContain(' 50%  32.0 MiB of 64.0 MiB in 2 files');
     progress.finish();
     expect(writes.at(-1)).toBe('\r\x1b[2K');
     expect(writes.every((text) => text.startsWith('\r\x1b[2K'))).toBe(true);
@@ -121,8 +121,8 @@ describe('progress bar', () => {
   });
 
   it('fits the bar to the terminal width', () => {
-    const line = renderProgress({ bytes: 5, files: 0 }, { bytes: 10, files: 3 }, 60);
+    const line = renderProgress(5, { bytes: 10, files: 1 }, 60);
     expect(line.length).toBeLessThan(60);
-    expect(line).toMatch(/^counting \[#+\.+\]  50%  0\/3 files/);
+    expect(line).toMatch(/^counting \[#+\.+\]  50%  5 B of 10 B in 1 file$/);
   });
 });

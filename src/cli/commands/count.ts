@@ -1,6 +1,9 @@
-import { flag, stringValue, type CommandSpec, type ParsedArgs } from '../args.js';
+import { availableParallelism } from 'node:os';
+import type { EncodingName } from '../../index.js';
+import { countFiles } from '../../parallel/index.js';
+import { flag, stringValue, wholeNumber, type CommandSpec, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { countPath, countStdin } from '../count-input.js';
+import { countPath, countStdin, sniffFile } from '../count-input.js';
 import { UsageError } from '../errors.js';
 import { expandInputs, type Input } from '../files.js';
 import { groupDigits } from '../format.js';
@@ -24,11 +27,20 @@ const spec: CommandSpec = {
     model: { type: 'string', value: 'id', description: `count with this model's tokenizer (default ${DEFAULT_MODEL})` },
     encoding: { type: 'string', value: 'name', description: 'count with an encoding: o200k_base, cl100k_base, p50k_base, r50k_base, o200k_harmony' },
     json: { type: 'boolean', description: 'print the counts as JSON' },
+    jobs: { type: 'string', value: 'n', description: 'worker threads for inputs over 32 MiB (default: one per core; 1 counts on the main thread)' },
     'no-progress': { type: 'boolean', description: 'never draw the progress bar (it is drawn only on a terminal, for large inputs)' },
   },
   positionals: true,
   examples: ['tokmeter count README.md', "tokmeter count src 'docs/**/*.md' --model gpt-4.1", 'cat prompt.txt | tokmeter count --encoding cl100k_base', 'tokmeter count . --json'],
 };
+
+/**
+ * Text at least this large is counted by the library's worker pool (`countFiles`) on every core,
+ * with large files cut at safe places. Below it the files are streamed one by one on this thread:
+ * starting two workers took 170-240 ms on the 2-core machine this was written on, while streaming
+ * a 10 MB file takes about 0.7 s, so the pool only pays off on inputs several times that size.
+ */
+const PARALLEL_BYTES = 32 * 1024 * 1024;
 
 /** Where the bar goes with --no-progress: a stream that is not a terminal gets none. */
 const NOT_A_TERMINAL = { write: () => true };
@@ -51,28 +63,56 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
   const tokenizer = selectTokenizer({ model, encoding: encodingName });
   if (tokenizer.approximate) io.note(approximationNote(tokenizer));
   const encoding = tokenizer.encoding.name;
+  const jobs = wholeNumber(values, 'jobs', spec.name) ?? availableParallelism();
+  if (jobs < 1) throw new UsageError('--jobs must be at least 1.', spec.name);
   const inputs: Input[] = positionals.length === 0 ? [{ kind: 'stdin' }] : expandInputs(positionals);
 
-  const fileInputs = inputs.filter((input) => input.kind === 'file');
-  const progress = startProgress(flag(values, 'no-progress') ? NOT_A_TERMINAL : io.stderr, {
-    bytes: fileInputs.reduce((sum, input) => sum + input.size, 0),
-    files: fileInputs.length,
-  });
-  const counted: Counted[] = [];
+  // Binary files are found first, by their first 8 KiB, so the counting below sees only text.
   const skipped: { path: string; reason: string }[] = [];
+  const textFiles: { path: string; size: number }[] = [];
+  for (const input of inputs) {
+    if (input.kind !== 'file') continue;
+    const reason = await sniffFile(input.path);
+    if (reason === undefined) textFiles.push(input);
+    else skipped.push({ path: input.path, reason });
+  }
+
+  const work = { bytes: textFiles.reduce((sum, file) => sum + file.size, 0), files: textFiles.length };
+  const progress = startProgress(flag(values, 'no-progress') ? NOT_A_TERMINAL : io.stderr, work);
+  const byPath = new Map<string, { tokens: number; bytes: number }>();
   try {
-    for (const input of inputs) {
-      if (input.kind === 'stdin') {
-        counted.push({ path: '-', ...(await countStdin(io, encoding)) });
-        continue;
+    if (jobs > 1 && work.bytes >= PARALLEL_BYTES) {
+      let reported = 0;
+      const counts = await countFiles(
+        textFiles.map((file) => file.path),
+        {
+          encoding: encoding as EncodingName,
+          concurrency: jobs,
+          onProgress: (countedBytes) => {
+            progress.advance(countedBytes - reported);
+            reported = countedBytes;
+          },
+        },
+      );
+      for (const count of counts) byPath.set(count.path, count);
+    } else {
+      for (const file of textFiles) {
+        const result = await countPath(file.path, encoding, (bytes) => progress.advance(bytes));
+        // Sniffed again as it streams: a file rewritten since the sniff above is judged as it is now.
+        if (result.kind === 'binary') skipped.push({ path: file.path, reason: result.reason });
+        else byPath.set(file.path, result);
       }
-      const result = await countPath(input.path, encoding, (bytes) => progress.advance(bytes));
-      if (result.kind === 'binary') skipped.push({ path: input.path, reason: result.reason });
-      else counted.push({ path: input.path, tokens: result.tokens, bytes: result.bytes });
-      progress.fileDone();
     }
   } finally {
     progress.finish();
+  }
+  const counted: Counted[] = [];
+  for (const input of inputs) {
+    if (input.kind === 'stdin') counted.push({ path: '-', ...(await countStdin(io, encoding)) });
+    else {
+      const count = byPath.get(input.path);
+      if (count !== undefined) counted.push({ path: input.path, tokens: count.tokens, bytes: count.bytes });
+    }
   }
   for (const { path, reason } of skipped) io.note(`skipped ${path}: ${reason}`);
 
