@@ -18,6 +18,7 @@ import { latency, median, rotate, sinkValue, throughput } from './lib/measure.mj
 import { renderChart } from './lib/chart.mjs';
 import { renderResults } from './lib/report.mjs';
 import { installedSize, tokmeterInstalledSize } from './lib/size.mjs';
+import { snapshotTokmeter, tokmeterPackageDir } from './lib/tokmeter-package.mjs';
 
 const benchRoot = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(benchRoot, '..');
@@ -72,10 +73,14 @@ const manifest = await buildCorpora();
 const corpora = manifest.corpora.map((entry) => ({ ...entry, texts: loadCorpus(entry) }));
 log(`tokmeter bench — ${meta.cpu}, ${meta.cores} cores, Node ${meta.node}${quick ? ' (quick)' : ''}`);
 
+// Pack tokmeter first: its adapter (here and in every child process) loads the packed copy.
+const tokmeterPack = snapshotTokmeter(repoRoot);
+meta.tokmeterPack = tokmeterPack.ok ? tokmeterPack.pack : null;
+
 const libraries = [];
 const loaded = new Map();
 for (const adapter of adapters) {
-  const reason = adapter.missingReason?.() ?? null;
+  const reason = adapter.name === 'tokmeter' && !tokmeterPack.ok ? tokmeterPack.reason : (adapter.missingReason?.() ?? null);
   const row = { name: adapter.name, label: adapter.label, available: false, reason };
   libraries.push(row);
   if (reason) {
@@ -153,7 +158,7 @@ log('installed size');
 const size = {};
 for (const adapter of adapters) {
   if (!loaded.has(adapter.name)) continue;
-  size[adapter.name] = adapter.pkg ? installedSize(benchRoot, adapter.pkg) : tokmeterInstalledSize(repoRoot);
+  size[adapter.name] = adapter.pkg ? installedSize(benchRoot, adapter.pkg) : tokmeterInstalledSize(tokmeterPackageDir);
 }
 
 const adversarial = {};

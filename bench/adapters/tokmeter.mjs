@@ -1,29 +1,26 @@
-// tokmeter, imported from the repository's built `dist/` — never from src/, so the benchmark sees
-// exactly what would be published. Run `npm run build` at the repository root first.
+// tokmeter, imported from the package as `npm pack` would publish it (see lib/tokmeter-package.mjs):
+// built dist/ and encodings, never src/. run.mjs packs it at the start of every run; run
+// `npm run build` at the repository root first.
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const distEntry = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+import { pathToFileURL } from 'node:url';
+import { tokmeterEntry } from '../lib/tokmeter-package.mjs';
 
 export default {
   name: 'tokmeter',
   label: 'tokmeter',
-  pkg: null, // measured from the repository (see lib/size.mjs), not from bench/node_modules
-  distEntry,
+  pkg: null, // sized from the packed copy (lib/size.mjs), not from bench/node_modules
   missingReason() {
-    return existsSync(distEntry)
-      ? null
-      : 'dist/index.js not found: run `npm run build` at the repository root';
+    return existsSync(tokmeterEntry) ? null : 'no packed copy of tokmeter: run `npm run build` at the repository root, then bench/run.mjs';
   },
   async load() {
     const reason = this.missingReason();
     if (reason) throw new Error(reason);
-    const { getEncoding } = await import(pathToFileURL(distEntry).href);
+    const { getEncoding } = await import(pathToFileURL(tokmeterEntry).href);
     const enc = getEncoding('o200k_base');
     return {
       count: (text) => enc.count(text),
-      encode: (text) => Array.from(enc.encode(text)),
-      encodeSpecial: (text, allowed) => Array.from(enc.encode(text, { allowedSpecial: allowed })),
+      encode: (text) => enc.encode(text),
+      encodeSpecial: (text, allowed) => enc.encode(text, { allowedSpecial: allowed }),
     };
   },
 };
