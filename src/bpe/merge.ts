@@ -43,7 +43,6 @@ export function mergeByScan(pairs: PairRanks, piece: Uint8Array, length: number,
   const tokens = scanTokens;
   const ranks = scanPairs;
   const byteRanks = pairs.byteRanks;
-  const bytePairs = pairs.bytePairs();
   // Part i is piece[starts[i] .. starts[i + 1]), token tokens[i]; ranks[i] is the rank of parts
   // i and i + 1 joined, or NONE.
   let parts = length;
@@ -53,7 +52,7 @@ export function mergeByScan(pairs: PairRanks, piece: Uint8Array, length: number,
   }
   starts[length] = length;
   for (let i = 0; i < length - 1; i++) {
-    const rank = bytePairs[(piece[i]! << 8) | piece[i + 1]!]!;
+    const rank = pairs.bytePair(piece[i]!, piece[i + 1]!);
     ranks[i] = rank < 0 ? NONE : rank;
   }
   ranks[length - 1] = NONE;
@@ -106,7 +105,6 @@ export function mergeWithHeap(pairs: PairRanks, piece: Uint8Array, length: numbe
   const tokens = heapTokens;
   const ranks = heapPairs;
   const byteRanks = pairs.byteRanks;
-  const bytePairs = pairs.bytePairs();
   // Parts are named by their first byte: the part at i spans piece[i .. next[i]) and is token
   // tokens[i]. ranks[i] is the rank of the part at i joined with the next, or NONE; -1 marks a part
   // merged away.
@@ -115,7 +113,7 @@ export function mergeWithHeap(pairs: PairRanks, piece: Uint8Array, length: numbe
     next[i] = i + 1;
     prev[i] = i - 1;
     tokens[i] = byteRanks[piece[i]!]!;
-    const pair = i + 1 < length ? bytePairs[(piece[i]! << 8) | piece[i + 1]!]! : -1;
+    const pair = i + 1 < length ? pairs.bytePair(piece[i]!, piece[i + 1]!) : -1;
     ranks[i] = pair < 0 ? NONE : pair;
     if (pair >= 0) size = heapPush(heap, size, pair * 4294967296 + i);
   }

@@ -1,6 +1,7 @@
 import type { RankTable } from './rank-table.js';
 
 const EMPTY = -1;
+const UNKNOWN = -2;
 const CACHE_SLOTS = 1 << 16;
 const CACHE_LIMIT = (CACHE_SLOTS * 0.7) | 0;
 
@@ -9,15 +10,14 @@ const CACHE_LIMIT = (CACHE_SLOTS * 0.7) | 0;
  * comparing their bytes: the merge loops know each part's rank, so most lookups are one probe of a
  * small integer-keyed table.
  *
- * - Pairs of single bytes, where every merge starts, come from a 65,536-entry table built on first
- *   use (about 2 ms).
+ * - Pairs of single bytes, where every merge starts, come from a 65,536-entry table filled in as
+ *   pairs are first seen (building it whole took 5–10 ms of cold start).
  * - Other pairs go through a bounded cache in front of the rank table; text repeats its pairs, so
  *   most hit. The cache is emptied when full rather than evicting one by one: simpler, and refilling
  *   is cheap.
  */
 export class PairRanks {
   readonly byteRanks: Int32Array;
-  #bytePairs: Int32Array | undefined;
   readonly #keys = new Float64Array(CACHE_SLOTS).fill(EMPTY);
   readonly #values = new Int32Array(CACHE_SLOTS);
   #size = 0;
@@ -33,20 +33,18 @@ export class PairRanks {
     }
   }
 
-  /** The rank of bytes `first` then `second`, or -1: index it as `(first << 8) | second`. */
-  bytePairs(): Int32Array {
-    if (this.#bytePairs !== undefined) return this.#bytePairs;
-    const pairs = new Int32Array(65536);
-    const two = new Uint8Array(2);
-    for (let first = 0; first < 256; first++) {
-      two[0] = first;
-      for (let second = 0; second < 256; second++) {
-        two[1] = second;
-        pairs[(first << 8) | second] = this.#table.rankOf(two, 0, 2);
-      }
-    }
-    return (this.#bytePairs = pairs);
+  /** The rank of bytes `first` then `second`, or -1 (filled in on first use of each pair). */
+  bytePair(first: number, second: number): number {
+    const index = (first << 8) | second;
+    const known = this.#bytePairs[index]!;
+    if (known !== UNKNOWN) return known;
+    this.#two[0] = first;
+    this.#two[1] = second;
+    return (this.#bytePairs[index] = this.#table.rankOf(this.#two, 0, 2));
   }
+
+  readonly #bytePairs = new Int32Array(65536).fill(UNKNOWN);
+  readonly #two = new Uint8Array(2);
 
   /**
    * The rank of tokens `left` then `right` joined, or -1, where their bytes are piece[start..end).

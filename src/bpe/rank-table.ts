@@ -127,40 +127,35 @@ function slotMask(rankCount: number): number {
 }
 
 /**
- * Builds the linear-probing index by inserting keys in order of their home slot: each goes to the
- * first free slot at or after its home, which is then always just past the previous key, so the
- * writes run through memory in order instead of jumping about a table too big for the cache
- * (random inserts took about 30 ms for o200k_base; this takes a few). Keys are sorted by home slot
- * with a two-pass radix sort.
+ * Builds the linear-probing index, inserting keys grouped by the region of the table their home
+ * slot is in (a counting sort on the home's top 11 bits), so the inserts sweep through the table
+ * once instead of jumping about an index larger than the CPU cache: random inserts cost a cache
+ * miss each, about 30 ms for o200k_base's 200k tokens at start-up.
  */
 function buildSlots(bytes: Uint8Array, offsets: Uint32Array, rankCount: number, mask: number): Int32Array {
+  const shift = Math.max(0, 31 - Math.clz32(mask + 1) - REGION_BITS);
   const homes = new Int32Array(rankCount);
   const entries = new Int32Array(rankCount);
+  const regionStarts = new Int32Array((1 << REGION_BITS) + 1);
   let keys = 0;
   for (let rank = 0; rank < rankCount; rank++) {
     const start = offsets[rank]!;
     const end = offsets[rank + 1]!;
     if (start === end) continue;
-    const hash = hashBytes(bytes, start, end);
-    homes[keys] = homeSlot(hash, mask);
+    let hash = HASH_SEED;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, HASH_PRIME);
+    const home = homeSlot(hash, mask);
+    homes[keys] = home;
     entries[keys] = (rank + 1) | (tagOf(hash) << RANK_BITS);
+    regionStarts[(home >>> shift) + 1]!++;
     keys++;
   }
-  const order = radixSortByKey(homes, keys);
+  for (let region = 1; region <= 1 << REGION_BITS; region++) regionStarts[region]! += regionStarts[region - 1]!;
+  const byRegion = new Int32Array(keys);
+  for (let k = 0; k < keys; k++) byRegion[regionStarts[homes[k]! >>> shift]!++] = k;
   const slots = new Int32Array(mask + 1);
-  let next = 0;
-  const wrapped: number[] = [];
   for (let k = 0; k < keys; k++) {
-    const key = order[k]!;
-    const slot = Math.max(homes[key]!, next);
-    if (slot > mask) {
-      wrapped.push(key);
-      continue;
-    }
-    slots[slot] = entries[key]!;
-    next = slot + 1;
-  }
-  for (const key of wrapped) {
+    const key = byRegion[k]!;
     let slot = homes[key]!;
     while (slots[slot] !== 0) slot = (slot + 1) & mask;
     slots[slot] = entries[key]!;
@@ -168,21 +163,7 @@ function buildSlots(bytes: Uint8Array, offsets: Uint32Array, rankCount: number, 
   return slots;
 }
 
-/** Indices 0..count-1 sorted by `keys[i]` (non-negative, below 2^22): two passes of 11 bits. */
-function radixSortByKey(keys: Int32Array, count: number): Int32Array {
-  let from = new Int32Array(count);
-  let to = new Int32Array(count);
-  for (let i = 0; i < count; i++) from[i] = i;
-  const buckets = new Int32Array(2049);
-  for (let shift = 0; shift < 22; shift += 11) {
-    buckets.fill(0);
-    for (let i = 0; i < count; i++) buckets[((keys[from[i]!]! >>> shift) & 2047) + 1]!++;
-    for (let b = 1; b <= 2048; b++) buckets[b]! += buckets[b - 1]!;
-    for (let i = 0; i < count; i++) to[buckets[(keys[from[i]!]! >>> shift) & 2047]!++] = from[i]!;
-    [from, to] = [to, from];
-  }
-  return from;
-}
+const REGION_BITS = 11;
 
 export const HASH_SEED = 0x811c9dc5 | 0;
 export const HASH_PRIME = 0x01000193;
