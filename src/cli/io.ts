@@ -25,10 +25,3 @@ export function processIo(): Io {
     note: (message) => process.stderr.write(`tokmeter: ${message}\n`),
   };
 }
-
-/** Reads a stream to its end. */
-export async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
-}

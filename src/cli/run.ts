@@ -34,7 +34,7 @@ export function mainHelp(): string {
   ].join('\n');
 }
 
-/** What `run` hands back: the text for each stream and the exit code. */
+/** What `run` hands back: the exit code, and the text for stdout (empty after an error). */
 export interface Outcome {
   code: number;
   stdout: string;
