@@ -148,10 +148,12 @@ export function mergeWithHeap(pairs: PairRanks, piece: Uint8Array, length: numbe
   return count;
 }
 
+// A 4-ary min-heap of keys in a Float64Array: half the levels of a binary heap, and the four
+// children of a node share a cache line.
 function heapPush(heap: Float64Array, size: number, key: number): number {
   let i = size;
   while (i > 0) {
-    const parent = (i - 1) >> 1;
+    const parent = (i - 1) >> 2;
     if (heap[parent]! <= key) break;
     heap[i] = heap[parent]!;
     i = parent;
@@ -164,11 +166,19 @@ function heapPop(heap: Float64Array, size: number): number {
   const last = heap[--size]!;
   let i = 0;
   for (;;) {
-    let child = i * 2 + 1;
-    if (child >= size) break;
-    if (child + 1 < size && heap[child + 1]! < heap[child]!) child++;
-    if (heap[child]! >= last) break;
-    heap[i] = heap[child]!;
+    const first = i * 4 + 1;
+    if (first >= size) break;
+    let child = first;
+    let smallest = heap[first]!;
+    const stop = Math.min(first + 4, size);
+    for (let c = first + 1; c < stop; c++) {
+      if (heap[c]! < smallest) {
+        smallest = heap[c]!;
+        child = c;
+      }
+    }
+    if (smallest >= last) break;
+    heap[i] = smallest;
     i = child;
   }
   heap[i] = last;
