@@ -94,7 +94,8 @@ function runOnWorkers(tasks: readonly RangeTask[], workers: number, record: (tas
       else resolve();
     };
     for (let w = 0; w < workers; w++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url));
+      // execArgv: [] so flags of the host process (--input-type, -e) do not reach the worker.
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { execArgv: [] });
       pool.push(worker);
       const feed = () => {
         if (next < tasks.length) worker.postMessage(tasks[next++]);
