@@ -1,11 +1,11 @@
-/** The outputs shown in src/chat/README.md are produced here, so the README cannot drift. */
+/** The chat outputs shown in README.md are produced here, so the README cannot drift. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { countChatTokens, countResponsesTokens, fitMessages, renderFunctionNamespace } from '../../src/chat/index.js';
 import type { ChatTokenCount } from '../../src/chat/index.js';
 import { getEncoding } from '../../src/encodings/registry.js';
 
-const readme = readFileSync(new URL('../../src/chat/README.md', import.meta.url), 'utf8');
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const summary = (r: ChatTokenCount): string =>
   `// total: ${r.total}, messages: [${r.messages.join(', ')}], tools: ${r.tools}, toolChoice: ${r.toolChoice}, images: ${r.images}, replyPriming: ${r.replyPriming}, preamble: ${r.preamble}`;
 
@@ -22,7 +22,7 @@ const weatherTool = {
   },
 };
 
-describe('src/chat/README.md examples', () => {
+describe('README.md chat examples', () => {
   test('hello', () => {
     const total = countChatTokens({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }] }).total;
     expect(readme).toContain(`countChatTokens({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }] }).total; // ${total}`);

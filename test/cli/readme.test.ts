@@ -34,13 +34,13 @@ function examples(markdown: string): Example[] {
   return found;
 }
 
-const readme = readFileSync(join(root, 'src', 'cli', 'README.md'), 'utf8');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const all = examples(readme);
 const stable = all.filter((example) => !/\b(src|bench|encodings)\//.test(example.command));
 
 beforeAll(ensureBuilt, 180_000);
 
-describe('src/cli/README.md', () => {
+describe('README.md command-line examples', () => {
   it('has an example of every command', () => {
     const commands = new Set(all.map((example) => example.args[0]));
     expect([...commands].sort()).toEqual(['cost', 'count', 'estimate', 'fit', 'memory', 'models']);

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { estimateMemory, formatMemoryEstimate } from '../../src/memory/index.js';
 
 // The README's printed examples are what the code prints, so the two cannot drift apart.
-const readme = readFileSync(new URL('../../src/memory/README.md', import.meta.url), 'utf8');
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
-describe('src/memory/README.md', () => {
+describe('README.md memory section', () => {
   it('shows the inference example as printed', () => {
     const estimate = estimateMemory({ model: 'llama-3.1-8b', precision: 'bf16', batch: 4, contextLength: 8192 });
     expect(readme).toContain(`\`\`\`\n${formatMemoryEstimate(estimate)}\n\`\`\``);
