@@ -4,8 +4,9 @@
 //   node run.mjs --quick    a fast smoke run; writes to corpora/cache/quick/ instead
 //   options: --rounds=N  --timeout=SECONDS (adversarial, per library and input)
 //            --skip=throughput,latency,cold,adversarial (for working on the bench itself)
+//            --render  rewrite RESULTS.md and throughput.svg from results.json without measuring
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +65,19 @@ function machine() {
     distBuilt: existsSync(dist) ? statSync(dist).mtime.toISOString() : null,
     loadavgStart: loadavg().map((l) => Number(l.toFixed(2))),
   };
+}
+
+function writeReports(results) {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'throughput.svg'), renderChart(results));
+  writeFileSync(join(outDir, 'RESULTS.md'), renderResults(results));
+}
+
+// --render: rewrite RESULTS.md and the chart from the last results.json, measuring nothing.
+if (flag('render')) {
+  writeReports(JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')));
+  log(`rendered ${join(outDir, 'RESULTS.md')} from results.json`);
+  process.exit(0);
 }
 
 // ---------------------------------------------------------------------------------------------- run
@@ -186,6 +200,5 @@ meta.sink = sinkValue();
 const results = { meta, libraries, corpora: manifest.corpora, shortMessage: manifest.shortMessage, correctness, throughput: throughputResults, latency: latencyResults, coldStart, size, adversarial };
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-writeFileSync(join(outDir, 'throughput.svg'), renderChart(results));
-writeFileSync(join(outDir, 'RESULTS.md'), renderResults(results));
+writeReports(results);
 log(`wrote ${join(outDir, 'RESULTS.md')} in ${meta.durationS} s`);

@@ -136,7 +136,7 @@ export function renderResults(r) {
   // ------------------------------------------------------------------------------------ size
   push('## Installed size', '');
   push('Apparent bytes of the installed package directory, and with every package it depends on. tokmeter is its `npm pack` tarball unpacked (all encodings included).', '');
-  push(table(['library', 'package (MB)', 'with dependencies (MB)', 'dependencies'], libs.filter((l) => r.size[l.name]).map((l) => [l.label, mb(r.size[l.name].packageBytes), mb(r.size[l.name].totalBytes), r.size[l.name].dependencies.join(', ') || '–'])), '');
+  push(table(['library', 'package (MB)', 'with dependencies (MB)', 'dependencies'], libs.filter((l) => r.size[l.name]).map((l) => [l.label, mb(r.size[l.name].packageBytes), mb(r.size[l.name].totalBytes), r.size[l.name].dependencies.join(', ') || '–']), ['l', 'r', 'r', 'l']), '');
 
   // ------------------------------------------------------------------------------------ adversarial
   push('## Adversarial 1 MB inputs (one count)', '');
