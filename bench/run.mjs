@@ -11,10 +11,11 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { adapters, REFERENCE } from './adapters/index.mjs';
-import { buildCorpora, loadCorpus } from './corpora/build.mjs';
+import { buildCorpora, loadAdversarial, loadCorpus } from './corpora/build.mjs';
+import { cutIntoDocs } from './corpora/text.mjs';
 import { SHORT_MESSAGE } from './corpora/message.mjs';
 import { runAdversarial, runColdStart } from './lib/children.mjs';
-import { checkCorpus, checkTraps } from './lib/correctness.mjs';
+import { ADVERSARIAL_PREFIX_BYTES, checkCorpus, checkText, checkTraps } from './lib/correctness.mjs';
 import { latency, median, rotate, sinkValue, throughput } from './lib/measure.mjs';
 import { renderChart } from './lib/chart.mjs';
 import { renderResults } from './lib/report.mjs';
@@ -120,6 +121,16 @@ for (const corpus of corpora) {
   const referenceIds = corpus.texts.map((doc) => reference.encode(doc));
   correctness.corpora[corpus.name] = {};
   for (const name of names) correctness.corpora[corpus.name][name] = checkCorpus(loaded.get(name), corpus.texts, referenceIds, reference.decode);
+}
+// The adversarial inputs are too long for tiktoken at 1 MB (it crashes), so their exactness is
+// checked on a prefix every library can finish in-process.
+correctness.adversarialPrefixBytes = ADVERSARIAL_PREFIX_BYTES;
+correctness.adversarial = {};
+for (const input of manifest.adversarial) {
+  const prefix = cutIntoDocs(loadAdversarial(input), ADVERSARIAL_PREFIX_BYTES)[0];
+  const expected = reference.encode(prefix);
+  correctness.adversarial[input.name] = { referenceTokens: expected.length, results: {} };
+  for (const name of names) correctness.adversarial[input.name].results[name] = checkText(loaded.get(name), prefix, expected);
 }
 const usable = (corpusName, name) => !correctness.corpora[corpusName][name].error;
 

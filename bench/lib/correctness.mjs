@@ -84,3 +84,19 @@ export function checkCorpus(lib, docs, referenceIds, decode) {
   }
   return result;
 }
+
+/** Bytes of each adversarial input checked for exactness (the quadratic libraries need seconds at 4 KB). */
+export const ADVERSARIAL_PREFIX_BYTES = 4096;
+
+/** Ids of one text against the reference's: `{ ok, tokens }` or the first difference, or the error. */
+export function checkText(lib, text, expected) {
+  let ids;
+  try {
+    ids = lib.encode(text);
+  } catch (error) {
+    return { ok: false, error: String(error.message).slice(0, 80) };
+  }
+  if (sameIds(expected, ids)) return { ok: true, tokens: ids.length };
+  const at = firstDifference(expected, ids);
+  return { ok: false, tokens: ids.length, tokenIndex: at, expected: expected.slice(at, at + 4), actual: ids.slice(at, at + 4) };
+}

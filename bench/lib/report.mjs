@@ -173,6 +173,17 @@ export function renderResults(r) {
   }
   if (details.length > 0) push('First difference per library and corpus:', '', ...details, '');
 
+  if (r.correctness.adversarial) {
+    push(`### Adversarial inputs, first ${r.correctness.adversarialPrefixBytes.toLocaleString('en-US')} bytes`, '');
+    push('tiktoken cannot count some of the 1 MB inputs, so each is also compared id by id on a prefix short enough for every library.', '');
+    push(table(['input', 'tokens (tiktoken)', ...others.map((l) => l.label)], Object.entries(r.correctness.adversarial).map(([name, a]) => [name, a.referenceTokens.toLocaleString('en-US'), ...others.map((l) => {
+      const x = a.results[l.name];
+      if (!x) return '–';
+      if (x.ok) return 'equal';
+      if (x.error) return `throws: ${x.error.replace(/[`|]/g, "'")}`;
+      return `differs at token ${x.tokenIndex}: \`[${x.actual.join(',')}]\` for \`[${x.expected.join(',')}]\``;
+    })])), '');
+  }
   push('### Traps', '');
   push('Cases from `shared/docs/tokenizer-facts.md`. The expected value is what tiktoken returns in this run' + (r.correctness.traps.every((t) => t.referenceAgrees) ? ' (it agrees with every id list the facts sheet documents).' : ' — **tiktoken disagrees with an id list in the facts sheet**; see the rows marked.'), '');
   push(table(['case', 'input', 'expected', ...others.map((l) => l.label)], r.correctness.traps.map((t) => [
