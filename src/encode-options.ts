@@ -1,5 +1,6 @@
 import { lazy } from './zod.js';
 import { InvalidArgumentError } from './errors.js';
+import { fieldName } from './validation.js';
 
 /** How special-token text such as `<|endoftext|>` in the input is treated. */
 export interface EncodeOptions {
@@ -41,9 +42,8 @@ export function specialTokenPolicy(options: unknown, specialTokens: ReadonlyMap<
   const parsed = encodeOptionsSchema().safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = ['options', ...issue.path.map(String)].join('.');
     throw new InvalidArgumentError(
-      field,
+      fieldName('options', issue.path),
       `is invalid: ${issue.message}. Pass { allowedSpecial?: 'all' | string[], disallowedSpecial?: 'all' | string[] }.`,
     );
   }

@@ -4,10 +4,9 @@
  * `messages[2].content[0].type` and whose message says what was expected and what was found.
  */
 import type { z } from 'zod';
+import { fieldName, mustBeOneOf, truncate, valueAt } from '../validation.js';
 import { lazy } from '../zod.js';
 import { ChatValidationError } from './errors.js';
-
-const oneOf = (values: readonly string[]): string => `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
 
 export const ROLES = ['system', 'developer', 'user', 'assistant', 'tool', 'function'] as const;
 
@@ -24,9 +23,9 @@ const FilePart = lazy((z) => z.looseObject({ type: z.literal('file'), file: z.lo
 const RefusalPart = lazy((z) => z.looseObject({ type: z.literal('refusal'), refusal: z.string() }));
 
 const USER_PARTS = ['text', 'image_url', 'input_audio', 'file'];
-const UserPart = lazy((z) => z.discriminatedUnion('type', [TextPart(), ImagePart(), AudioPart(), FilePart()], { error: oneOf(USER_PARTS) }));
-const AssistantPart = lazy((z) => z.discriminatedUnion('type', [TextPart(), RefusalPart()], { error: oneOf(['text', 'refusal']) }));
-const TextOnlyPart = lazy((z) => z.discriminatedUnion('type', [TextPart()], { error: `${oneOf(['text'])} in this role` }));
+const UserPart = lazy((z) => z.discriminatedUnion('type', [TextPart(), ImagePart(), AudioPart(), FilePart()], { error: mustBeOneOf(USER_PARTS) }));
+const AssistantPart = lazy((z) => z.discriminatedUnion('type', [TextPart(), RefusalPart()], { error: mustBeOneOf(['text', 'refusal']) }));
+const TextOnlyPart = lazy((z) => z.discriminatedUnion('type', [TextPart()], { error: `${mustBeOneOf(['text'])} in this role` }));
 
 const textContent = lazy((z) => z.union([z.string(), z.array(TextOnlyPart())], { error: 'must be a string or an array of text parts' }));
 
@@ -36,7 +35,7 @@ const ToolCall = lazy((z) => z.discriminatedUnion(
     z.looseObject({ type: z.literal('function'), id: z.string().optional(), function: z.looseObject({ name: z.string(), arguments: z.string() }) }),
     z.looseObject({ type: z.literal('custom'), id: z.string().optional(), custom: z.looseObject({ name: z.string(), input: z.string() }) }),
   ],
-  { error: oneOf(['function', 'custom']) },
+  { error: mustBeOneOf(['function', 'custom']) },
 ));
 
 const name = lazy((z) => z.string().optional());
@@ -65,7 +64,7 @@ export const MessageSchema = lazy((z) => z.discriminatedUnion(
     z.looseObject({ role: z.literal('tool'), content: textContent(), tool_call_id: z.string().optional() }),
     z.looseObject({ role: z.literal('function'), content: z.string().nullable(), name: z.string() }),
   ],
-  { error: oneOf(ROLES) },
+  { error: mustBeOneOf(ROLES) },
 ));
 
 export const MessagesSchema = lazy((z) => z.array(MessageSchema(), { error: 'must be an array of messages' }));
@@ -83,7 +82,7 @@ const ToolSchema = lazy((z) => z.discriminatedUnion(
     z.looseObject({ type: z.literal('function'), function: FunctionDefinitionSchema() }),
     z.looseObject({ type: z.literal('custom'), custom: z.looseObject({ name: z.string() }) }),
   ],
-  { error: oneOf(['function', 'custom']) },
+  { error: mustBeOneOf(['function', 'custom']) },
 ));
 
 const ToolChoiceSchema = lazy((z) => z.union(
@@ -132,29 +131,10 @@ export const ChatCountOptionsSchema = lazy((z) => z
 
 type Path = readonly PropertyKey[];
 
-/** `['messages', 2, 'content']` → `messages[2].content`. */
-export function formatPath(path: Path): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
-
-function valueAt(data: unknown, path: Path): unknown {
-  let value = data;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  if (typeof value === 'string') return JSON.stringify(truncate(value, 40));
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }
@@ -182,10 +162,10 @@ function mostSpecific(issue: Issue, base: Path): { issue: Issue; path: Path } {
 /** Turn a zod error into a `ChatValidationError`, with field paths under `root` (e.g. `['messages']`). */
 export function toValidationError(error: z.ZodError, data: unknown, root: Path = []): ChatValidationError {
   const first = error.issues[0] as Issue | undefined;
-  if (first === undefined) return new ChatValidationError(formatPath(root) || 'request', 'is invalid');
+  if (first === undefined) return new ChatValidationError(fieldName('', root) || 'request', 'is invalid');
   const { issue, path } = mostSpecific(first, []);
   const value = valueAt(data, path);
-  const field = formatPath([...root, ...path]) || 'request';
+  const field = fieldName('', [...root, ...path]) || 'request';
   let message: string;
   if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value')) {
     message = 'is required';

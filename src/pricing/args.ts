@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { InvalidArgumentError } from '../errors.js';
+import { fieldName, isScalar, truncate, valueAt } from '../validation.js';
 import { lazy } from '../zod.js';
 
 /** Option schemas shared by the pricing functions, and the one place zod issues become errors. */
@@ -19,28 +20,16 @@ export const tierName = lazy((z) => z.enum(['standard', 'batch', 'flex', 'priori
   error: "must be 'standard', 'batch', 'flex' or 'priority'",
 }));
 
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
 function show(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (isScalar(value)) return String(value);
   if (value === undefined) return 'undefined';
   try {
-    const text = JSON.stringify(value);
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    // undefined for a function or a symbol; throws on a cycle or a nested bigint.
+    const text = JSON.stringify(value) as string | undefined;
+    return text === undefined ? typeof value : truncate(text, 60);
   } catch {
     return typeof value;
   }
-}
-
-function fieldName(root: string, path: readonly PropertyKey[]): string {
-  return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : `${name}.${String(key)}`), root);
 }
 
 /**
@@ -59,7 +48,7 @@ export function parseArgs<T>(schema: z.ZodType<T>, value: unknown, root = 'optio
     });
   }
   const field = fieldName(root, issue.path);
-  const got = issue.path.length === 0 && (value === null || typeof value !== 'object') ? value : valueAt(value, issue.path);
+  const got = valueAt(value, issue.path);
   const message = issue.code === 'invalid_type' && got === undefined ? 'is required' : `${issue.message}, got ${show(got)}`;
   throw new InvalidArgumentError(field, `${message}.`, { cause: result.error });
 }
