@@ -136,6 +136,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return JSON.stringify(truncate(value, 40));
   if (typeof value === 'object') return 'an object';
+  if (typeof value === 'function' || typeof value === 'symbol') return `a ${typeof value}`;
   return `${typeof value} ${String(value)}`;
 }
 

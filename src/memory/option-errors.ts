@@ -15,7 +15,8 @@ function describe(value: unknown): string {
   if (isScalar(value)) return String(value);
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** Turns zod's first issue into an error that names the field and says what it takes. */
