@@ -1,6 +1,6 @@
 // The tokmeter benchmark: every library in one run, rounds interleaved. See README.md.
 //
-//   node run.mjs            full run (~5–10 min on 2 cores), writes RESULTS.md, throughput.svg, results.json
+//   node run.mjs            full run (about 7 min on 2 cores): writes RESULTS.md, throughput.svg, results.json
 //   node run.mjs --quick    a fast smoke run; writes to corpora/cache/quick/ instead
 //   options: --rounds=N  --timeout=SECONDS (adversarial, per library and input)
 //            --skip=throughput,latency,cold,adversarial (for working on the bench itself)

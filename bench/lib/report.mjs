@@ -86,8 +86,9 @@ export function renderResults(r) {
       trows.push([`every 1 MB adversarial input ≤ ${TARGETS.adversarialMs} ms`, Number.isFinite(worst.t) ? `slowest ${ms(worst.t)} ms (${worst.name})` : `${worst.name}: ${adversarialCell(r.adversarial[worst.name].results.tokmeter, s.adversarialTimeoutMs)}`, mark(worst.t <= TARGETS.adversarialMs)]);
     } else trows.push([`every 1 MB adversarial input ≤ ${TARGETS.adversarialMs} ms`, 'not run', '–']);
     const exact = r.corpora.every((c) => { const x = r.correctness.corpora[c.name].tokmeter; return !x.error && x.encodeMismatches === 0 && x.countMismatches === 0; })
-      && r.correctness.traps.every((t) => t.results.tokmeter?.ok);
-    trows.push(['exact: ids equal tiktoken on every corpus document and trap', exact ? 'all equal' : 'differences (see below)', mark(exact)]);
+      && r.correctness.traps.every((t) => t.results.tokmeter?.ok)
+      && Object.values(r.correctness.adversarial ?? {}).every((a) => a.results.tokmeter?.ok);
+    trows.push(['exact: ids equal tiktoken on every corpus document, trap and adversarial prefix', exact ? 'all equal' : 'differences (see below)', mark(exact)]);
     push(table(['target', 'measured', ''], trows, ['l', 'l', 'l']), '');
   }
 
