@@ -1,6 +1,8 @@
 import { countChatTokens, type ChatCountOptions } from './chat/count-chat.js';
 import type { ChatMessage } from './chat/types.js';
+import { describeValue } from './describe.js';
 import { InvalidArgumentError } from './errors.js';
+import { suggestNames } from './suggest.js';
 import type { EncodeOptions } from './encode-options.js';
 import { encodingForModel, getEncoding } from './encodings/registry.js';
 import type { EncodingName } from './encodings/specs.js';
@@ -26,6 +28,21 @@ export function selectEncoding(options: { readonly model?: string; readonly enco
   if (options.encoding !== undefined) return getEncoding(options.encoding);
   if (options.model !== undefined) return encodingForModel(options.model);
   return getEncoding('o200k_base');
+}
+
+const COUNT_OPTIONS = ['model', 'encoding', 'allowedSpecial', 'disallowedSpecial'];
+
+/** Rejects what countTokens would otherwise ignore: a misspelt option would silently count for gpt-4o. */
+function checkCountOptions(options: object): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidArgumentError('options', `must be an object such as { model: 'gpt-4o' }, got ${describeValue(options)}.`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!COUNT_OPTIONS.includes(key)) {
+      const [suggestion] = suggestNames(key, COUNT_OPTIONS, 1);
+      throw new InvalidArgumentError(`options.${key}`, `is not an option of countTokens${suggestion === undefined ? '' : `; did you mean ${suggestion}`}? It takes ${COUNT_OPTIONS.join(', ')}.`);
+    }
+  }
 }
 
 /** Options for counting a messages array: the model is required, since the framing depends on it. */
@@ -56,6 +73,7 @@ export function countTokens(input: string | readonly ChatMessage[], options?: Co
     return countChatTokens({ model, messages: input as ChatMessage[] }, chatOptions).total;
   }
   const text = input as string;
+  if (options !== undefined) checkCountOptions(options);
   const encoding = selectEncoding(options as CountOptions | undefined);
   if (options === undefined || !('allowedSpecial' in options || 'disallowedSpecial' in options)) return encoding.count(text);
   const { allowedSpecial, disallowedSpecial } = options as CountOptions;

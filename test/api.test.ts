@@ -92,6 +92,11 @@ describe('countTokens', () => {
     expect(() => countTokens('x', { model: 'gpt-4o', encoding: 'cl100k_base' })).toThrow(/give one of them/);
   });
 
+  it('rejects a misspelt or unknown option instead of ignoring it', () => {
+    expect(() => countTokens('x', { modle: 'gpt-4' } as never)).toThrow(/options\.modle is not an option of countTokens; did you mean model\?/);
+    expect(() => countTokens('x', 'gpt-4' as never)).toThrow(InvalidArgumentError);
+  });
+
   it('counts a messages array as the API bills it, given the model', () => {
     // 3 (reply priming) + 3 (per message) + "user" (1) + "hello world" (2)
     expect(countTokens([{ role: 'user', content: 'hello world' }], { model: 'gpt-4o' })).toBe(9);
