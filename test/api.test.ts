@@ -25,6 +25,12 @@ describe('getEncoding', () => {
     expect((error as UnknownEncodingError).suggestions).toContain('cl100k_base');
   });
 
+  it('does not mistake object properties for names', () => {
+    expect(() => getEncoding('toString' as never)).toThrow(UnknownEncodingError);
+    expect(() => getEncoding('__proto__' as never)).toThrow(UnknownEncodingError);
+    expect(() => encodingForModel('constructor')).toThrow(UnknownModelError);
+  });
+
   it('rejects a name that is not a string', () => {
     expect(() => getEncoding(42 as never)).toThrow(InvalidArgumentError);
   });

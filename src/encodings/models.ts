@@ -74,8 +74,7 @@ export function lookupModelEncoding(model: string): EncodingName | undefined {
   const slash = id.lastIndexOf('/');
   if (slash >= 0) id = id.slice(slash + 1);
   if (id.startsWith('ft:')) id = id.slice(3).split(':')[0]!;
-  const exact = MODEL_ENCODINGS[id];
-  if (exact !== undefined) return exact;
+  if (Object.hasOwn(MODEL_ENCODINGS, id)) return MODEL_ENCODINGS[id];
   // A prefix must end at a separator or be followed by one, so `o1` matches `o1-mini` and `o1`
   // but not `o100`; `code-` carries its own separator.
   for (const prefix of PREFIXES) {

@@ -18,9 +18,13 @@ const encodings = new Map<EncodingName, Encoding>();
  * @example getEncoding('cl100k_base').encode('hello world') // [15339, 1917]
  */
 export function getEncoding(name: EncodingName | 'gpt2'): Encoding {
-  const canonical = typeof name === 'string' ? ((ENCODING_NAMES as readonly string[]).includes(name) ? (name as EncodingName) : ENCODING_ALIASES[name]) : undefined;
+  if (typeof name !== 'string') throw new InvalidArgumentError('name', `must be an encoding name (a string), got ${describeValue(name)}.`);
+  const canonical = (ENCODING_NAMES as readonly string[]).includes(name)
+    ? (name as EncodingName)
+    : Object.hasOwn(ENCODING_ALIASES, name)
+      ? ENCODING_ALIASES[name]
+      : undefined;
   if (canonical === undefined) {
-    if (typeof name !== 'string') throw new InvalidArgumentError('name', `must be an encoding name (a string), got ${describeValue(name)}.`);
     const known = [...ENCODING_NAMES, ...Object.keys(ENCODING_ALIASES)];
     throw new UnknownEncodingError(name, known, suggestNames(name, known));
   }
