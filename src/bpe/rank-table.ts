@@ -1,6 +1,6 @@
 import { PairRanks } from './pair-ranks.js';
 import { PieceCache } from './piece-cache.js';
-import { NOT_FOUND, RecentPieces } from './recent-pieces.js';
+import { NOT_FOUND, RecentPieces, RecentShortPieces } from './recent-pieces.js';
 
 /**
  * The mergeable ranks of an encoding as typed arrays: every token's bytes in one flat arena
@@ -82,6 +82,9 @@ export class RankTable {
   }
 
   readonly #recent = new RecentPieces();
+
+  /** Recent short ASCII pieces, keyed by their packed characters (see RecentShortPieces). */
+  readonly recentShort = new RecentShortPieces();
 
   /** Pair lookups by rank for the merge loops, made on first use. */
   get pairs(): PairRanks {

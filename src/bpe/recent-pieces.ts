@@ -36,3 +36,37 @@ export class RecentPieces {
     for (let i = 0; i < length; i++) bytes[at + i] = key[i]!;
   }
 }
+
+const SHORT_SLOT_BITS = 14;
+
+/**
+ * The same idea for the commonest pieces, ASCII of at most 8 characters (" the", "ing", ","): the
+ * characters themselves, packed into two Int32 words, are the key, so a lookup is one probe and
+ * three integer compares — no hash chain over the bytes, no byte-by-byte compare.
+ */
+export class RecentShortPieces {
+  static readonly MAX_LENGTH = 8;
+  readonly #low = new Int32Array(1 << SHORT_SLOT_BITS);
+  readonly #high = new Int32Array(1 << SHORT_SLOT_BITS);
+  readonly #lengths = new Uint8Array(1 << SHORT_SLOT_BITS); // 0 marks an empty slot
+  readonly #ranks = new Int32Array(1 << SHORT_SLOT_BITS);
+
+  /** The cached rank of the piece packed as (`low`, `high`, `length`), or NOT_FOUND. */
+  get(low: number, high: number, length: number): number {
+    const slot = shortSlot(low, high, length);
+    if (this.#lengths[slot] !== length || this.#low[slot] !== low || this.#high[slot] !== high) return NOT_FOUND;
+    return this.#ranks[slot]!;
+  }
+
+  set(low: number, high: number, length: number, rank: number): void {
+    const slot = shortSlot(low, high, length);
+    this.#low[slot] = low;
+    this.#high[slot] = high;
+    this.#lengths[slot] = length;
+    this.#ranks[slot] = rank;
+  }
+}
+
+function shortSlot(low: number, high: number, length: number): number {
+  return Math.imul(low ^ Math.imul(high ^ length, 0x9e3779b1), 0x85ebca6b) >>> (32 - SHORT_SLOT_BITS);
+}

@@ -1,6 +1,7 @@
 import { bmpClasses } from './char-class.js';
 import { mergeBytePairs } from './merge.js';
 import { PieceCache } from './piece-cache.js';
+import { RecentShortPieces } from './recent-pieces.js';
 import { HASH_PRIME, HASH_SEED, hashBytes, type RankTable } from './rank-table.js';
 import { encodeUtf8 } from './utf8.js';
 
@@ -35,7 +36,33 @@ export function encodeOrdinary(
   let pos = start;
   while (pos < end) {
     const pieceEnd = split(classes, text, pos, end);
-    const maxBytes = (pieceEnd - pos) * 3;
+    // Short ASCII pieces, most of any English or code, are first looked up by their characters
+    // packed into two words (see RecentShortPieces).
+    const pieceLength = pieceEnd - pos;
+    let low = 0;
+    let high = 0;
+    let short = false;
+    if (pieceLength <= RecentShortPieces.MAX_LENGTH) {
+      let i = 0;
+      for (; i < pieceLength; i++) {
+        const unit = text.charCodeAt(pos + i);
+        if (unit >= 0x80) break;
+        if (i < 4) low |= unit << (i << 3);
+        else high |= unit << ((i - 4) << 3);
+      }
+      short = i === pieceLength;
+    }
+    if (short) {
+      const cached = ranks.recentShort.get(low, high, pieceLength);
+      if (cached >= 0) {
+        if (out !== null) out.push(cached);
+        count++;
+        if (count > limit) return count;
+        pos = pieceEnd;
+        continue;
+      }
+    }
+    const maxBytes = pieceLength * 3;
     if (maxBytes > pieceBytes.length) pieceBytes = new Uint8Array(Math.max(maxBytes, pieceBytes.length * 2));
     // ASCII pieces (most of them) are copied and hashed in one pass; others are encoded as UTF-8
     // first. Both reach the same hash: for ASCII, char codes are the UTF-8 bytes.
@@ -55,6 +82,7 @@ export function encodeOrdinary(
       hash = hashBytes(pieceBytes, 0, length);
     }
     const rank = ranks.pieceRank(pieceBytes, length, hash);
+    if (short) ranks.recentShort.set(low, high, pieceLength, rank);
     if (rank >= 0) {
       if (out !== null) out.push(rank);
       count++;
