@@ -4,7 +4,7 @@
  * are needed. `require` (zod's CJS build, the same API as `import { z } from 'zod'`) keeps this
  * synchronous, so validation stays synchronous in the ESM and CJS builds and under vitest.
  */
-import { createRequire } from 'node:module';
+import { packageRequire } from './module-path.js';
 import type * as Zod from 'zod';
 
 type Z = (typeof Zod)['z'];
@@ -13,7 +13,7 @@ let loaded: typeof Zod | undefined;
 
 /** zod's `z`, required the first time this is called. */
 export function zod(): Z {
-  return (loaded ??= createRequire(import.meta.url)('zod') as typeof Zod).z;
+  return (loaded ??= packageRequire()('zod') as typeof Zod).z;
 }
 
 /**

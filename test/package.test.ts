@@ -40,7 +40,8 @@ describe('the built package', () => {
   describe('from the packed tarball, installed in a fresh folder', () => {
     let folder = '';
     beforeAll(() => {
-      folder = mkdtempSync(join(tmpdir(), 'tokmeter-install-'));
+      // '#' and '%' in the path: file URLs built by string concatenation break on them.
+      folder = mkdtempSync(join(tmpdir(), 'tokmeter-install-#%-'));
       const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', folder], { cwd: root, encoding: 'utf8' })) as { filename: string; files: { path: string }[] }[];
       const tarball = join(folder, packed[0]!.filename);
       writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'commonjs' }));

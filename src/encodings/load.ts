@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RankTable } from '../bpe/rank-table.js';
 import { TokmeterError } from '../errors.js';
+import { moduleDirectory } from '../module-path.js';
 import type { RankFileName } from './specs.js';
 
 interface RankFileEntry {
@@ -33,14 +33,15 @@ function encodingsDirectory(): string {
     }
     return (directory = override);
   }
-  let at = dirname(fileURLToPath(import.meta.url));
+  const here = moduleDirectory();
+  let at = here;
   for (let up = 0; up < 5; up++) {
     if (existsSync(join(at, 'encodings', 'manifest.json'))) return (directory = join(at, 'encodings'));
     at = dirname(at);
   }
   throw new TokmeterError(
     'ENCODING_DATA_MISSING',
-    `cannot find the encodings/ folder near ${fileURLToPath(import.meta.url)}. Reinstall tokmeter; if you bundle it, copy node_modules/tokmeter/encodings next to the bundle and set TOKMETER_ENCODINGS_DIR to it.`,
+    `cannot find the encodings/ folder near ${here}. Reinstall tokmeter; if you bundle it, copy node_modules/tokmeter/encodings next to the bundle and set TOKMETER_ENCODINGS_DIR to it.`,
   );
 }
 

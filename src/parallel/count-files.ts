@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { selectEncoding } from '../count.js';
+import { moduleDirectory } from '../module-path.js';
 import { InvalidArgumentError, TokmeterError } from '../errors.js';
 import { describeValue } from '../describe.js';
 import { countFileRange, fileError, type FileCount } from '../stream/count-file.js';
@@ -95,7 +97,7 @@ function runOnWorkers(tasks: readonly RangeTask[], workers: number, record: (tas
     };
     for (let w = 0; w < workers; w++) {
       // execArgv: [] so flags of the host process (--input-type, -e) do not reach the worker.
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { execArgv: [] });
+      const worker = new Worker(join(moduleDirectory(), 'worker.js'), { execArgv: [] });
       pool.push(worker);
       const feed = () => {
         if (next < tasks.length) worker.postMessage(tasks[next++]);
