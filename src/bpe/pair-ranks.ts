@@ -33,6 +33,16 @@ export class PairRanks {
     }
   }
 
+  /** The length in bytes of token `rank`. */
+  tokenLength(rank: number): number {
+    return this.#table.offsets[rank + 1]! - this.#table.offsets[rank]!;
+  }
+
+  /** Copies the bytes of token `rank` into `into` at `at`. */
+  copyToken(rank: number, into: Uint8Array, at: number): void {
+    into.set(this.#table.tokenBytes(rank), at);
+  }
+
   /** The rank of bytes `first` then `second`, or -1 (filled in on first use of each pair). */
   bytePair(first: number, second: number): number {
     const index = (first << 8) | second;

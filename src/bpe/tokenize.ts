@@ -1,5 +1,6 @@
 import { bmpClasses } from './char-class.js';
 import { mergeBytePairs } from './merge.js';
+import { LONG_PIECE_CHUNK, mergeLongPiece } from './merge-long.js';
 import { PieceCache } from './piece-cache.js';
 import { RecentShortPieces } from './recent-pieces.js';
 import { HASH_PRIME, HASH_SEED, hashBytes, type RankTable } from './rank-table.js';
@@ -91,7 +92,9 @@ export function encodeOrdinary(
       let tokens = key === null ? undefined : ranks.pieces.get(key);
       if (tokens === undefined) {
         if (length > mergedRanks.length) mergedRanks = new Int32Array(Math.max(length, mergedRanks.length * 2));
-        tokens = mergedRanks.subarray(0, mergeBytePairs(ranks.pairs, pieceBytes, length, mergedRanks));
+        const produced =
+          length > LONG_PIECE_CHUNK ? mergeLongPiece(ranks.pairs, pieceBytes, length, mergedRanks) : mergeBytePairs(ranks.pairs, pieceBytes, length, mergedRanks);
+        tokens = mergedRanks.subarray(0, produced);
         if (key !== null) ranks.pieces.set(key, tokens.slice());
       }
       if (out !== null) for (let i = 0; i < tokens.length; i++) out.push(tokens[i]!);
