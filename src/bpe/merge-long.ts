@@ -18,6 +18,11 @@ import type { PairRanks } from './pair-ranks.js';
  */
 export const LONG_PIECE_CHUNK = 256;
 
+/** Merges one piece with the loop that suits its length: scan, heap, or the chunked heap here. */
+export function mergePiece(pairs: PairRanks, piece: Uint8Array, length: number, out: Int32Array): number {
+  return length > LONG_PIECE_CHUNK * 2 ? mergeLongPiece(pairs, piece, length, out) : mergeBytePairs(pairs, piece, length, out);
+}
+
 let starts = new Int32Array(0);
 let chunkTokens = new Int32Array(0);
 let pairBytes = new Uint8Array(256);

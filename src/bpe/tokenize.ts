@@ -1,6 +1,5 @@
 import { bmpClasses } from './char-class.js';
-import { mergeBytePairs } from './merge.js';
-import { LONG_PIECE_CHUNK, mergeLongPiece } from './merge-long.js';
+import { mergePiece } from './merge-long.js';
 import { PieceCache } from './piece-cache.js';
 import { RecentShortPieces } from './recent-pieces.js';
 import { HASH_PRIME, HASH_SEED, hashBytes, type RankTable } from './rank-table.js';
@@ -92,9 +91,7 @@ export function encodeOrdinary(
       let tokens = key === null ? undefined : ranks.pieces.get(key);
       if (tokens === undefined) {
         if (length > mergedRanks.length) mergedRanks = new Int32Array(Math.max(length, mergedRanks.length * 2));
-        const produced =
-          length > LONG_PIECE_CHUNK ? mergeLongPiece(ranks.pairs, pieceBytes, length, mergedRanks) : mergeBytePairs(ranks.pairs, pieceBytes, length, mergedRanks);
-        tokens = mergedRanks.subarray(0, produced);
+        tokens = mergedRanks.subarray(0, mergePiece(ranks.pairs, pieceBytes, length, mergedRanks));
         if (key !== null) ranks.pieces.set(key, tokens.slice());
       }
       if (out !== null) for (let i = 0; i < tokens.length; i++) out.push(tokens[i]!);
