@@ -46,24 +46,24 @@ const SHORT_SLOT_BITS = 14;
  */
 export class RecentShortPieces {
   static readonly MAX_LENGTH = 8;
-  readonly #low = new Int32Array(1 << SHORT_SLOT_BITS);
-  readonly #high = new Int32Array(1 << SHORT_SLOT_BITS);
-  readonly #lengths = new Uint8Array(1 << SHORT_SLOT_BITS); // 0 marks an empty slot
-  readonly #ranks = new Int32Array(1 << SHORT_SLOT_BITS);
+  /** Four Int32 per slot, in one cache line: low word, high word, length (0 = empty), rank. */
+  readonly #slots = new Int32Array(4 << SHORT_SLOT_BITS);
 
   /** The cached rank of the piece packed as (`low`, `high`, `length`), or NOT_FOUND. */
   get(low: number, high: number, length: number): number {
-    const slot = shortSlot(low, high, length);
-    if (this.#lengths[slot] !== length || this.#low[slot] !== low || this.#high[slot] !== high) return NOT_FOUND;
-    return this.#ranks[slot]!;
+    const at = shortSlot(low, high, length) << 2;
+    const slots = this.#slots;
+    if (slots[at] !== low || slots[at + 1] !== high || slots[at + 2] !== length) return NOT_FOUND;
+    return slots[at + 3]!;
   }
 
   set(low: number, high: number, length: number, rank: number): void {
-    const slot = shortSlot(low, high, length);
-    this.#low[slot] = low;
-    this.#high[slot] = high;
-    this.#lengths[slot] = length;
-    this.#ranks[slot] = rank;
+    const at = shortSlot(low, high, length) << 2;
+    const slots = this.#slots;
+    slots[at] = low;
+    slots[at + 1] = high;
+    slots[at + 2] = length;
+    slots[at + 3] = rank;
   }
 }
 
