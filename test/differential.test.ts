@@ -46,11 +46,11 @@ describe.each(ENCODING_NAMES)('%s matches tiktoken', (name) => {
   });
 });
 
-/** Real text from files the repository already has: the shared docs (English), TypeScript's lib declarations (code) and its localized diagnostics (cs, de, es, fr, it, ja, ko, pl, pt-br, ru, tr, zh-cn, zh-tw). */
+/** Real text from files the repository already has: its README and notes (English), TypeScript's lib declarations (code) and its localized diagnostics (cs, de, es, fr, it, ja, ko, pl, pt-br, ru, tr, zh-cn, zh-tw). */
 function realTexts(): [string, string][] {
   const texts: [string, string][] = [];
-  const shared = join(__dirname, '..', '..', 'shared', 'docs');
-  for (const file of readdirSync(shared)) texts.push([`shared/docs/${file}`, readFileSync(join(shared, file), 'utf8')]);
+  const root = join(__dirname, '..');
+  for (const file of ['README.md', 'src/bpe/PERFORMANCE.md', 'bench/README.md']) texts.push([file, readFileSync(join(root, file), 'utf8')]);
   const tsLib = dirname(createRequire(import.meta.url).resolve('typescript/lib/lib.d.ts'));
   for (const file of ['lib.es5.d.ts', 'lib.dom.iterable.d.ts', 'typescript.d.ts']) {
     texts.push([`typescript/lib/${file}`, readFileSync(join(tsLib, file), 'utf8').slice(0, 300_000)]);

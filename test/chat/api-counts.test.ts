@@ -1,5 +1,5 @@
 /**
- * Every request in shared/data/chat-api-counts.json, counted and compared with the
+ * Every request in test/fixtures/reference/chat-api-counts.json, counted and compared with the
  * `prompt_tokens` the OpenAI API reported for it. One test per case, named by the case id.
  */
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ interface ApiCase extends ChatRequest {
   expected_prompt_tokens: number;
 }
 
-const cases = JSON.parse(readFileSync(new URL('../../../shared/data/chat-api-counts.json', import.meta.url), 'utf8')) as ApiCase[];
+const cases = JSON.parse(readFileSync(new URL('../fixtures/reference/chat-api-counts.json', import.meta.url), 'utf8')) as ApiCase[];
 
 /**
  * Known discrepancy, recorded in the data file's own notes: in 2023 the alias `gpt-3.5-turbo`

@@ -16,7 +16,7 @@ interface DocExample {
   expected_image_patches?: number;
   kind: string;
 }
-const examples = JSON.parse(readFileSync(new URL('../../../shared/data/image-token-doc-examples.json', import.meta.url), 'utf8')) as DocExample[];
+const examples = JSON.parse(readFileSync(new URL('../fixtures/reference/image-token-doc-examples.json', import.meta.url), 'utf8')) as DocExample[];
 
 describe('OpenAI documentation examples (image-token-doc-examples.json)', () => {
   test.each(examples.map((e) => [`${e.model} ${e.width}x${e.height} ${e.detail}`, e] as const))('%s', (_name, e) => {

@@ -185,12 +185,12 @@ describe("loadPrices: LiteLLM's format", () => {
 });
 
 describe('loadPrices: the LiteLLM snapshot of 2026-07-24', () => {
-  const path = fileURLToPath(new URL('../../../shared/data/litellm-model-prices-2026-07-24.json', import.meta.url));
+  const path = fileURLToPath(new URL('../fixtures/reference/litellm-model-prices-2026-07-24.json', import.meta.url));
   let table: Record<string, Record<string, unknown>>;
 
   beforeAll(() => {
     // Not a skip: the snapshot always sits beside the repo, and a missing file must fail loudly.
-    if (!existsSync(path)) throw new Error(`LiteLLM snapshot missing: expected it at ${path} (shared/data beside the repo)`);
+    if (!existsSync(path)) throw new Error(`LiteLLM snapshot missing: expected it at ${path} (test/fixtures/reference)`);
     table = JSON.parse(readFileSync(path, 'utf8'));
   });
 
