@@ -2,7 +2,7 @@
  * How the API frames each message, per model family. Data, not code: each record says where its
  * numbers come from. The first record whose `models` pattern matches the model id wins.
  */
-import { baseModelId } from './model-id.js';
+import { baseModelId } from '../encodings/models.js';
 
 export interface MessageFormat {
   /** Model ids this record covers: an exact id, or a prefix ending in `*`. */

@@ -66,14 +66,23 @@ export const MODEL_PREFIX_ENCODINGS: Readonly<Record<string, EncodingName>> = {
 const PREFIXES = Object.keys(MODEL_PREFIX_ENCODINGS).sort((a, b) => b.length - a.length);
 
 /**
+ * The bare model id the model tables are keyed by: lower case, without a provider prefix
+ * (`openai/gpt-4o`, `azure/…`) or a fine-tune wrapper (`ft:gpt-4o-mini-2024-07-18:org::id`).
+ */
+export function baseModelId(model: string): string {
+  let id = model.trim().toLowerCase();
+  const slash = id.lastIndexOf('/');
+  if (slash >= 0) id = id.slice(slash + 1);
+  if (id.startsWith('ft:')) id = id.slice(3).split(':')[0] ?? id;
+  return id;
+}
+
+/**
  * The encoding for a model id, or undefined. Accepts provider prefixes (`openai/gpt-4o`, `azure/`)
  * and fine-tune ids (`ft:gpt-4o-mini-2024-07-18:org::abc`).
  */
 export function lookupModelEncoding(model: string): EncodingName | undefined {
-  let id = model.trim().toLowerCase();
-  const slash = id.lastIndexOf('/');
-  if (slash >= 0) id = id.slice(slash + 1);
-  if (id.startsWith('ft:')) id = id.slice(3).split(':')[0]!;
+  const id = baseModelId(model);
   if (Object.hasOwn(MODEL_ENCODINGS, id)) return MODEL_ENCODINGS[id];
   // A prefix must end at a separator or be followed by one, so `o1` matches `o1-mini` and `o1`
   // but not `o100`; `code-` carries its own separator.

@@ -4,7 +4,7 @@
  * OpenAI docs, "Images and vision" → "Calculating costs" (copy in
  * ../shared/data/image-token-doc-examples.json), as summarised in shared/docs/counting-rules.md.
  */
-import { baseModelId } from '../model-id.js';
+import { baseModelId } from '../../encodings/models.js';
 
 export interface TileMethod {
   readonly method: 'tile';
