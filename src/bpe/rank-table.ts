@@ -1,6 +1,6 @@
 import { PairRanks } from './pair-ranks.js';
-import { PieceCache } from './piece-cache.js';
-import { NOT_FOUND, RecentPieces, RecentShortPieces } from './recent-pieces.js';
+import { PieceMemo } from './piece-memo.js';
+import { ShortPieces } from './short-pieces.js';
 
 /**
  * The mergeable ranks of an encoding as typed arrays: every token's bytes in one flat arena
@@ -68,24 +68,6 @@ export class RankTable {
     }
   }
 
-  /**
-   * The rank of a whole piece, `key[0..length)` with hash `hash`: `rankOfHashed` behind a small
-   * cache of recent pieces (see RecentPieces). The encode loop's lookup.
-   */
-  pieceRank(key: Uint8Array, length: number, hash: number): number {
-    if (length > this.maxTokenLength) return -1;
-    const cached = this.#recent.get(key, length, hash);
-    if (cached !== NOT_FOUND) return cached;
-    const rank = this.rankOfHashed(key, 0, length, hash);
-    this.#recent.set(key, length, hash, rank);
-    return rank;
-  }
-
-  readonly #recent = new RecentPieces();
-
-  /** Recent short ASCII pieces, keyed by their packed characters (see RecentShortPieces). */
-  readonly recentShort = new RecentShortPieces();
-
   /** Pair lookups by rank for the merge loops, made on first use. */
   get pairs(): PairRanks {
     return (this.#pairs ??= new PairRanks(this));
@@ -93,8 +75,11 @@ export class RankTable {
 
   #pairs: PairRanks | undefined;
 
-  /** Merged pieces by text (see PieceCache). */
-  readonly pieces = new PieceCache();
+  /** Short ASCII pieces that are one token, keyed by their packed characters (see ShortPieces). */
+  readonly shortPieces = new ShortPieces();
+
+  /** Pieces already tokenized, with their tokens (see PieceMemo). */
+  readonly memo = new PieceMemo();
 
   /** The bytes of `rank`, a view into the arena (empty when no token has this rank). */
   tokenBytes(rank: number): Uint8Array {

@@ -1,26 +1,23 @@
 import { bmpClasses } from './char-class.js';
 import { mergePiece } from './merge-long.js';
-import { PieceCache } from './piece-cache.js';
-import { RecentShortPieces } from './recent-pieces.js';
-import { HASH_PRIME, HASH_SEED, hashBytes, type RankTable } from './rank-table.js';
+import { PieceMemo } from './piece-memo.js';
+import { NOT_FOUND, ShortPieces } from './short-pieces.js';
+import { HASH_PRIME, HASH_SEED, type RankTable } from './rank-table.js';
 import { encodeUtf8 } from './utf8.js';
 
 /** A pre-tokenizer: the end of the piece that starts at `start`, never beyond `end`. */
 export type SplitFunction = (classes: Uint8Array, text: string, start: number, end: number) => number;
 
 // Scratch space shared by every call (JavaScript runs one call at a time): the current piece's
-// UTF-8 bytes and the ranks a merge produced.
+// UTF-8 bytes and its tokens.
 let pieceBytes = new Uint8Array(4096);
-let mergedRanks = new Int32Array(4096);
+let pieceTokens = new Int32Array(4096);
 
 /**
  * The encode loop, written once: splits text[start..end) (ordinary text, no special tokens) into
- * pieces, looks each piece up whole, merges the pieces that are not tokens, and counts. `out`
- * receives the ranks when given; counting passes null and builds nothing. Returns `count` plus the
- * tokens of this text, stopping early once that passes `limit`.
- *
- * Why a whole-piece lookup first: 95% of English pieces and 91% of code pieces are one token, so
- * for most text the work is the split plus one hash probe per piece.
+ * pieces, answers each from the memo of pieces seen before or tokenizes it (whole-piece lookup,
+ * else merge), and counts. `out` receives the ranks when given; counting passes null and builds
+ * nothing. Returns `count` plus the tokens of this text, stopping early once that passes `limit`.
  */
 export function encodeOrdinary(
   ranks: RankTable,
@@ -33,72 +30,82 @@ export function encodeOrdinary(
   limit: number,
 ): number {
   const classes = bmpClasses();
+  const memo = ranks.memo;
+  const shortPieces = ranks.shortPieces;
   let pos = start;
   while (pos < end) {
     const pieceEnd = split(classes, text, pos, end);
+    const length = pieceEnd - pos;
     // Short ASCII pieces, most of any English or code, are first looked up by their characters
-    // packed into two words (see RecentShortPieces).
-    const pieceLength = pieceEnd - pos;
+    // packed into two words (see ShortPieces).
     let low = 0;
     let high = 0;
     let short = false;
-    if (pieceLength <= RecentShortPieces.MAX_LENGTH) {
+    let known = false;
+    if (length <= ShortPieces.MAX_LENGTH) {
       let i = 0;
-      for (; i < pieceLength; i++) {
+      for (; i < length; i++) {
         const unit = text.charCodeAt(pos + i);
         if (unit >= 0x80) break;
         if (i < 4) low |= unit << (i << 3);
         else high |= unit << ((i - 4) << 3);
       }
-      short = i === pieceLength;
-    }
-    if (short) {
-      const cached = ranks.recentShort.get(low, high, pieceLength);
-      if (cached >= 0) {
-        if (out !== null) out.push(cached);
-        count++;
-        if (count > limit) return count;
-        pos = pieceEnd;
-        continue;
+      short = i === length;
+      if (short) {
+        const rank = shortPieces.get(low, high, length);
+        known = rank !== NOT_FOUND;
+        if (rank >= 0) {
+          if (out !== null) out.push(rank);
+          if (++count > limit) return count;
+          pos = pieceEnd;
+          continue;
+        }
       }
     }
-    const maxBytes = pieceLength * 3;
-    if (maxBytes > pieceBytes.length) pieceBytes = new Uint8Array(Math.max(maxBytes, pieceBytes.length * 2));
-    // ASCII pieces (most of them) are copied and hashed in one pass; others are encoded as UTF-8
-    // first. Both reach the same hash: for ASCII, char codes are the UTF-8 bytes.
-    let length = 0;
-    let hash = HASH_SEED;
-    for (let i = pos; i < pieceEnd; i++) {
-      const unit = text.charCodeAt(i);
-      if (unit >= 0x80) {
-        length = -1;
-        break;
-      }
-      pieceBytes[length++] = unit;
-      hash = Math.imul(hash ^ unit, HASH_PRIME);
-    }
-    if (length < 0) {
-      length = encodeUtf8(text, pos, pieceEnd, pieceBytes);
-      hash = hashBytes(pieceBytes, 0, length);
-    }
-    const rank = ranks.pieceRank(pieceBytes, length, hash);
-    if (short) ranks.recentShort.set(low, high, pieceLength, rank);
-    if (rank >= 0) {
-      if (out !== null) out.push(rank);
-      count++;
+    // Then every piece of up to 64 units, by its UTF-16 units (see PieceMemo).
+    let hash = 0;
+    const at = length <= PieceMemo.MAX_LENGTH ? memo.find(text, pos, length, (hash = hashUnits(text, pos, pieceEnd))) : -1;
+    if (at >= 0) {
+      count += memo.tokenCount(at);
+      if (out !== null) memo.pushTokens(at, out);
     } else {
-      const key = pieceEnd - pos <= PieceCache.MAX_PIECE_LENGTH ? text.slice(pos, pieceEnd) : null;
-      let tokens = key === null ? undefined : ranks.pieces.get(key);
-      if (tokens === undefined) {
-        if (length > mergedRanks.length) mergedRanks = new Int32Array(Math.max(length, mergedRanks.length * 2));
-        tokens = mergedRanks.subarray(0, mergePiece(ranks.pairs, pieceBytes, length, mergedRanks));
-        if (key !== null) ranks.pieces.set(key, tokens.slice());
+      const n = tokenizePiece(ranks, text, pos, pieceEnd);
+      count += n;
+      if (out !== null) for (let i = 0; i < n; i++) out.push(pieceTokens[i]!);
+      // A short ASCII token is kept in shortPieces only, leaving the memo to the rest.
+      if (short && n === 1) {
+        shortPieces.add(low, high, length, pieceTokens[0]!);
+      } else {
+        if (length <= PieceMemo.MAX_LENGTH) memo.add(text, pos, length, hash, pieceTokens, n);
+        if (short && !known) shortPieces.add(low, high, length, -1);
       }
-      if (out !== null) for (let i = 0; i < tokens.length; i++) out.push(tokens[i]!);
-      count += tokens.length;
     }
     if (count > limit) return count;
     pos = pieceEnd;
   }
   return count;
+}
+
+/** FNV-1a over the UTF-16 units of text[start..end): the memo's hash. */
+function hashUnits(text: string, start: number, end: number): number {
+  let hash = HASH_SEED;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), HASH_PRIME);
+  return hash;
+}
+
+/**
+ * The tokens of one piece, text[start..end), into `pieceTokens`; returns how many. A piece that is
+ * a token is one lookup; any other is merged.
+ */
+function tokenizePiece(ranks: RankTable, text: string, start: number, end: number): number {
+  const maxBytes = (end - start) * 3;
+  if (maxBytes > pieceBytes.length) pieceBytes = new Uint8Array(Math.max(maxBytes, pieceBytes.length * 2));
+  const length = encodeUtf8(text, start, end, pieceBytes);
+  const rank = ranks.rankOf(pieceBytes, 0, length);
+  if (rank >= 0) {
+    pieceTokens[0] = rank;
+    return 1;
+  }
+  if (length > pieceTokens.length) pieceTokens = new Int32Array(Math.max(length, pieceTokens.length * 2));
+  return mergePiece(ranks.pairs, pieceBytes, length, pieceTokens);
 }

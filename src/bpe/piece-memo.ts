@@ -1,0 +1,150 @@
+/**
+ * Pieces already tokenized, keyed by their UTF-16 units, with their tokens: the encode loop's
+ * first stop for every piece of up to 64 units. Words repeat (a few thousand distinct pieces make
+ * up most of any text), so most pieces are answered here by one hash over their characters, one
+ * slot and a compare — no UTF-8 encoding, no string, no probe of the 2 MB rank index.
+ *
+ * Layout: a direct-mapped table of 8-Int32 slots (32 bytes):
+ *   0  hash of the units (FNV-1a over UTF-16 units)
+ *   1  length in units << 16 | token count (0: empty slot)
+ *   2  the token when the count is 1, else where the tokens start in `#tokens`
+ *   3  where the units start in `#keys`, for pieces longer than 8 units
+ *   4–7  the units of pieces of at most 8 units, in place (read through a Uint16Array view)
+ * A new piece overwrites whatever held its slot. The table starts small and doubles as it fills,
+ * up to 32,768 slots (1 MB); the arenas for long keys and multi-token results grow the same way and,
+ * when full at their largest, everything is emptied and refilled.
+ */
+export class PieceMemo {
+  static readonly MAX_LENGTH = 64;
+
+  readonly #maxSlotBits: number;
+  readonly #maxArena: number;
+  #slotBits = MIN_SLOT_BITS;
+  #slots = new Int32Array(SLOT_INTS << MIN_SLOT_BITS);
+  #units = new Uint16Array(this.#slots.buffer);
+  #size = 0;
+  #keys = new Uint16Array(MIN_ARENA);
+  #keyTop = 0;
+  #tokens = new Int32Array(MIN_ARENA);
+  #tokenTop = 0;
+
+  /** The limits are for tests, which make them tiny to exercise growing and emptying. */
+  constructor(maxSlotBits = MAX_SLOT_BITS, maxArena = MAX_ARENA) {
+    this.#maxSlotBits = Math.max(maxSlotBits, MIN_SLOT_BITS);
+    this.#maxArena = Math.max(maxArena, MIN_ARENA);
+  }
+
+  /** The slot (an index into the table) holding text[start..start+length), or -1. */
+  find(text: string, start: number, length: number, hash: number): number {
+    const slots = this.#slots;
+    const mask = (SLOT_INTS << this.#slotBits) - 1;
+    for (let at = slotIndex(hash, this.#slotBits) * SLOT_INTS; ; at = (at + SLOT_INTS) & mask) {
+      const meta = slots[at + 1]!;
+      if (meta === 0) return -1;
+      if (slots[at] === hash && meta >>> 16 === length && this.#sameUnits(at, text, start, length)) return at;
+    }
+  }
+
+  #sameUnits(at: number, text: string, start: number, length: number): boolean {
+    if (length <= INLINE_UNITS) {
+      const units = this.#units;
+      const u = (at + 4) << 1;
+      for (let i = 0; i < length; i++) if (units[u + i] !== text.charCodeAt(start + i)) return false;
+    } else {
+      const keys = this.#keys;
+      const k = this.#slots[at + 3]!;
+      for (let i = 0; i < length; i++) if (keys[k + i] !== text.charCodeAt(start + i)) return false;
+    }
+    return true;
+  }
+
+  /** The number of tokens of the piece in slot `at`. */
+  tokenCount(at: number): number {
+    return this.#slots[at + 1]! & 0xffff;
+  }
+
+  /** Appends the tokens of the piece in slot `at` to `out`. */
+  pushTokens(at: number, out: number[]): void {
+    const slots = this.#slots;
+    const count = slots[at + 1]! & 0xffff;
+    if (count === 1) {
+      out.push(slots[at + 2]!);
+      return;
+    }
+    const tokens = this.#tokens;
+    for (let i = slots[at + 2]!, stop = i + count; i < stop; i++) out.push(tokens[i]!);
+  }
+
+  /** Remembers that text[start..start+length) (hash `hash`, not in the memo) is `tokens[0..count)`. */
+  add(text: string, start: number, length: number, hash: number, tokens: Int32Array, count: number): void {
+    if (length > PieceMemo.MAX_LENGTH || count > 0xffff) return;
+    if (this.#size >= (1 << this.#slotBits) >>> 1) this.#reset(Math.min(this.#slotBits + 1, this.#maxSlotBits));
+    if (length > INLINE_UNITS && !this.#reserve(length, 0)) return;
+    if (count > 1 && !this.#reserve(0, count)) return;
+    this.#size++;
+    const slots = this.#slots;
+    const mask = (SLOT_INTS << this.#slotBits) - 1;
+    let at = slotIndex(hash, this.#slotBits) * SLOT_INTS;
+    while (slots[at + 1] !== 0) at = (at + SLOT_INTS) & mask;
+    slots[at] = hash;
+    slots[at + 1] = (length << 16) | count;
+    if (count === 1) {
+      slots[at + 2] = tokens[0]!;
+    } else {
+      slots[at + 2] = this.#tokenTop;
+      this.#tokens.set(tokens.subarray(0, count), this.#tokenTop);
+      this.#tokenTop += count;
+    }
+    if (length <= INLINE_UNITS) {
+      const units = this.#units;
+      const u = (at + 4) << 1;
+      for (let i = 0; i < length; i++) units[u + i] = text.charCodeAt(start + i);
+    } else {
+      slots[at + 3] = this.#keyTop;
+      const keys = this.#keys;
+      for (let i = 0; i < length; i++) keys[this.#keyTop++] = text.charCodeAt(start + i);
+    }
+  }
+
+  /** Makes room for `units` key units and `tokens` tokens; false when the memo was emptied instead. */
+  #reserve(units: number, tokens: number): boolean {
+    if (this.#keyTop + units > this.#keys.length) {
+      if (this.#keys.length >= this.#maxArena) return this.#reset(this.#slotBits);
+      const keys = new Uint16Array(this.#keys.length * 2);
+      keys.set(this.#keys);
+      this.#keys = keys;
+    }
+    if (this.#tokenTop + tokens > this.#tokens.length) {
+      if (this.#tokens.length >= this.#maxArena) return this.#reset(this.#slotBits);
+      const grown = new Int32Array(this.#tokens.length * 2);
+      grown.set(this.#tokens);
+      this.#tokens = grown;
+    }
+    return true;
+  }
+
+  #reset(slotBits: number): false {
+    if (slotBits === this.#slotBits) {
+      this.#slots.fill(0);
+    } else {
+      this.#slotBits = slotBits;
+      this.#slots = new Int32Array(SLOT_INTS << slotBits);
+      this.#units = new Uint16Array(this.#slots.buffer);
+    }
+    this.#size = 0;
+    this.#keyTop = 0;
+    this.#tokenTop = 0;
+    return false;
+  }
+}
+
+const SLOT_INTS = 8;
+const INLINE_UNITS = 8;
+const MIN_SLOT_BITS = 10;
+const MAX_SLOT_BITS = 15;
+const MIN_ARENA = 1 << 12;
+const MAX_ARENA = 1 << 18;
+
+function slotIndex(hash: number, slotBits: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> (32 - slotBits);
+}

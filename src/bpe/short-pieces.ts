@@ -1,0 +1,58 @@
+/** What `ShortPieces.get` returns for a piece it holds nothing about. */
+export const NOT_FOUND = -2;
+
+/**
+ * The commonest pieces, ASCII of at most 8 characters (" the", "ing", ",") that are one token, by
+ * their characters packed into two Int32 words: a lookup is one probe and three integer compares — no
+ * hash over the bytes, no byte-by-byte compare. Open addressing with linear probing; the table starts
+ * small, doubles at half full up to 32,768 slots (512 KB), and at its largest is emptied when half full.
+ */
+export class ShortPieces {
+  static readonly MAX_LENGTH = 8;
+  readonly #maxSlotBits: number;
+  #slotBits = MIN_SHORT_SLOT_BITS;
+  /** Four Int32 per slot: low word, high word, length (0 = empty), rank. */
+  #slots = new Int32Array(4 << MIN_SHORT_SLOT_BITS);
+  #size = 0;
+
+  /** The limit is for tests, which make it tiny to exercise emptying. */
+  constructor(maxSlotBits = MAX_SHORT_SLOT_BITS) {
+    this.#maxSlotBits = Math.max(maxSlotBits, MIN_SHORT_SLOT_BITS);
+  }
+
+  /** The rank of the piece packed as (`low`, `high`, `length`), -1 when it is known not to be one token, or NOT_FOUND. */
+  get(low: number, high: number, length: number): number {
+    const slots = this.#slots;
+    const mask = (4 << this.#slotBits) - 1;
+    for (let at = shortSlot(low, high, length, this.#slotBits) << 2; ; at = (at + 4) & mask) {
+      const slotLength = slots[at + 2]!;
+      if (slotLength === 0) return NOT_FOUND;
+      if (slots[at] === low && slots[at + 1] === high && slotLength === length) return slots[at + 3]!;
+    }
+  }
+
+  /** Records the rank of a piece that `get` did not find. */
+  add(low: number, high: number, length: number, rank: number): void {
+    if (this.#size >= (1 << this.#slotBits) >>> 1) {
+      if (this.#slotBits < this.#maxSlotBits) this.#slots = new Int32Array(4 << ++this.#slotBits);
+      else this.#slots.fill(0);
+      this.#size = 0;
+    }
+    this.#size++;
+    const slots = this.#slots;
+    const mask = (4 << this.#slotBits) - 1;
+    let at = shortSlot(low, high, length, this.#slotBits) << 2;
+    while (slots[at + 2] !== 0) at = (at + 4) & mask;
+    slots[at] = low;
+    slots[at + 1] = high;
+    slots[at + 2] = length;
+    slots[at + 3] = rank;
+  }
+}
+
+const MIN_SHORT_SLOT_BITS = 10;
+const MAX_SHORT_SLOT_BITS = 15;
+
+function shortSlot(low: number, high: number, length: number, slotBits: number): number {
+  return Math.imul(low ^ Math.imul(high ^ length, 0x9e3779b1), 0x85ebca6b) >>> (32 - slotBits);
+}

@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PieceMemo } from '../src/bpe/piece-memo.js';
+import { NOT_FOUND, ShortPieces } from '../src/bpe/short-pieces.js';
+import { getEncoding } from '../src/index.js';
+import { oracle } from './support/oracle.js';
+
+// The encode loop's two caches may forget (they grow, and are emptied when full), but must never
+// answer wrongly. Each is driven with long random sequences against a Map that remembers everything,
+// with its limits made tiny so that growing and emptying happen many times per run; fast-check
+// prints the seed of any failure. Then whole encodings, whose caches are churned the same way, are
+// compared with tiktoken.
+
+const RUNS = Number(process.env['TOKMETER_FC_RUNS'] ?? 40);
+
+/** Deliberately weak: keys that differ anywhere but in their last unit share a hash and a probe chain. */
+function hashOf(text: string): number {
+  return text.charCodeAt(text.length - 1) & 3;
+}
+
+const memoKey = fc.oneof(
+  fc.string({ unit: fc.constantFrom('a', 'b', '中'), minLength: 1, maxLength: 12 }),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: PieceMemo.MAX_LENGTH }),
+);
+const memoEntry = fc.tuple(memoKey, fc.array(fc.integer({ min: 0, max: 200_000 }), { minLength: 1, maxLength: 40 }));
+
+describe('PieceMemo', () => {
+  it('answers every piece with the tokens it was given, or not at all', () => {
+    fc.assert(
+      fc.property(fc.array(memoEntry, { minLength: 1000, maxLength: 3000 }), fc.integer({ min: 10, max: 12 }), (entries, slotBits) => {
+        const memo = new PieceMemo(slotBits, 1 << 12);
+        const truth = new Map<string, number[]>();
+        for (const [key, tokens] of entries) {
+          // Keys sit inside a longer text, as pieces do.
+          const text = `«${key}»`;
+          const at = memo.find(text, 1, key.length, hashOf(key));
+          const known = truth.get(key);
+          if (at >= 0) {
+            const out: number[] = [];
+            memo.pushTokens(at, out);
+            expect(out).toEqual(known);
+            expect(memo.tokenCount(at)).toBe(known!.length);
+          } else {
+            const given = known ?? tokens;
+            truth.set(key, given);
+            memo.add(text, 1, key.length, hashOf(key), Int32Array.from(given), given.length);
+          }
+        }
+      }),
+      // Shrinking thousands of operations takes minutes and leaves them unreadable: report the seed at once.
+      { numRuns: RUNS, endOnFailure: true },
+    );
+  });
+
+  it('grows, and when full at its largest is emptied and refilled', () => {
+    const memo = new PieceMemo(10, 1 << 12);
+    const key = (i: number) => `piece number ${i} of many`; // 24 units: kept in the key arena
+    for (let i = 0; i < 5000; i++) {
+      const text = key(i);
+      if (memo.find(text, 0, text.length, hashOf(text)) < 0) memo.add(text, 0, text.length, hashOf(text), Int32Array.of(i, i + 1), 2);
+    }
+    // The last piece added is there; the first was dropped when the table filled.
+    const last = key(4999);
+    const at = memo.find(last, 0, last.length, hashOf(last));
+    const out: number[] = [];
+    memo.pushTokens(at, out);
+    expect(out).toEqual([4999, 5000]);
+    expect(memo.find(key(0), 0, key(0).length, hashOf(key(0)))).toBe(-1);
+  });
+});
+
+describe('ShortPieces', () => {
+  it('answers every packed piece with the rank it was given, or NOT_FOUND', () => {
+    // Few values per word, so that keys equal in two of their three parts meet in probe chains.
+    const packed = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 63 }), fc.integer({ min: 7, max: 8 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(packed, fc.integer({ min: -1, max: 200_000 })), { minLength: 1000, maxLength: 4000 }), (entries) => {
+        const pieces = new ShortPieces(10);
+        const truth = new Map<string, number>();
+        for (const [[low, high, length], rank] of entries) {
+          const key = `${low},${high},${length}`;
+          const found = pieces.get(low, high, length);
+          if (found === NOT_FOUND) {
+            const given = truth.get(key) ?? rank;
+            truth.set(key, given);
+            pieces.add(low, high, length, given);
+          } else {
+            expect(found).toBe(truth.get(key));
+          }
+        }
+      }),
+      // Shrinking thousands of operations takes minutes and leaves them unreadable: report the seed at once.
+      { numRuns: RUNS, endOnFailure: true },
+    );
+  });
+});
+
+describe('encodings whose caches churn match tiktoken', () => {
+  // Many distinct pieces (random words, long and short, ASCII and not) fill both caches of an
+  // encoding past their largest size several times; the ids must match tiktoken throughout, the
+  // second time round too, and count must agree with encode.
+  let seed = 7;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const alphabets = ['abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 'абвгдежзийклмнопрстуфхцчшщыэюя', '的一是不了人我在有他这为之大来以个中上们', 'ąćęłńóśźżäöüßéèêàç'];
+  const words: string[] = [];
+  for (let i = 0; i < 120_000; i++) {
+    const alphabet = alphabets[Math.floor(random() * alphabets.length)]!;
+    const length = 1 + Math.floor(random() * (random() < 0.2 ? 40 : 9));
+    let word = ' ';
+    for (let k = 0; k < length; k++) word += alphabet[Math.floor(random() * alphabet.length)];
+    words.push(word);
+  }
+  const text = words.join('');
+
+  for (const name of ['o200k_base', 'cl100k_base'] as const) {
+    it(`${name}, ${(text.length / 1e6).toFixed(1)}M characters of distinct words, twice`, () => {
+      const encoding = getEncoding(name);
+      const expected = oracle(name).encodeOrdinary(text);
+      for (let pass = 0; pass < 2; pass++) {
+        const ids = encoding.encode(text);
+        const first = ids.findIndex((id, i) => id !== expected[i]);
+        expect({ pass, length: ids.length, firstDifference: first }).toEqual({ pass, length: expected.length, firstDifference: -1 });
+        expect(encoding.count(text)).toBe(expected.length);
+      }
+    });
+  }
+});
