@@ -5,7 +5,7 @@ import { nextPieceCl100k } from '../src/bpe/split-cl100k.js';
 import { nextPieceGpt2 } from '../src/bpe/split-gpt2.js';
 import { nextPieceO200k } from '../src/bpe/split-o200k.js';
 import type { SplitFunction } from '../src/bpe/tokenize.js';
-import { mixedText } from './support/arbitraries.js';
+import { asciiText, mixedText } from './support/arbitraries.js';
 import { SPLIT_REGEXES, piecesByRegex } from './support/patterns.js';
 
 // The hand-written pre-tokenizers against the split patterns run by a backtracking regex engine:
@@ -36,6 +36,15 @@ describe.each(SCANNERS)('the %s scanner', (name, split) => {
   it('cuts generated strings where its pattern does', () => {
     fc.assert(
       fc.property(mixedText, (text) => {
+        expect(piecesByScanner(split, text)).toEqual(piecesByRegex(regex, text));
+      }),
+      { numRuns: Number(process.env['TOKMETER_FC_RUNS'] ?? 500) },
+    );
+  });
+
+  it('cuts code-like ASCII where its pattern does', () => {
+    fc.assert(
+      fc.property(asciiText, (text) => {
         expect(piecesByScanner(split, text)).toEqual(piecesByRegex(regex, text));
       }),
       { numRuns: Number(process.env['TOKMETER_FC_RUNS'] ?? 500) },

@@ -1,7 +1,8 @@
 import {
-  CLASS_MASK, LETTER_SET, NEWLINE, NUMBER, PUNCT_SET,
+  CLASS_MASK, LETTER_SET, LOWER, NEWLINE, NUMBER, OTHER, PUNCT_SET, UPPER,
   charClass, contractionEnd, skipAsciiLetters, skipClasses, skipNumbers, whitespacePieceEnd,
 } from './char-class.js';
+import { asciiDigitsEnd, asciiPunctuationEnd, asciiWhitespaceEnd } from './ascii-pieces.js';
 
 /**
  * The end of the piece starting at `start`, under the cl100k_base split pattern, in the form the
@@ -27,6 +28,10 @@ export function nextPieceCl100k(table: Uint8Array, text: string, start: number, 
     const wordEnd = skipAsciiLetters(text, letters + 1, end, true);
     if (wordEnd === end || text.charCodeAt(wordEnd) < 0x80) return wordEnd;
   }
+  if (first < 0x80) {
+    const piece = asciiPieceCl100k(table, text, start, end, first);
+    if (piece >= 0) return piece;
+  }
   const c0 = charClass(table, text, start, end);
   const cls = c0 & CLASS_MASK;
   const bit = 1 << cls;
@@ -47,4 +52,33 @@ export function nextPieceCl100k(table: Uint8Array, text: string, start: number, 
     return skipClasses(table, text, runEnd, end, 1 << NEWLINE);
   }
   return whitespacePieceEnd(table, text, start, end, true);
+}
+
+/**
+ * The same pattern for a piece that starts with an ASCII character other than a contraction's
+ * apostrophe, decided from ASCII characters alone, or -1 when a non-ASCII character decides where it
+ * ends. Each case is the first alternative that matches there: letters; one to three digits; any
+ * other character but \r or \n leading letters; punctuation (or a space before it) with the
+ * newlines after it; the whitespace alternatives.
+ */
+function asciiPieceCl100k(table: Uint8Array, text: string, start: number, end: number, first: number): number {
+  const cls = table[first]!;
+  if (cls === UPPER || cls === LOWER) return lettersEnd(table, text, start, end);
+  if (cls === NUMBER) return asciiDigitsEnd(table, text, start, end);
+  if (cls === NEWLINE) return asciiWhitespaceEnd(table, text, start, end);
+  if (start + 1 >= end) return -1;
+  const next = text.charCodeAt(start + 1);
+  if (next >= 0x80) return -1;
+  const nextCls = table[next]!;
+  if (nextCls === UPPER || nextCls === LOWER) return lettersEnd(table, text, start + 1, end);
+  if (cls === OTHER) return asciiPunctuationEnd(table, text, start, end, false);
+  if (first === 32 && nextCls === OTHER) return asciiPunctuationEnd(table, text, start + 1, end, false);
+  return asciiWhitespaceEnd(table, text, start, end);
+}
+
+/** `\p{L}+` from the letter at `s`, through BMP letters; -1 if another non-ASCII character (perhaps half of an astral letter) follows. */
+function lettersEnd(table: Uint8Array, text: string, s: number, end: number): number {
+  let k = s + 1;
+  while (k < end && ((1 << table[text.charCodeAt(k)]!) & LETTER_SET) !== 0) k++;
+  return k < end && text.charCodeAt(k) >= 0x80 ? -1 : k;
 }

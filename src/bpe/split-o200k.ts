@@ -1,7 +1,8 @@
 import {
-  CLASS_MASK, LETTER_SET, LOWER, MARK, NUMBER, OTHER_LETTER, PUNCT_SET, SPACE, UPPER,
+  CLASS_MASK, LETTER_SET, LOWER, MARK, NEWLINE, NUMBER, OTHER, OTHER_LETTER, PUNCT_SET, SPACE, UPPER,
   charClass, contractionEnd, skipAsciiLetters, skipClasses, skipNumbers, whitespacePieceEnd,
 } from './char-class.js';
+import { asciiDigitsEnd, asciiPunctuationEnd, asciiWhitespaceEnd } from './ascii-pieces.js';
 
 /** [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}] */
 const CASED_START = (1 << UPPER) | (1 << OTHER_LETTER) | (1 << MARK);
@@ -49,9 +50,8 @@ function matchUpperRun(table: Uint8Array, text: string, s: number, end: number):
  * not taken, before the second word alternative.
  */
 export function nextPieceO200k(table: Uint8Array, text: string, start: number, end: number): number {
-  // Fast path for the common English word: an optional space, at most one capital, then lowercase
-  // ASCII letters ended by ASCII other than an apostrophe. The general path below gives the same
-  // piece; anything else (a contraction, a non-ASCII letter or mark next) goes there.
+  // The common English word first: an optional space, at most one capital, then lowercase ASCII
+  // letters ended by ASCII other than an apostrophe.
   let i = start;
   if (text.charCodeAt(i) === 32) i++;
   let unit = i < end ? text.charCodeAt(i) : 0;
@@ -62,7 +62,11 @@ export function nextPieceO200k(table: Uint8Array, text: string, start: number, e
     const after = text.charCodeAt(wordEnd);
     if (after < 0x80 && after !== 39) return wordEnd;
   }
-
+  const first = text.charCodeAt(start);
+  if (first < 0x80) {
+    const piece = asciiPieceO200k(table, text, start, end, first);
+    if (piece >= 0) return piece;
+  }
   const c0 = charClass(table, text, start, end);
   const cls = c0 & CLASS_MASK;
   const bit = 1 << cls;
@@ -95,4 +99,47 @@ export function nextPieceO200k(table: Uint8Array, text: string, start: number, e
     return k;
   }
   return whitespacePieceEnd(table, text, start, end, true);
+}
+
+/**
+ * The same pattern for a piece that starts with an ASCII character, decided from ASCII characters
+ * alone (most of any English or code), or -1 when a non-ASCII character decides where it ends. Each
+ * case is the first alternative of the pattern that matches there:
+ * - letters: `[A-Z]*[a-z]+` or `[A-Z]+[a-z]*`, then a contraction (the runs go on through any
+ *   upper- or lower-case letter of the BMP, whose classes the pattern treats the same way);
+ * - digits: one to three;
+ * - any other character but \r or \n before a letter: the optional lead of a word;
+ * - punctuation (or a space before it): ` ?[^\s\p{L}\p{N}]+[\r\n/]*`;
+ * - whitespace: the whitespace alternatives.
+ * `table` gives the classes of ASCII characters as for any other (ASCII holds no marks or other
+ * letters, and its only whitespace is \t–\r and the space).
+ */
+function asciiPieceO200k(table: Uint8Array, text: string, start: number, end: number, first: number): number {
+  const cls = table[first]!;
+  if (cls === UPPER || cls === LOWER) return asciiWordEnd(table, text, start, end);
+  if (cls === NUMBER) return asciiDigitsEnd(table, text, start, end);
+  if (cls === NEWLINE) return asciiWhitespaceEnd(table, text, start, end);
+  if (start + 1 >= end) return -1;
+  const next = text.charCodeAt(start + 1);
+  if (next >= 0x80) return -1;
+  const nextCls = table[next]!;
+  if (nextCls === UPPER || nextCls === LOWER) return asciiWordEnd(table, text, start + 1, end);
+  if (cls === OTHER) return asciiPunctuationEnd(table, text, start, end, true);
+  if (first === 32 && nextCls === OTHER) return asciiPunctuationEnd(table, text, start + 1, end, true);
+  return asciiWhitespaceEnd(table, text, start, end);
+}
+
+/** The end of the ASCII word at `s` (a letter): upper case, then lower case, then a contraction; -1 if a non-ASCII character follows. */
+function asciiWordEnd(table: Uint8Array, text: string, s: number, end: number): number {
+  let k = s;
+  while (k < end && table[text.charCodeAt(k)] === UPPER) k++;
+  while (k < end && table[text.charCodeAt(k)] === LOWER) k++;
+  if (k === end) return k;
+  const after = text.charCodeAt(k);
+  if (after >= 0x80) return -1;
+  if (after === 39) {
+    const contraction = contractionEnd(text, k, end, true);
+    if (contraction > 0) return contraction;
+  }
+  return k;
 }

@@ -34,3 +34,19 @@ export const mixedText = fc
 
 /** Strings with no lone surrogates, for round trips. */
 export const wellFormedText = mixedText.map((s) => s.toWellFormed());
+
+/**
+ * Code-like ASCII: every ASCII character, with now and then a non-ASCII one that can continue or end
+ * a run (a letter, a mark, a digit, a space, punctuation, a surrogate pair), where the scanners'
+ * ASCII paths must hand over to their general ones.
+ */
+export const asciiText = fc
+  .array(
+    fc.oneof(
+      { weight: 12, arbitrary: fc.integer({ min: 0, max: 0x7f }).map((u) => String.fromCharCode(u)) },
+      { weight: 4, arbitrary: fc.constantFrom(' ', '  ', '    ', '\n', '\n    ', '\t', "'", "'s", "'LL", '//', '/**', ' */\n', '();\n', 'aA', 'Ab', 'AB', '123', '1234') },
+      { weight: 1, arbitrary: fc.constantFrom('é', 'É', 'ǅ', 'ʰ', '\u0301', '²', '٣', '\u00a0', '\u0085', '—', 'ſ', '中', '𝐀', '👋') },
+    ),
+    { maxLength: 64 },
+  )
+  .map((parts) => parts.join(''));
