@@ -1,6 +1,6 @@
 import type { RankTable } from './bpe/rank-table.js';
 import { SpecialTokens } from './bpe/special-tokens.js';
-import { encodeOrdinary, type SplitFunction } from './bpe/tokenize.js';
+import { encodeOrdinary, type Pretokenizer } from './bpe/tokenize.js';
 import { specialTokenPolicy, type EncodeOptions } from './encode-options.js';
 import { DisallowedSpecialTokenError, InvalidArgumentError } from './errors.js';
 import { describeValue } from './describe.js';
@@ -21,7 +21,7 @@ export class Encoding {
   /** The special tokens and their ids. */
   readonly specialTokens: ReadonlyMap<string, number>;
   readonly #ranks: RankTable;
-  readonly #split: SplitFunction;
+  readonly #split: Pretokenizer;
   readonly #specials: SpecialTokens;
 
   /** @internal Use `getEncoding`. Checks the data's invariants. */

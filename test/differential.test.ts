@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENCODING_NAMES, getEncoding } from '../src/index.js';
-import { mixedText } from './support/arbitraries.js';
+import { asciiText, mixedText } from './support/arbitraries.js';
 import { oracle } from './support/oracle.js';
 
 // Token ids, compared with the npm tiktoken package (the exact reference) on generated strings and
@@ -20,6 +20,15 @@ describe.each(ENCODING_NAMES)('%s matches tiktoken', (name) => {
   it('on generated strings, special-token text as ordinary text', () => {
     fc.assert(
       fc.property(mixedText, (text) => {
+        expect(encoding.encode(text)).toEqual(reference.encodeOrdinary(text));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('on generated code-like ASCII', () => {
+    fc.assert(
+      fc.property(asciiText, (text) => {
         expect(encoding.encode(text)).toEqual(reference.encodeOrdinary(text));
       }),
       { numRuns: RUNS },

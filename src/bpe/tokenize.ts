@@ -5,8 +5,20 @@ import { NOT_FOUND, ShortPieces } from './short-pieces.js';
 import { HASH_PRIME, HASH_SEED, type RankTable } from './rank-table.js';
 import { encodeUtf8 } from './utf8.js';
 
-/** A pre-tokenizer: the end of the piece that starts at `start`, never beyond `end`. */
+/** A split pattern's scanner: the end of the piece that starts at `start`, never beyond `end`. */
 export type SplitFunction = (classes: Uint8Array, text: string, start: number, end: number) => number;
+
+/** A split pattern as the encode loop runs it. */
+export interface Pretokenizer {
+  readonly nextPiece: SplitFunction;
+  /**
+   * The shape of the commonest piece, an ASCII word, which the loop reads inline without calling
+   * `nextPiece`: `'letters'` is ` ?[A-Za-z]+` ended by any other ASCII character (gpt2, cl100k);
+   * `'cased'` is ` ?[A-Z]?[a-z]+` ended by an ASCII character other than an apostrophe (o200k,
+   * whose words take a contraction after them).
+   */
+  readonly asciiWords: 'letters' | 'cased';
+}
 
 // Scratch space shared by every call (JavaScript runs one call at a time): the current piece's
 // UTF-8 bytes and its tokens.
@@ -21,7 +33,7 @@ let pieceTokens = new Int32Array(4096);
  */
 export function encodeOrdinary(
   ranks: RankTable,
-  split: SplitFunction,
+  split: Pretokenizer,
   text: string,
   start: number,
   end: number,
@@ -32,34 +44,62 @@ export function encodeOrdinary(
   const classes = bmpClasses();
   const memo = ranks.memo;
   const shortPieces = ranks.shortPieces;
+  const nextPiece = split.nextPiece;
+  // Letters after the first: any case (0x20 folds upper to lower), or lower case only.
+  const fold = split.asciiWords === 'letters' ? 0x20 : 0;
   let pos = start;
   while (pos < end) {
-    const pieceEnd = split(classes, text, pos, end);
-    const length = pieceEnd - pos;
-    // Short ASCII pieces, most of any English or code, are first looked up by their characters
-    // packed into two words (see ShortPieces).
+    // Short ASCII pieces, most of any English or code, are keyed by their last eight characters
+    // packed into two words (see ShortPieces), read as the piece is cut.
     let low = 0;
     let high = 0;
-    let short = false;
-    let known = false;
-    if (length <= ShortPieces.MAX_LENGTH) {
-      let i = 0;
-      for (; i < length; i++) {
-        const unit = text.charCodeAt(pos + i);
-        if (unit >= 0x80) break;
-        if (i < 4) low |= unit << (i << 3);
-        else high |= unit << ((i - 4) << 3);
+    let pieceEnd = -1;
+    let i = pos;
+    let unit = text.charCodeAt(i);
+    if (unit === 32 && i + 1 < end) {
+      low = 32;
+      unit = text.charCodeAt(++i);
+    }
+    const capital = unit - 65 < 26 && unit >= 65;
+    if ((capital || (unit - 97 < 26 && unit >= 97)) && (fold !== 0 || !capital || (i + 1 < end && ((text.charCodeAt(i + 1) - 97) >>> 0) < 26))) {
+      low = (low << 8) | unit;
+      let k = i + 1;
+      let after = 0;
+      for (; k < end; k++) {
+        after = text.charCodeAt(k);
+        if ((((after | fold) - 97) >>> 0) >= 26) break;
+        high = (high << 8) | (low >>> 24);
+        low = (low << 8) | after;
       }
-      short = i === length;
-      if (short) {
-        const rank = shortPieces.get(low, high, length);
-        known = rank !== NOT_FOUND;
-        if (rank >= 0) {
-          if (out !== null) out.push(rank);
-          if (++count > limit) return count;
-          pos = pieceEnd;
-          continue;
+      if (k === end || (after < 0x80 && (fold !== 0 || after !== 39))) pieceEnd = k;
+    }
+    if (pieceEnd < 0) {
+      pieceEnd = nextPiece(classes, text, pos, end);
+      low = 0;
+      high = 0;
+      if (pieceEnd - pos <= ShortPieces.MAX_LENGTH) {
+        for (let k = pos; k < pieceEnd; k++) {
+          const unit = text.charCodeAt(k);
+          if (unit >= 0x80) {
+            low = -1;
+            break;
+          }
+          high = (high << 8) | (low >>> 24);
+          low = (low << 8) | unit;
         }
+      }
+    }
+    const length = pieceEnd - pos;
+    const short = length <= ShortPieces.MAX_LENGTH && low !== -1;
+    let known = false;
+    if (short) {
+      const rank = shortPieces.get(low, high, length);
+      known = rank !== NOT_FOUND;
+      if (rank >= 0) {
+        if (out !== null) out.push(rank);
+        if (++count > limit) return count;
+        pos = pieceEnd;
+        continue;
       }
     }
     // Then every piece of up to 64 units, by its UTF-16 units (see PieceMemo).

@@ -1,7 +1,7 @@
 import { nextPieceCl100k } from '../bpe/split-cl100k.js';
 import { nextPieceGpt2 } from '../bpe/split-gpt2.js';
 import { nextPieceO200k } from '../bpe/split-o200k.js';
-import type { SplitFunction } from '../bpe/tokenize.js';
+import type { Pretokenizer } from '../bpe/tokenize.js';
 
 /** The rank files in encodings/, by the name of the encoding that introduced them. */
 export type RankFileName = 'r50k_base' | 'p50k_base' | 'cl100k_base' | 'o200k_base';
@@ -12,7 +12,7 @@ export interface EncodingSpec {
   readonly rankFile: RankFileName;
   /** The split pattern (tiktoken's, Rust regex syntax), for reference; `split` implements it. */
   readonly pattern: string;
-  readonly split: SplitFunction;
+  readonly split: Pretokenizer;
   readonly specialTokens: Readonly<Record<string, number>>;
   /** Mergeable ranks plus special tokens (tiktoken's `n_vocab`). */
   readonly vocabularySize: number;
@@ -42,6 +42,10 @@ const O200K_PATTERN = [
   `\\s+`,
 ].join('|');
 
+const GPT2_SPLIT: Pretokenizer = { nextPiece: nextPieceGpt2, asciiWords: 'letters' };
+const CL100K_SPLIT: Pretokenizer = { nextPiece: nextPieceCl100k, asciiWords: 'letters' };
+const O200K_SPLIT: Pretokenizer = { nextPiece: nextPieceO200k, asciiWords: 'cased' };
+
 /** o200k_harmony: the o200k ranks with the Harmony chat-format tokens; every other id up to 201087 is reserved. */
 function harmonySpecialTokens(): Record<string, number> {
   const named: Record<string, number> = {
@@ -67,7 +71,7 @@ export const ENCODING_SPECS: Readonly<Record<EncodingName, EncodingSpec>> = {
     name: 'r50k_base',
     rankFile: 'r50k_base',
     pattern: GPT2_PATTERN,
-    split: nextPieceGpt2,
+    split: GPT2_SPLIT,
     specialTokens: { [ENDOFTEXT]: 50256 },
     vocabularySize: 50257,
   },
@@ -75,7 +79,7 @@ export const ENCODING_SPECS: Readonly<Record<EncodingName, EncodingSpec>> = {
     name: 'p50k_base',
     rankFile: 'p50k_base',
     pattern: GPT2_PATTERN,
-    split: nextPieceGpt2,
+    split: GPT2_SPLIT,
     specialTokens: { [ENDOFTEXT]: 50256 },
     vocabularySize: 50281,
   },
@@ -83,7 +87,7 @@ export const ENCODING_SPECS: Readonly<Record<EncodingName, EncodingSpec>> = {
     name: 'p50k_edit',
     rankFile: 'p50k_base',
     pattern: GPT2_PATTERN,
-    split: nextPieceGpt2,
+    split: GPT2_SPLIT,
     specialTokens: { [ENDOFTEXT]: 50256, [FIM_PREFIX]: 50281, [FIM_MIDDLE]: 50282, [FIM_SUFFIX]: 50283 },
     vocabularySize: 50284,
   },
@@ -91,7 +95,7 @@ export const ENCODING_SPECS: Readonly<Record<EncodingName, EncodingSpec>> = {
     name: 'cl100k_base',
     rankFile: 'cl100k_base',
     pattern: CL100K_PATTERN,
-    split: nextPieceCl100k,
+    split: CL100K_SPLIT,
     specialTokens: { [ENDOFTEXT]: 100257, [FIM_PREFIX]: 100258, [FIM_MIDDLE]: 100259, [FIM_SUFFIX]: 100260, [ENDOFPROMPT]: 100276 },
     vocabularySize: 100277,
   },
@@ -99,7 +103,7 @@ export const ENCODING_SPECS: Readonly<Record<EncodingName, EncodingSpec>> = {
     name: 'o200k_base',
     rankFile: 'o200k_base',
     pattern: O200K_PATTERN,
-    split: nextPieceO200k,
+    split: O200K_SPLIT,
     specialTokens: { [ENDOFTEXT]: 199999, [ENDOFPROMPT]: 200018 },
     vocabularySize: 200019,
   },
@@ -107,7 +111,7 @@ export const ENCODING_SPECS: Readonly<Record<EncodingName, EncodingSpec>> = {
     name: 'o200k_harmony',
     rankFile: 'o200k_base',
     pattern: O200K_PATTERN,
-    split: nextPieceO200k,
+    split: O200K_SPLIT,
     get specialTokens() {
       return harmonySpecialTokens();
     },
