@@ -1,6 +1,6 @@
 import {
   CLASS_MASK, LETTER_SET, LOWER, NEWLINE, NUMBER, OTHER, PUNCT_SET, UPPER,
-  charClass, contractionEnd, skipAsciiLetters, skipClasses, skipNumbers, whitespacePieceEnd,
+  charClass, contractionEnd, skipClasses, skipNumbers, whitespacePieceEnd,
 } from './char-class.js';
 import { asciiDigitsEnd, asciiPunctuationEnd, asciiWhitespaceEnd } from './ascii-pieces.js';
 
@@ -21,15 +21,13 @@ export function nextPieceCl100k(table: Uint8Array, text: string, start: number, 
     const contraction = contractionEnd(text, start, end, true);
     if (contraction > 0) return contraction;
   }
-  // Fast path for the common English word: an optional space, then ASCII letters ended by ASCII.
-  // The general path below gives the same piece; a non-ASCII character next goes there.
-  const letters = first === 32 ? start + 1 : start;
-  if (letters < end && ((text.charCodeAt(letters) | 0x20) - 97) >>> 0 < 26) {
-    const wordEnd = skipAsciiLetters(text, letters + 1, end, true);
-    if (wordEnd === end || text.charCodeAt(wordEnd) < 0x80) return wordEnd;
-  }
+  // Most pieces are decided by a short look at the BMP characters that start them; the general
+  // path below handles the rest.
   if (first < 0x80) {
     const piece = asciiPieceCl100k(table, text, start, end, first);
+    if (piece >= 0) return piece;
+  } else if (((1 << table[first]!) & LETTER_SET) !== 0) {
+    const piece = lettersEnd(table, text, start, end);
     if (piece >= 0) return piece;
   }
   const c0 = charClass(table, text, start, end);
@@ -68,17 +66,17 @@ function asciiPieceCl100k(table: Uint8Array, text: string, start: number, end: n
   if (cls === NEWLINE) return asciiWhitespaceEnd(table, text, start, end);
   if (start + 1 >= end) return -1;
   const next = text.charCodeAt(start + 1);
-  if (next >= 0x80) return -1;
   const nextCls = table[next]!;
-  if (nextCls === UPPER || nextCls === LOWER) return lettersEnd(table, text, start + 1, end);
+  if (((1 << nextCls) & LETTER_SET) !== 0) return lettersEnd(table, text, start + 1, end);
+  if (next >= 0x80) return -1;
   if (cls === OTHER) return asciiPunctuationEnd(table, text, start, end, false);
   if (first === 32 && nextCls === OTHER) return asciiPunctuationEnd(table, text, start + 1, end, false);
   return asciiWhitespaceEnd(table, text, start, end);
 }
 
-/** `\p{L}+` from the letter at `s`, through BMP letters; -1 if another non-ASCII character (perhaps half of an astral letter) follows. */
+/** `\p{L}+` from the BMP letter at `s`; -1 if half of an astral character (perhaps a letter) follows. */
 function lettersEnd(table: Uint8Array, text: string, s: number, end: number): number {
   let k = s + 1;
   while (k < end && ((1 << table[text.charCodeAt(k)]!) & LETTER_SET) !== 0) k++;
-  return k < end && text.charCodeAt(k) >= 0x80 ? -1 : k;
+  return k < end && (text.charCodeAt(k) & 0xf800) === 0xd800 ? -1 : k;
 }

@@ -1,6 +1,6 @@
 import {
   CLASS_MASK, LETTER_SET, LOWER, MARK, NEWLINE, NUMBER, OTHER, OTHER_LETTER, PUNCT_SET, SPACE, UPPER,
-  charClass, contractionEnd, skipAsciiLetters, skipClasses, skipNumbers, whitespacePieceEnd,
+  charClass, contractionEnd, skipClasses, skipNumbers, whitespacePieceEnd,
 } from './char-class.js';
 import { asciiDigitsEnd, asciiPunctuationEnd, asciiWhitespaceEnd } from './ascii-pieces.js';
 
@@ -50,21 +50,14 @@ function matchUpperRun(table: Uint8Array, text: string, s: number, end: number):
  * not taken, before the second word alternative.
  */
 export function nextPieceO200k(table: Uint8Array, text: string, start: number, end: number): number {
-  // The common English word first: an optional space, at most one capital, then lowercase ASCII
-  // letters ended by ASCII other than an apostrophe.
-  let i = start;
-  if (text.charCodeAt(i) === 32) i++;
-  let unit = i < end ? text.charCodeAt(i) : 0;
-  if (unit >= 65 && unit <= 90) unit = ++i < end ? text.charCodeAt(i) : 0;
-  if (unit >= 97 && unit <= 122) {
-    const wordEnd = skipAsciiLetters(text, i + 1, end, false);
-    if (wordEnd === end) return wordEnd;
-    const after = text.charCodeAt(wordEnd);
-    if (after < 0x80 && after !== 39) return wordEnd;
-  }
+  // Most pieces are decided by a short look at the BMP characters that start them; the general
+  // path below handles the rest (astral characters, marks, mixed letter classes).
   const first = text.charCodeAt(start);
   if (first < 0x80) {
     const piece = asciiPieceO200k(table, text, start, end, first);
+    if (piece >= 0) return piece;
+  } else {
+    const piece = bmpWordEnd(table, text, start, end, table[first]!);
     if (piece >= 0) return piece;
   }
   const c0 = charClass(table, text, start, end);
@@ -116,30 +109,75 @@ export function nextPieceO200k(table: Uint8Array, text: string, start: number, e
  */
 function asciiPieceO200k(table: Uint8Array, text: string, start: number, end: number, first: number): number {
   const cls = table[first]!;
-  if (cls === UPPER || cls === LOWER) return asciiWordEnd(table, text, start, end);
+  if (cls === UPPER || cls === LOWER) return casedWordEnd(table, text, start, end);
   if (cls === NUMBER) return asciiDigitsEnd(table, text, start, end);
   if (cls === NEWLINE) return asciiWhitespaceEnd(table, text, start, end);
   if (start + 1 >= end) return -1;
   const next = text.charCodeAt(start + 1);
-  if (next >= 0x80) return -1;
   const nextCls = table[next]!;
-  if (nextCls === UPPER || nextCls === LOWER) return asciiWordEnd(table, text, start + 1, end);
+  if (nextCls === UPPER || nextCls === LOWER) return casedWordEnd(table, text, start + 1, end);
+  if (next >= 0x80) return nextCls === OTHER_LETTER ? otherLettersEnd(table, text, start + 1, end) : -1;
   if (cls === OTHER) return asciiPunctuationEnd(table, text, start, end, true);
   if (first === 32 && nextCls === OTHER) return asciiPunctuationEnd(table, text, start + 1, end, true);
   return asciiWhitespaceEnd(table, text, start, end);
 }
 
-/** The end of the ASCII word at `s` (a letter): upper case, then lower case, then a contraction; -1 if a non-ASCII character follows. */
-function asciiWordEnd(table: Uint8Array, text: string, s: number, end: number): number {
+/**
+ * The piece at `s`, a non-ASCII BMP character of class `cls`, when it is a word of one of the two
+ * simple shapes below, or punctuation or a space leading one (CJK text puts "，" before its words);
+ * else -1.
+ */
+function bmpWordEnd(table: Uint8Array, text: string, s: number, end: number, cls: number): number {
+  if (cls === UPPER || cls === LOWER) return casedWordEnd(table, text, s, end);
+  if (cls === OTHER_LETTER) return otherLettersEnd(table, text, s, end);
+  if ((cls === OTHER || cls === SPACE) && (text.charCodeAt(s) & 0xf800) !== 0xd800 && s + 1 < end) {
+    const next = table[text.charCodeAt(s + 1)]!;
+    if (next === UPPER || next === LOWER) return casedWordEnd(table, text, s + 1, end);
+    if (next === OTHER_LETTER) return otherLettersEnd(table, text, s + 1, end);
+  }
+  return -1;
+}
+
+/**
+ * A word of upper- then lower-case letters at `s` (a cased letter): `[A-Z]*[a-z]+` or `[A-Z]+[a-z]*`,
+ * through any cased BMP letters (Lu and Lt lead as A–Z do, Ll follows as a–z does).
+ */
+function casedWordEnd(table: Uint8Array, text: string, s: number, end: number): number {
   let k = s;
   while (k < end && table[text.charCodeAt(k)] === UPPER) k++;
   while (k < end && table[text.charCodeAt(k)] === LOWER) k++;
-  if (k === end) return k;
-  const after = text.charCodeAt(k);
-  if (after >= 0x80) return -1;
-  if (after === 39) {
-    const contraction = contractionEnd(text, k, end, true);
-    if (contraction > 0) return contraction;
+  return wordEndsAt(table, text, k, end, true);
+}
+
+/**
+ * A word of other letters (Lo, Lm: CJK, Thai, Arabic…) and marks at `s` (an other letter): the
+ * characters are in both of the pattern's letter classes, so the word is the whole run.
+ */
+function otherLettersEnd(table: Uint8Array, text: string, s: number, end: number): number {
+  let k = s + 1;
+  for (; k < end; k++) {
+    const cls = table[text.charCodeAt(k)];
+    if (cls !== OTHER_LETTER && cls !== MARK) break;
   }
+  return wordEndsAt(table, text, k, end, false);
+}
+
+/**
+ * The end of a piece whose letters run to `k`: `k`, or past a contraction there; -1 when the
+ * character at `k` could continue the word under the general rules (a letter of another class, a
+ * mark, half of an astral character). `casedEnds`: a cased letter at `k` ends a cased word.
+ */
+function wordEndsAt(table: Uint8Array, text: string, k: number, end: number, casedEnds: boolean): number {
+  if (k === end) return k;
+  const unit = text.charCodeAt(k);
+  if (unit === 39) {
+    const contraction = contractionEnd(text, k, end, true);
+    return contraction > 0 ? contraction : k;
+  }
+  if (unit < 0x80) return casedEnds || ((1 << table[unit]!) & LETTER_SET) === 0 ? k : -1;
+  if ((unit & 0xf800) === 0xd800) return -1;
+  const cls = table[unit]!;
+  if (cls === OTHER_LETTER || cls === MARK) return -1;
+  if (cls === UPPER || cls === LOWER) return casedEnds ? k : -1;
   return k;
 }
