@@ -10,10 +10,11 @@ import type { PairRanks } from './pair-ranks.js';
  * the two tokens that meet form a valid pair (github/rust-gems `bpe`, corollaries II, III and IIIa,
  * for vocabularies where every token merges to itself — which the tests check for every rank file).
  * Each chunk's merge is valid; where a chunk meets what came before, the meeting pair is checked by
- * merging its bytes. When the check fails, the last tokens already placed are given back and merged
- * again together with the chunk — twice as many on each failure, so a long run of failures costs
- * little — until the meeting pair is valid or nothing is left to give back. Merging is unique, so the
- * stitched result is the merge of the whole piece. `test/merge-long.test.ts` compares it with the
+ * merging its bytes. When the check fails, a window around the seam — the last tokens placed and the
+ * chunk's first tokens — is merged again, and the window's two edges are checked the same way; on
+ * failure the window doubles on both sides, until both edges meet validly or it has taken in
+ * everything (when there is nothing left to check). A failure costs a merge of the window, not of
+ * the chunk. Merging is unique, so the stitched result is the merge of the whole piece. `test/merge-long.test.ts` compares it with the
  * single heap merge on long generated pieces, with tiny chunks so that stitching happens constantly.
  */
 export const LONG_PIECE_CHUNK = 256;
@@ -25,6 +26,7 @@ export function mergePiece(pairs: PairRanks, piece: Uint8Array, length: number, 
 
 let starts = new Int32Array(0);
 let chunkTokens = new Int32Array(0);
+let windowTokens = new Int32Array(0);
 let pairBytes = new Uint8Array(256);
 let pairTokens = new Int32Array(256);
 
@@ -33,6 +35,7 @@ export function mergeLongPiece(pairs: PairRanks, piece: Uint8Array, length: numb
   if (starts.length <= length) {
     starts = new Int32Array(length + 1);
     chunkTokens = new Int32Array(length + 1);
+    windowTokens = new Int32Array(length + 1);
   }
   // out[0..count) are the tokens placed so far; starts[k] is where token k begins in the piece.
   let count = 0;
@@ -41,30 +44,54 @@ export function mergeLongPiece(pairs: PairRanks, piece: Uint8Array, length: numb
     // follow characters, so the meeting pair is then valid far more often.
     let chunkEnd = Math.min(chunkStart + chunk, length);
     while (chunkEnd < length && chunkEnd - chunkStart < chunk + 3 && (piece[chunkEnd]! & 0xc0) === 0x80) chunkEnd++;
-    let from = chunkStart;
-    let giveBack = 1;
-    for (;;) {
-      const produced = mergeWithHeap(pairs, piece.subarray(from, chunkEnd), chunkEnd - from, chunkTokens);
-      if (count === 0 || isValidPair(pairs, out[count - 1]!, chunkTokens[0]!)) {
-        let at = from;
-        for (let k = 0; k < produced; k++) {
-          out[count] = chunkTokens[k]!;
-          starts[count++] = at;
-          at += pairs.tokenLength(chunkTokens[k]!);
+    const produced = mergeWithHeap(pairs, piece.subarray(chunkStart, chunkEnd), chunkEnd - chunkStart, chunkTokens);
+    if (count === 0 || isValidPair(pairs, out[count - 1]!, chunkTokens[0]!)) {
+      count = place(pairs, chunkTokens, 0, produced, chunkStart, out, count);
+    } else {
+      // Merge a window of `back` placed tokens and `ahead` of the chunk's again.
+      let back = 1;
+      let ahead = 1;
+      for (;;) {
+        const windowStart = starts[count - back]!;
+        let windowEnd = chunkStart;
+        for (let k = 0; k < ahead; k++) windowEnd += pairs.tokenLength(chunkTokens[k]!);
+        const merged = mergeWithHeap(pairs, piece.subarray(windowStart, windowEnd), windowEnd - windowStart, windowTokens);
+        if (
+          (back === count || isValidPair(pairs, out[count - back - 1]!, windowTokens[0]!)) &&
+          (ahead === produced || isValidPair(pairs, windowTokens[merged - 1]!, chunkTokens[ahead]!))
+        ) {
+          count = place(pairs, windowTokens, 0, merged, windowStart, out, count - back);
+          count = place(pairs, chunkTokens, ahead, produced, windowEnd, out, count);
+          break;
         }
-        break;
+        back = Math.min(back * 2, count);
+        ahead = Math.min(ahead * 2, produced);
       }
-      count = Math.max(0, count - giveBack);
-      from = count === 0 ? 0 : starts[count]!;
-      giveBack *= 2;
     }
     chunkStart = chunkEnd;
   }
   return count;
 }
 
-/** Whether `left` then `right` is what merging their bytes gives: a valid meeting of two runs. */
+/** Appends tokens[from..to), which start at byte `at` of the piece, to out[0..count); returns the new count. */
+function place(pairs: PairRanks, tokens: Int32Array, from: number, to: number, at: number, out: Int32Array, count: number): number {
+  for (let k = from; k < to; k++) {
+    out[count] = tokens[k]!;
+    starts[count++] = at;
+    at += pairs.tokenLength(tokens[k]!);
+  }
+  return count;
+}
+
+/**
+ * Whether `left` then `right` is what merging their bytes gives: a valid meeting of two runs.
+ * Remembered per pair: a long run of one character (spaces, one letter) meets the same pair at
+ * every chunk, and checking two long tokens means merging all their bytes.
+ */
 function isValidPair(pairs: PairRanks, left: number, right: number): boolean {
+  const key = left * 262144 + right; // ranks are below 2^18
+  const known = pairs.validPairs.get(key);
+  if (known !== undefined) return known;
   const leftLength = pairs.tokenLength(left);
   const length = leftLength + pairs.tokenLength(right);
   if (pairBytes.length < length) {
@@ -73,5 +100,10 @@ function isValidPair(pairs: PairRanks, left: number, right: number): boolean {
   }
   pairs.copyToken(left, pairBytes, 0);
   pairs.copyToken(right, pairBytes, leftLength);
-  return mergeBytePairs(pairs, pairBytes, length, pairTokens) === 2 && pairTokens[0] === left && pairTokens[1] === right;
+  const valid = mergeBytePairs(pairs, pairBytes, length, pairTokens) === 2 && pairTokens[0] === left && pairTokens[1] === right;
+  if (pairs.validPairs.size >= VALID_PAIRS_LIMIT) pairs.validPairs.clear();
+  pairs.validPairs.set(key, valid);
+  return valid;
 }
+
+const VALID_PAIRS_LIMIT = 4096;

@@ -33,6 +33,9 @@ export class PairRanks {
     }
   }
 
+  /** Pairs of tokens checked by the long-piece merge (merge-long.ts), by `left * 2^18 + right`: whether they are a valid meeting. */
+  readonly validPairs = new Map<number, boolean>();
+
   /** The length in bytes of token `rank`. */
   tokenLength(rank: number): number {
     return this.#table.offsets[rank + 1]! - this.#table.offsets[rank]!;
