@@ -1,18 +1,19 @@
 /**
- * Pieces already tokenized, keyed by their UTF-16 units, with their tokens: the encode loop's
- * first stop for every piece of up to 64 units. Words repeat (a few thousand distinct pieces make
+ * Pieces already tokenized, keyed by their UTF-16 units, with their tokens: where the encode loop
+ * looks up every piece of up to 64 units that ShortPieces does not answer. Words repeat (a few thousand distinct pieces make
  * up most of any text), so most pieces are answered here by one hash over their characters, one
  * slot and a compare — no UTF-8 encoding, no string, no probe of the 2 MB rank index.
  *
- * Layout: a direct-mapped table of 8-Int32 slots (32 bytes):
- *   0  hash of the units (FNV-1a over UTF-16 units)
+ * Layout: an open-addressing table (linear probing) of 8-Int32 slots (32 bytes):
+ *   0  hash of the units (see `hashUnits` in tokenize.ts)
  *   1  length in units << 16 | token count (0: empty slot)
  *   2  the token when the count is 1, else where the tokens start in `#tokens`
  *   3  where the units start in `#keys`, for pieces longer than 8 units
  *   4–7  the units of pieces of at most 8 units, in place (read through a Uint16Array view)
- * A new piece overwrites whatever held its slot. The table starts small and doubles as it fills,
- * up to 32,768 slots (1 MB); the arenas for long keys and multi-token results grow the same way and,
- * when full at their largest, everything is emptied and refilled.
+ * The table starts at 1,024 slots and doubles whenever it is half full, up to 65,536 slots (2 MB:
+ * room for the distinct pieces of several languages at once); the arenas for long keys and
+ * multi-token results grow the same way. At the largest size, a full table or arena is emptied and
+ * refilled — simpler than evicting, and rare: the benchmark's five corpora together fit.
  */
 export class PieceMemo {
   static readonly MAX_LENGTH = 64;
@@ -141,7 +142,7 @@ export class PieceMemo {
 const SLOT_INTS = 8;
 const INLINE_UNITS = 8;
 const MIN_SLOT_BITS = 10;
-const MAX_SLOT_BITS = 15;
+const MAX_SLOT_BITS = 16;
 const MIN_ARENA = 1 << 12;
 const MAX_ARENA = 1 << 18;
 
