@@ -28,7 +28,10 @@ export function asciiPunctuationEnd(table: Uint8Array, text: string, s: number, 
     if (unit >= 0x80) return -1;
     if (table[unit] !== OTHER) break;
   }
-  for (let unit = text.charCodeAt(k); k < end && (unit === 10 || unit === 13 || (slash && unit === 47)); unit = text.charCodeAt(++k));
+  for (; k < end; k++) {
+    const unit = text.charCodeAt(k);
+    if (unit !== 10 && unit !== 13 && (unit !== 47 || !slash)) break;
+  }
   return k;
 }
 

@@ -10,9 +10,9 @@
  *   2  the token when the count is 1, else where the tokens start in `#tokens`
  *   3  where the units start in `#keys`, for pieces longer than 8 units
  *   4–7  the units of pieces of at most 8 units, in place (read through a Uint16Array view)
- * The table starts at 1,024 slots and doubles whenever it is half full, up to 65,536 slots (2 MB:
- * room for the distinct pieces of several languages at once); the arenas for long keys and
- * multi-token results grow the same way. At the largest size, a full table or arena is emptied and
+ * The table starts at 1,024 slots and doubles (keeping its entries) whenever it is half full, up to
+ * 65,536 slots (2 MB: room for the distinct pieces of several languages at once); the arenas for
+ * long keys and multi-token results grow the same way. At the largest size, a full table or arena is emptied and
  * refilled — simpler than evicting, and rare: the benchmark's five corpora together fit.
  */
 export class PieceMemo {
@@ -79,7 +79,10 @@ export class PieceMemo {
   /** Remembers that text[start..start+length) (hash `hash`, not in the memo) is `tokens[0..count)`. */
   add(text: string, start: number, length: number, hash: number, tokens: Int32Array, count: number): void {
     if (length > PieceMemo.MAX_LENGTH || count > 0xffff) return;
-    if (this.#size >= (1 << this.#slotBits) >>> 1) this.#reset(Math.min(this.#slotBits + 1, this.#maxSlotBits));
+    if (this.#size >= (1 << this.#slotBits) >>> 1) {
+      if (this.#slotBits < this.#maxSlotBits) this.#grow();
+      else this.#reset();
+    }
     if (length > INLINE_UNITS && !this.#reserve(length, 0)) return;
     if (count > 1 && !this.#reserve(0, count)) return;
     this.#size++;
@@ -110,13 +113,13 @@ export class PieceMemo {
   /** Makes room for `units` key units and `tokens` tokens; false when the memo was emptied instead. */
   #reserve(units: number, tokens: number): boolean {
     if (this.#keyTop + units > this.#keys.length) {
-      if (this.#keys.length >= this.#maxArena) return this.#reset(this.#slotBits);
+      if (this.#keys.length >= this.#maxArena) return this.#reset();
       const keys = new Uint16Array(this.#keys.length * 2);
       keys.set(this.#keys);
       this.#keys = keys;
     }
     if (this.#tokenTop + tokens > this.#tokens.length) {
-      if (this.#tokens.length >= this.#maxArena) return this.#reset(this.#slotBits);
+      if (this.#tokens.length >= this.#maxArena) return this.#reset();
       const grown = new Int32Array(this.#tokens.length * 2);
       grown.set(this.#tokens);
       this.#tokens = grown;
@@ -124,14 +127,24 @@ export class PieceMemo {
     return true;
   }
 
-  #reset(slotBits: number): false {
-    if (slotBits === this.#slotBits) {
-      this.#slots.fill(0);
-    } else {
-      this.#slotBits = slotBits;
-      this.#slots = new Int32Array(SLOT_INTS << slotBits);
-      this.#units = new Uint16Array(this.#slots.buffer);
+  /** Doubles the table, moving every entry (their keys and tokens stay where they are in the arenas). */
+  #grow(): void {
+    const old = this.#slots;
+    this.#slotBits++;
+    const slots = (this.#slots = new Int32Array(SLOT_INTS << this.#slotBits));
+    this.#units = new Uint16Array(slots.buffer);
+    const mask = slots.length - 1;
+    for (let from = 0; from < old.length; from += SLOT_INTS) {
+      if (old[from + 1] === 0) continue;
+      let at = slotIndex(old[from]!, this.#slotBits) * SLOT_INTS;
+      while (slots[at + 1] !== 0) at = (at + SLOT_INTS) & mask;
+      slots.set(old.subarray(from, from + SLOT_INTS), at);
     }
+  }
+
+  /** Empties the memo (at its largest size, when the table or an arena is full). */
+  #reset(): false {
+    this.#slots.fill(0);
     this.#size = 0;
     this.#keyTop = 0;
     this.#tokenTop = 0;

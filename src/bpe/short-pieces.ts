@@ -5,7 +5,8 @@ export const NOT_FOUND = -2;
  * The commonest pieces, ASCII of at most 8 characters (" the", "ing", ",") that are one token, by
  * their characters packed into two Int32 words: a lookup is one probe and three integer compares — no
  * hash over the bytes, no byte-by-byte compare. Open addressing with linear probing; the table starts
- * small, doubles at half full up to 32,768 slots (512 KB), and at its largest is emptied when half full.
+ * small, doubles (keeping its entries) at half full up to 32,768 slots (512 KB), and at its largest is
+ * emptied when half full.
  */
 export class ShortPieces {
   static readonly MAX_LENGTH = 8;
@@ -34,11 +35,18 @@ export class ShortPieces {
   /** Records the rank of a piece that `get` did not find. */
   add(low: number, high: number, length: number, rank: number): void {
     if (this.#size >= (1 << this.#slotBits) >>> 1) {
-      if (this.#slotBits < this.#maxSlotBits) this.#slots = new Int32Array(4 << ++this.#slotBits);
-      else this.#slots.fill(0);
-      this.#size = 0;
+      if (this.#slotBits < this.#maxSlotBits) {
+        this.#grow();
+      } else {
+        this.#slots.fill(0);
+        this.#size = 0;
+      }
     }
     this.#size++;
+    this.#put(low, high, length, rank);
+  }
+
+  #put(low: number, high: number, length: number, rank: number): void {
     const slots = this.#slots;
     const mask = (4 << this.#slotBits) - 1;
     let at = shortSlot(low, high, length, this.#slotBits) << 2;
@@ -47,6 +55,13 @@ export class ShortPieces {
     slots[at + 1] = high;
     slots[at + 2] = length;
     slots[at + 3] = rank;
+  }
+
+  /** Doubles the table, keeping its entries. */
+  #grow(): void {
+    const old = this.#slots;
+    this.#slots = new Int32Array(4 << ++this.#slotBits);
+    for (let at = 0; at < old.length; at += 4) if (old[at + 2] !== 0) this.#put(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);
   }
 }
 

@@ -88,7 +88,10 @@ export function nextPieceO200k(table: Uint8Array, text: string, start: number, e
   }
   if (runStart >= 0) {
     let k = skipClasses(table, text, runStart, end, PUNCT_SET);
-    for (let unit = text.charCodeAt(k); k < end && (unit === 10 || unit === 13 || unit === 47); unit = text.charCodeAt(++k));
+    for (; k < end; k++) {
+      const unit = text.charCodeAt(k);
+      if (unit !== 10 && unit !== 13 && unit !== 47) break;
+    }
     return k;
   }
   return whitespacePieceEnd(table, text, start, end, true);
