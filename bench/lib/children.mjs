@@ -1,8 +1,9 @@
-// Parent side of the figures that need a fresh process: cold start and the adversarial inputs.
+// Parent side of the figures that need a fresh process: cold start, first pass and the adversarial inputs.
 import { execFile, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const coldStartChild = fileURLToPath(new URL('./cold-start-child.mjs', import.meta.url));
+const firstPassChild = fileURLToPath(new URL('./first-pass-child.mjs', import.meta.url));
 const adversarialChild = fileURLToPath(new URL('./adversarial-child.mjs', import.meta.url));
 
 /** One cold start of `name` (or `none`) in a new Node process. */
@@ -10,6 +11,18 @@ export function runColdStart(name) {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['--expose-gc', coldStartChild, name], { timeout: 120_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`cold start of ${name} failed: ${stderr.trim() || error.message}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').pop()));
+    });
+  });
+}
+
+/** One count of every document of `corpus` with `name`, in a new Node process whose caches are cold. */
+export function runFirstPass(name, corpus) {
+  return new Promise((resolve, reject) => {
+    const timeout = 120_000;
+    execFile(process.execPath, [firstPassChild, name, corpus], { timeout }, (error, stdout, stderr) => {
+      const reason = error?.killed ? `no result within ${timeout / 1000} s` : stderr.trim() || error?.message;
+      if (error) reject(new Error(`first pass of ${name} over ${corpus} failed: ${reason}`));
       else resolve(JSON.parse(stdout.trim().split('\n').pop()));
     });
   });

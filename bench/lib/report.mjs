@@ -93,13 +93,16 @@ export function renderResults(r) {
   }
 
   // ------------------------------------------------------------------------------------ throughput
-  const throughputTable = (mode) => table(
+  // Corpus × library tables of MB/s, and tokmeter's ratio to each competitor; `cells[corpus][library]` is `{ samples, median }`.
+  const rateTable = (cells) => table(
     ['corpus', 'docs', 'KB', ...libs.map((l) => l.label)],
     r.corpora.map((c) => [c.name, String(c.docs), (c.bytes / 1000).toFixed(0), ...libs.map((l) => {
-      const cell = r.throughput[mode][c.name][l.name];
+      const cell = cells[c.name][l.name];
       return cell && cell.samples.length ? formatRate(cell.median) : 'error';
     })]),
   );
+  const ratioTable = (cells) => table(['corpus', ...competitors.map((l) => `vs ${l.label}`)], r.corpora.map((c) => [c.name, ...competitors.map((l) => ratio(cells[c.name].tokmeter.median / cells[c.name][l.name].median))]));
+  const throughputTable = (mode) => rateTable(r.throughput[mode]);
   const spread = (mode) => {
     let worst = { v: 1 };
     for (const c of r.corpora) for (const l of libs) {
@@ -113,7 +116,17 @@ export function renderResults(r) {
   push(throughputTable('count'), '', '![Count throughput per corpus and library](throughput.svg)', '');
   if (tok && competitors.length > 0) {
     push('### tokmeter count throughput relative to each competitor', '');
-    push(table(['corpus', ...competitors.map((l) => `vs ${l.label}`)], r.corpora.map((c) => [c.name, ...competitors.map((l) => ratio(r.throughput.count[c.name].tokmeter.median / r.throughput.count[c.name][l.name].median))])), '');
+    push(ratioTable(r.throughput.count), '');
+  }
+
+  // ------------------------------------------------------------------------------------ first pass
+  push('## First pass (cold caches)', '');
+  const firstPass = r.firstPass ?? {};
+  if (Object.keys(firstPass).length === 0) push('Not run (`--skip=first-pass`).', '');
+  else {
+    push(`Count throughput of one pass in a fresh \`node\` process per sample (median of ${s.coldStartRounds}): the library is loaded and counts the short message once off the clock, then the clock covers one count of each document of the corpus, once, in order, so piece caches and the JIT start cold, as in a CLI run or a fresh server instance.`, '');
+    push(rateTable(firstPass), '');
+    if (tok && competitors.length > 0) push('### tokmeter first-pass throughput relative to each competitor', '', ratioTable(firstPass), '');
   }
   push('## Encode throughput (MB/s)', '', `Token ids returned as an array. ${spread('encode')}`, '', throughputTable('encode'), '');
 
