@@ -138,7 +138,7 @@ export class PieceMemo {
       if (old[from + 1] === 0) continue;
       let at = slotIndex(old[from]!, this.#slotBits) * SLOT_INTS;
       while (slots[at + 1] !== 0) at = (at + SLOT_INTS) & mask;
-      slots.set(old.subarray(from, from + SLOT_INTS), at);
+      for (let k = 0; k < SLOT_INTS; k++) slots[at + k] = old[from + k]!;
     }
   }
 
