@@ -20,6 +20,9 @@ export interface Pretokenizer {
   readonly asciiWords: 'letters' | 'cased';
 }
 
+/** Four 7-bit characters: the packed words stay below 2^30, V8's small-integer range. */
+const PACKED_MASK = 0x0fffffff;
+
 // Scratch space shared by every call (JavaScript runs one call at a time): the current piece's
 // UTF-8 bytes and its tokens.
 let pieceBytes = new Uint8Array(4096);
@@ -49,8 +52,9 @@ export function encodeOrdinary(
   const fold = split.asciiWords === 'letters' ? 0x20 : 0;
   let pos = start;
   while (pos < end) {
-    // Short ASCII pieces, most of any English or code, are keyed by their last eight characters
-    // packed into two words (see ShortPieces), read as the piece is cut.
+    // Short ASCII pieces, most of any English or code, are keyed by their last eight characters,
+    // seven bits each, packed into two 28-bit words (see ShortPieces) as the piece is cut. 28 bits
+    // keep them small integers for V8, never boxed as heap numbers when passed to a call.
     let low = 0;
     let high = 0;
     let pieceEnd = -1;
@@ -62,14 +66,14 @@ export function encodeOrdinary(
     }
     const capital = unit - 65 < 26 && unit >= 65;
     if ((capital || (unit - 97 < 26 && unit >= 97)) && (fold !== 0 || !capital || (i + 1 < end && ((text.charCodeAt(i + 1) - 97) >>> 0) < 26))) {
-      low = (low << 8) | unit;
+      low = (low << 7) | unit;
       let k = i + 1;
       let after = 0;
       for (; k < end; k++) {
         after = text.charCodeAt(k);
         if ((((after | fold) - 97) >>> 0) >= 26) break;
-        high = (high << 8) | (low >>> 24);
-        low = (low << 8) | after;
+        high = ((high << 7) | (low >>> 21)) & PACKED_MASK;
+        low = ((low << 7) | after) & PACKED_MASK;
       }
       if (k === end || (after < 0x80 && (fold !== 0 || after !== 39))) pieceEnd = k;
     }
@@ -84,8 +88,8 @@ export function encodeOrdinary(
             low = -1;
             break;
           }
-          high = (high << 8) | (low >>> 24);
-          low = (low << 8) | unit;
+          high = ((high << 7) | (low >>> 21)) & PACKED_MASK;
+          low = ((low << 7) | unit) & PACKED_MASK;
         }
       }
     }
@@ -133,7 +137,7 @@ function hashUnits(text: string, start: number, end: number): number {
   let i = start;
   for (; i + 1 < end; i += 2) hash = Math.imul(hash ^ (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16)), HASH_PRIME);
   if (i < end) hash = Math.imul(hash ^ text.charCodeAt(i), HASH_PRIME);
-  return hash ^ (hash >>> 15);
+  return (hash ^ (hash >>> 15)) & 0x3fffffff; // a small integer for V8 (see PACKED_MASK)
 }
 
 /**
