@@ -113,16 +113,7 @@ export function encodeOrdinary(
       count += memo.tokenCount(at);
       if (out !== null) memo.pushTokens(at, out);
     } else {
-      const n = tokenizePiece(ranks, text, pos, pieceEnd);
-      count += n;
-      if (out !== null) for (let i = 0; i < n; i++) out.push(pieceTokens[i]!);
-      // A short ASCII token is kept in shortPieces only, leaving the memo to the rest.
-      if (short && n === 1) {
-        shortPieces.add(low, high, length, pieceTokens[0]!);
-      } else {
-        if (length <= PieceMemo.MAX_LENGTH) memo.add(text, pos, length, hash, pieceTokens, n);
-        if (short && !known) shortPieces.add(low, high, length, -1);
-      }
+      count += learnPiece(ranks, text, pos, pieceEnd, hash, short ? (known ? KNOWN_SHORT : NEW_SHORT) : NOT_SHORT, low, high, out);
     }
     if (count > limit) return count;
     pos = pieceEnd;
@@ -138,6 +129,29 @@ function hashUnits(text: string, start: number, end: number): number {
   for (; i + 1 < end; i += 2) hash = Math.imul(hash ^ (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16)), HASH_PRIME);
   if (i < end) hash = Math.imul(hash ^ text.charCodeAt(i), HASH_PRIME);
   return (hash ^ (hash >>> 15)) & 0x3fffffff; // a small integer for V8 (see PACKED_MASK)
+}
+
+const NOT_SHORT = 0;
+const NEW_SHORT = 1;
+const KNOWN_SHORT = 2;
+
+/**
+ * The cold path, kept out of the encode loop: tokenizes a piece neither cache answered, appends its
+ * tokens to `out` (when given), remembers it (a short ASCII token in ShortPieces only, leaving the
+ * memo to the rest) and returns how many tokens it has. `short` says whether the piece is short
+ * ASCII (packed as `low`, `high`) and, if so, whether ShortPieces already has an entry for it.
+ */
+function learnPiece(ranks: RankTable, text: string, start: number, end: number, hash: number, short: number, low: number, high: number, out: number[] | null): number {
+  const n = tokenizePiece(ranks, text, start, end);
+  if (out !== null) for (let i = 0; i < n; i++) out.push(pieceTokens[i]!);
+  const length = end - start;
+  if (short !== NOT_SHORT && n === 1) {
+    ranks.shortPieces.add(low, high, length, pieceTokens[0]!);
+  } else {
+    if (length <= PieceMemo.MAX_LENGTH) ranks.memo.add(text, start, length, hash, pieceTokens, n);
+    if (short === NEW_SHORT) ranks.shortPieces.add(low, high, length, -1);
+  }
+  return n;
 }
 
 /**
