@@ -1,4 +1,4 @@
-import { NEWLINE, NUMBER, OTHER, SPACE } from './char-class.js';
+import { NEWLINE, NUMBER, OTHER, SPACE, skipLineBreaks } from './char-class.js';
 
 // Pieces of the cl100k and o200k patterns decided from ASCII characters alone, for the scanners'
 // ASCII paths. Each returns -1 when a non-ASCII character is where the piece would end: it might
@@ -28,11 +28,7 @@ export function asciiPunctuationEnd(table: Uint8Array, text: string, s: number, 
     if (unit >= 0x80) return -1;
     if (table[unit] !== OTHER) break;
   }
-  for (; k < end; k++) {
-    const unit = text.charCodeAt(k);
-    if (unit !== 10 && unit !== 13 && (unit !== 47 || !slash)) break;
-  }
-  return k;
+  return skipLineBreaks(text, k, end, slash);
 }
 
 /**

@@ -89,6 +89,18 @@ export function skipClasses(table: Uint8Array, text: string, i: number, end: num
   return i;
 }
 
+/**
+ * `[\r\n]*` (with `slash`, `[\r\n/]*`, as o200k has it): the index after the line breaks that
+ * follow a run of punctuation, starting at `i`.
+ */
+export function skipLineBreaks(text: string, i: number, end: number, slash: boolean): number {
+  for (; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit !== 10 && unit !== 13 && (unit !== 47 || !slash)) break;
+  }
+  return i;
+}
+
 /** \p{N}{1,3}: the index after at most three numeric characters starting at `i`. */
 export function skipNumbers(table: Uint8Array, text: string, i: number, end: number): number {
   for (let taken = 0; taken < 3 && i < end; taken++) {

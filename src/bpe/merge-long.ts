@@ -14,8 +14,9 @@ import type { PairRanks } from './pair-ranks.js';
  * chunk's first tokens — is merged again, and the window's two edges are checked the same way; on
  * failure the window doubles on both sides, until both edges meet validly or it has taken in
  * everything (when there is nothing left to check). A failure costs a merge of the window, not of
- * the chunk. Merging is unique, so the stitched result is the merge of the whole piece. `test/merge-long.test.ts` compares it with the
- * single heap merge on long generated pieces, with tiny chunks so that stitching happens constantly.
+ * the chunk. Merging is unique, so the stitched result is the merge of the whole piece.
+ * `test/merge-long.test.ts` compares it with the single heap merge on long generated pieces, with
+ * tiny chunks so that stitching happens constantly.
  */
 export const LONG_PIECE_CHUNK = 256;
 

@@ -1,8 +1,9 @@
 /**
  * Pieces already tokenized, keyed by their UTF-16 units, with their tokens: where the encode loop
- * looks up every piece of up to 64 units that ShortPieces does not answer. Words repeat (a few thousand distinct pieces make
- * up most of any text), so most pieces are answered here by one hash over their characters, one
- * slot and a compare — no UTF-8 encoding, no string, no probe of the 2 MB rank index.
+ * looks up every piece of up to 64 units that ShortPieces does not answer. Words repeat (a few
+ * thousand distinct pieces make up most of any text), so most pieces are answered here by one hash
+ * over their characters, one slot and a compare — no UTF-8 encoding, no string, no probe of the
+ * 2 MB rank index.
  *
  * Layout: an open-addressing table (linear probing) of 8-Int32 slots (32 bytes):
  *   0  hash of the units (see `hashUnits` in tokenize.ts)
@@ -12,8 +13,9 @@
  *   4–7  the units of pieces of at most 8 units, in place (read through a Uint16Array view)
  * The table starts at 1,024 slots and doubles (keeping its entries) whenever it is half full, up to
  * 65,536 slots (2 MB: room for the distinct pieces of several languages at once); the arenas for
- * long keys and multi-token results grow the same way. At the largest size, a full table or arena is emptied and
- * refilled — simpler than evicting, and rare: the benchmark's five corpora together fit.
+ * long keys and multi-token results grow the same way. At the largest size, a full table or arena
+ * is emptied and refilled — simpler than evicting, and rare: the benchmark's five corpora together
+ * fit.
  */
 export class PieceMemo {
   static readonly MAX_LENGTH = 64;
@@ -87,9 +89,7 @@ export class PieceMemo {
     if (count > 1 && !this.#reserve(0, count)) return;
     this.#size++;
     const slots = this.#slots;
-    const mask = (SLOT_INTS << this.#slotBits) - 1;
-    let at = slotIndex(hash, this.#slotBits) * SLOT_INTS;
-    while (slots[at + 1] !== 0) at = (at + SLOT_INTS) & mask;
+    const at = this.#freeSlot(hash);
     slots[at] = hash;
     slots[at + 1] = (length << 16) | count;
     if (count === 1) {
@@ -133,13 +133,20 @@ export class PieceMemo {
     this.#slotBits++;
     const slots = (this.#slots = new Int32Array(SLOT_INTS << this.#slotBits));
     this.#units = new Uint16Array(slots.buffer);
-    const mask = slots.length - 1;
     for (let from = 0; from < old.length; from += SLOT_INTS) {
       if (old[from + 1] === 0) continue;
-      let at = slotIndex(old[from]!, this.#slotBits) * SLOT_INTS;
-      while (slots[at + 1] !== 0) at = (at + SLOT_INTS) & mask;
+      const at = this.#freeSlot(old[from]!);
       for (let k = 0; k < SLOT_INTS; k++) slots[at + k] = old[from + k]!;
     }
+  }
+
+  /** The first empty slot on the probe path of `hash`. */
+  #freeSlot(hash: number): number {
+    const slots = this.#slots;
+    const mask = slots.length - 1;
+    let at = slotIndex(hash, this.#slotBits) * SLOT_INTS;
+    while (slots[at + 1] !== 0) at = (at + SLOT_INTS) & mask;
+    return at;
   }
 
   /** Empties the memo (at its largest size, when the table or an arena is full). */

@@ -3,10 +3,10 @@ export const NOT_FOUND = -2;
 
 /**
  * The commonest pieces, ASCII of at most 8 characters (" the", "ing", ",") that are one token, by
- * their characters packed seven bits each into two 28-bit words: a lookup is one probe and three integer compares — no
- * hash over the bytes, no byte-by-byte compare. Open addressing with linear probing; the table starts
- * small, doubles (keeping its entries) at half full up to 32,768 slots (512 KB), and at its largest is
- * emptied when half full.
+ * their characters packed seven bits each into two 28-bit words: a lookup is one probe and three
+ * integer compares — no hash over the bytes, no byte-by-byte compare. Open addressing with linear
+ * probing; the table starts small, doubles (keeping its entries) at half full up to 32,768 slots
+ * (512 KB), and at its largest is emptied when half full.
  */
 export class ShortPieces {
   static readonly MAX_LENGTH = 8;

@@ -1,6 +1,6 @@
 import {
   CLASS_MASK, LETTER_SET, LOWER, NEWLINE, NUMBER, OTHER, PUNCT_SET, UPPER,
-  charClass, contractionEnd, skipClasses, skipNumbers, whitespacePieceEnd,
+  charClass, contractionEnd, skipClasses, skipLineBreaks, skipNumbers, whitespacePieceEnd,
 } from './char-class.js';
 import { asciiDigitsEnd, asciiPunctuationEnd, asciiWhitespaceEnd } from './ascii-pieces.js';
 
@@ -47,7 +47,7 @@ export function nextPieceCl100k(table: Uint8Array, text: string, start: number, 
   }
   if (runStart >= 0) {
     const runEnd = skipClasses(table, text, runStart, end, PUNCT_SET);
-    return skipClasses(table, text, runEnd, end, 1 << NEWLINE);
+    return skipLineBreaks(text, runEnd, end, false);
   }
   return whitespacePieceEnd(table, text, start, end, true);
 }

@@ -1,6 +1,6 @@
 import {
   CLASS_MASK, LETTER_SET, LOWER, MARK, NEWLINE, NUMBER, OTHER, OTHER_LETTER, PUNCT_SET, SPACE, UPPER,
-  charClass, contractionEnd, skipClasses, skipNumbers, whitespacePieceEnd,
+  charClass, contractionEnd, skipClasses, skipLineBreaks, skipNumbers, whitespacePieceEnd,
 } from './char-class.js';
 import { asciiDigitsEnd, asciiPunctuationEnd, asciiWhitespaceEnd } from './ascii-pieces.js';
 
@@ -87,12 +87,7 @@ export function nextPieceO200k(table: Uint8Array, text: string, start: number, e
     runStart = start + 1;
   }
   if (runStart >= 0) {
-    let k = skipClasses(table, text, runStart, end, PUNCT_SET);
-    for (; k < end; k++) {
-      const unit = text.charCodeAt(k);
-      if (unit !== 10 && unit !== 13 && unit !== 47) break;
-    }
-    return k;
+    return skipLineBreaks(text, skipClasses(table, text, runStart, end, PUNCT_SET), end, true);
   }
   return whitespacePieceEnd(table, text, start, end, true);
 }
