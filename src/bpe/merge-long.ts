@@ -1,4 +1,4 @@
-import { mergeBytePairs, mergeWithHeap } from './merge.js';
+import { HEAP_MERGE_LIMIT, mergeByScan, mergeBytePairs, mergeWithHeap } from './merge.js';
 import type { PairRanks } from './pair-ranks.js';
 
 /**
@@ -15,8 +15,12 @@ import type { PairRanks } from './pair-ranks.js';
  * failure the window doubles on both sides, until both edges meet validly or it has taken in
  * everything (when there is nothing left to check). A failure costs a merge of the window, not of
  * the chunk. Merging is unique, so the stitched result is the merge of the whole piece.
- * `test/merge-long.test.ts` compares it with the single heap merge on long generated pieces, with
- * tiny chunks so that stitching happens constantly.
+ * `test/merge-long.test.ts` compares it with a reference merge on long generated pieces, with tiny
+ * chunks so that stitching happens constantly.
+ *
+ * A window longer than the heap merge takes (HEAP_MERGE_LIMIT bytes) is merged by the scan merge,
+ * which is quadratic but takes any length. No input seen needs it: on megabyte runs of one letter,
+ * of spaces, of "ab", of digits or of Thai, with chunks of 8 to 256 bytes, no window passed 1 KB.
  */
 export const LONG_PIECE_CHUNK = 256;
 
@@ -31,7 +35,15 @@ let windowTokens = new Int32Array(0);
 let pairBytes = new Uint8Array(256);
 let pairTokens = new Int32Array(256);
 
-export function mergeLongPiece(pairs: PairRanks, piece: Uint8Array, length: number, out: Int32Array, chunk = LONG_PIECE_CHUNK): number {
+/** `chunk` and `windowLimit` are parameters for the tests, which make both tiny. */
+export function mergeLongPiece(
+  pairs: PairRanks,
+  piece: Uint8Array,
+  length: number,
+  out: Int32Array,
+  chunk = LONG_PIECE_CHUNK,
+  windowLimit = HEAP_MERGE_LIMIT,
+): number {
   if (length <= chunk * 2) return mergeWithHeap(pairs, piece, length, out);
   if (starts.length <= length) {
     starts = new Int32Array(length + 1);
@@ -56,7 +68,10 @@ export function mergeLongPiece(pairs: PairRanks, piece: Uint8Array, length: numb
         const windowStart = starts[count - back]!;
         let windowEnd = chunkStart;
         for (let k = 0; k < ahead; k++) windowEnd += pairs.tokenLength(chunkTokens[k]!);
-        const merged = mergeWithHeap(pairs, piece.subarray(windowStart, windowEnd), windowEnd - windowStart, windowTokens);
+        const window = piece.subarray(windowStart, windowEnd);
+        const windowLength = windowEnd - windowStart;
+        const merged =
+          windowLength <= windowLimit ? mergeWithHeap(pairs, window, windowLength, windowTokens) : mergeByScan(pairs, window, windowLength, windowTokens);
         if (
           (back === count || isValidPair(pairs, out[count - back - 1]!, windowTokens[0]!)) &&
           (ahead === produced || isValidPair(pairs, windowTokens[merged - 1]!, chunkTokens[ahead]!))

@@ -4,6 +4,7 @@ const EMPTY = -1;
 const UNKNOWN = -2;
 const CACHE_SLOTS = 1 << 16;
 const CACHE_LIMIT = (CACHE_SLOTS * 0.7) | 0;
+const SHORT_MISS_BYTES = 8;
 
 /**
  * What two adjacent tokens merge into, looked up by their ranks rather than by hashing and
@@ -14,7 +15,7 @@ const CACHE_LIMIT = (CACHE_SLOTS * 0.7) | 0;
  *   pairs are first seen (building it whole took 5–10 ms of cold start).
  * - Other pairs go through a bounded cache in front of the rank table; text repeats its pairs, so
  *   most hit. The cache is emptied when full rather than evicting one by one: simpler, and refilling
- *   is cheap.
+ *   is cheap. Short pairs that are not tokens are not kept (see `join`).
  */
 export class PairRanks {
   readonly byteRanks: Int32Array;
@@ -73,6 +74,9 @@ export class PairRanks {
       slot = (slot + 1) & (CACHE_SLOTS - 1);
     }
     const rank = this.#table.rankOf(piece, start, end);
+    // A short non-token is cheaper to look up again (the rank table's filter turns most away) than
+    // to keep: random text tries mostly new pairs, and storing them costs a cache miss each.
+    if (rank < 0 && end - start <= SHORT_MISS_BYTES) return rank;
     if (this.#size >= CACHE_LIMIT) {
       keys.fill(EMPTY);
       this.#size = 0;
