@@ -1,6 +1,6 @@
 /**
  * Pieces already tokenized, keyed by their UTF-16 units, with their tokens: where the encode loop
- * looks up every piece of up to 64 units that ShortPieces does not answer. Words repeat (a few
+ * looks up every piece of up to 256 units that ShortPieces does not answer. Words repeat (a few
  * thousand distinct pieces make up most of any text), so most pieces are answered here by one hash
  * over their characters, one slot and a compare — no UTF-8 encoding, no string, no probe of the
  * 2 MB rank index.
@@ -18,7 +18,7 @@
  * fit.
  */
 export class PieceMemo {
-  static readonly MAX_LENGTH = 64;
+  static readonly MAX_LENGTH = 256;
 
   readonly #maxSlotBits: number;
   readonly #maxArena: number;

@@ -106,7 +106,7 @@ export function encodeOrdinary(
         continue;
       }
     }
-    // Then every piece of up to 64 units, by its UTF-16 units (see PieceMemo).
+    // Then every piece of up to 256 units, by its UTF-16 units (see PieceMemo).
     let hash = 0;
     const at = length <= PieceMemo.MAX_LENGTH ? memo.find(text, pos, length, (hash = hashUnits(text, pos, pieceEnd))) : -1;
     if (at >= 0) {
