@@ -31,7 +31,9 @@ export function mergePiece(pairs: PairRanks, piece: Uint8Array, length: number, 
 
 let starts = new Int32Array(0);
 let chunkTokens = new Int32Array(0);
+let chunkStarts = new Int32Array(0);
 let windowTokens = new Int32Array(0);
+let windowStarts = new Int32Array(0);
 let pairBytes = new Uint8Array(256);
 let pairTokens = new Int32Array(256);
 
@@ -48,7 +50,9 @@ export function mergeLongPiece(
   if (starts.length <= length) {
     starts = new Int32Array(length + 1);
     chunkTokens = new Int32Array(length + 1);
+    chunkStarts = new Int32Array(length + 1);
     windowTokens = new Int32Array(length + 1);
+    windowStarts = new Int32Array(length + 1);
   }
   // out[0..count) are the tokens placed so far; starts[k] is where token k begins in the piece.
   let count = 0;
@@ -57,17 +61,16 @@ export function mergeLongPiece(
     // follow characters, so the meeting pair is then valid far more often.
     let chunkEnd = Math.min(chunkStart + chunk, length);
     while (chunkEnd < length && chunkEnd - chunkStart < chunk + 3 && (piece[chunkEnd]! & 0xc0) === 0x80) chunkEnd++;
-    const produced = mergeWithHeap(pairs, piece.subarray(chunkStart, chunkEnd), chunkEnd - chunkStart, chunkTokens);
+    const produced = mergeWithHeap(pairs, piece.subarray(chunkStart, chunkEnd), chunkEnd - chunkStart, chunkTokens, chunkStarts);
     if (count === 0 || isValidPair(pairs, out[count - 1]!, chunkTokens[0]!)) {
-      count = place(pairs, chunkTokens, 0, produced, chunkStart, out, count);
+      count = place(chunkTokens, chunkStarts, 0, produced, chunkStart, out, count);
     } else {
       // Merge a window of `back` placed tokens and `ahead` of the chunk's again.
       let back = 1;
       let ahead = 1;
       for (;;) {
         const windowStart = starts[count - back]!;
-        let windowEnd = chunkStart;
-        for (let k = 0; k < ahead; k++) windowEnd += pairs.tokenLength(chunkTokens[k]!);
+        const windowEnd = ahead < produced ? chunkStart + chunkStarts[ahead]! : chunkEnd;
         const window = piece.subarray(windowStart, windowEnd);
         const windowLength = windowEnd - windowStart;
         const merged =
@@ -76,8 +79,9 @@ export function mergeLongPiece(
           (back === count || isValidPair(pairs, out[count - back - 1]!, windowTokens[0]!)) &&
           (ahead === produced || isValidPair(pairs, windowTokens[merged - 1]!, chunkTokens[ahead]!))
         ) {
-          count = place(pairs, windowTokens, 0, merged, windowStart, out, count - back);
-          count = place(pairs, chunkTokens, ahead, produced, windowEnd, out, count);
+          for (let k = 0, at = 0; k < merged; at += pairs.tokenLength(windowTokens[k++]!)) windowStarts[k] = at;
+          count = place(windowTokens, windowStarts, 0, merged, windowStart, out, count - back);
+          count = place(chunkTokens, chunkStarts, ahead, produced, chunkStart, out, count);
           break;
         }
         back = Math.min(back * 2, count);
@@ -89,12 +93,14 @@ export function mergeLongPiece(
   return count;
 }
 
-/** Appends tokens[from..to), which start at byte `at` of the piece, to out[0..count); returns the new count. */
-function place(pairs: PairRanks, tokens: Int32Array, from: number, to: number, at: number, out: Int32Array, count: number): number {
+/**
+ * Appends tokens[from..to) to out[0..count) and returns the new count; token k begins at byte
+ * `offset + tokenStarts[k]` of the piece.
+ */
+function place(tokens: Int32Array, tokenStarts: Int32Array, from: number, to: number, offset: number, out: Int32Array, count: number): number {
   for (let k = from; k < to; k++) {
     out[count] = tokens[k]!;
-    starts[count++] = at;
-    at += pairs.tokenLength(tokens[k]!);
+    starts[count++] = offset + tokenStarts[k]!;
   }
   return count;
 }

@@ -98,7 +98,8 @@ export function mergeByScan(pairs: PairRanks, piece: Uint8Array, length: number,
   return parts;
 }
 
-export function mergeWithHeap(pairs: PairRanks, piece: Uint8Array, length: number, out: Int32Array): number {
+/** `starts`, when given, receives where each token begins in the piece. */
+export function mergeWithHeap(pairs: PairRanks, piece: Uint8Array, length: number, out: Int32Array, starts: Int32Array | null = null): number {
   if (length > HEAP_MERGE_LIMIT) throw new RangeError(`mergeWithHeap takes at most ${HEAP_MERGE_LIMIT} bytes, not ${length}`);
   if (heapNext.length <= length) {
     heapNext = new Int32Array(length + 1);
@@ -152,7 +153,10 @@ export function mergeWithHeap(pairs: PairRanks, piece: Uint8Array, length: numbe
     }
   }
   let count = 0;
-  for (let i = 0; i < length; i = next[i]!) out[count++] = tokens[i]!;
+  for (let i = 0; i < length; i = next[i]!) {
+    if (starts !== null) starts[count] = i;
+    out[count++] = tokens[i]!;
+  }
   return count;
 }
 
