@@ -33,6 +33,11 @@ const option = (name, fallback) => {
   const found = args.find((a) => a.startsWith(`--${name}=`));
   return found ? found.slice(name.length + 3) : fallback;
 };
+const positiveInteger = (name, fallback) => {
+  const value = Number(option(name, fallback));
+  if (!Number.isInteger(value) || value < 1) throw new Error(`tokmeter bench: --${name} must be a whole number of at least 1`);
+  return value;
+};
 const quick = flag('quick');
 const settings = {
   quick,
@@ -41,7 +46,7 @@ const settings = {
   latencyMinMs: quick ? 30 : 200,
   coldStartRounds: Number(option('rounds', quick ? 2 : 5)),
   adversarialTimeoutMs: Number(option('timeout', quick ? 5 : 20)) * 1000,
-  adversarialRuns: Number(option('adversarial-runs', quick ? 1 : 3)),
+  adversarialRuns: positiveInteger('adversarial-runs', quick ? 1 : 3),
   skip: new Set(option('skip', '').split(',').filter(Boolean)),
 };
 const outDir = quick ? join(benchRoot, 'corpora', 'cache', 'quick') : benchRoot;
@@ -209,16 +214,19 @@ for (const adapter of adapters) {
 
 /**
  * One library on one adversarial input: `adversarialRuns` fresh processes, the median time (a
- * single count of a megabyte is one sample, and this machine's neighbours move it by ±20%). A
- * library that times out or crashes is not run again.
+ * single count of a megabyte is one sample, and this machine's neighbours move it by ±20%). A run
+ * that times out or crashes ends the library's runs and is what is reported; runs that disagree on
+ * the count are reported as an error.
  */
 async function timeAdversarial(name, file) {
   const samples = [];
   for (let run = 0; run < settings.adversarialRuns; run++) {
     const result = await runAdversarial(name, file, settings.adversarialTimeoutMs);
-    if (result.state !== 'done') return result;
+    if (result.state !== 'done') return samples.length === 0 ? result : { ...result, earlierRunsMs: samples.map((s) => s.ms) };
     samples.push(result);
   }
+  const counts = new Set(samples.map((s) => s.tokens));
+  if (counts.size > 1) return { state: 'error', inconsistent: true, message: `runs disagree on the count: ${[...counts].join(', ')}`, afterMs: null };
   return { state: 'done', ms: median(samples.map((s) => s.ms)), tokens: samples[0].tokens, samplesMs: samples.map((s) => s.ms) };
 }
 

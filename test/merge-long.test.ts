@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeWithHeap } from '../src/bpe/merge.js';
+import { HEAP_MERGE_LIMIT, mergeWithHeap } from '../src/bpe/merge.js';
 import { mergeLongPiece } from '../src/bpe/merge-long.js';
 import type { RankTable } from '../src/bpe/rank-table.js';
 import { loadRankTable } from '../src/encodings/load.js';
 import type { RankFileName } from '../src/encodings/specs.js';
+import { oracle } from './support/oracle.js';
 
-// The chunked merge of long pieces against the single heap merge (itself checked against tiktoken
-// in differential.test.ts), on long generated pieces. Tiny chunks make the pieces meet, fail the
-// pair check and re-merge windows all the time. The default chunk size is checked on 200 KB inputs
-// of the kinds that stress merging, against a plain reference merge written here (the production
-// heap takes at most HEAP_MERGE_LIMIT bytes).
+// The chunked merge of long pieces against a plain reference merge written here (checked against
+// tiktoken on single pieces of a few KB, and against the heap merge), on long generated pieces.
+// Tiny chunks make the pieces meet, fail the pair check and re-merge windows all the time; the
+// default chunk size is checked on 200 KB inputs of the kinds that stress merging.
 
 const RANK_FILES: RankFileName[] = ['r50k_base', 'p50k_base', 'cl100k_base', 'o200k_base'];
 
@@ -20,9 +20,10 @@ function heapMerge(file: RankFileName, bytes: Uint8Array): number[] {
 }
 
 /**
- * Byte-pair merging as tiktoken defines it, written for clarity and independent of the code under
- * test: parts in a linked list, candidate pairs in a binary heap ordered by (rank, position), each
- * pair's rank looked up by its bytes.
+ * Byte-pair merging as tiktoken defines it, written for clarity and independent of the merge code
+ * under test: parts in a linked list, candidate pairs in a binary heap ordered by (rank, position),
+ * each pair's rank looked up by its bytes (through the rank table, whose lookups
+ * encodings-data.test.ts checks for every token).
  */
 function referenceMerge(table: RankTable, bytes: Uint8Array): number[] {
   const n = bytes.length;
@@ -82,6 +83,20 @@ function chunkedMerge(file: RankFileName, bytes: Uint8Array, chunk?: number): nu
 }
 
 const encoder = new TextEncoder();
+
+/** `length` characters drawn from `alphabet` by a fixed pseudo-random sequence. */
+function generated(alphabet: string, length: number, seed = 1): string {
+  const chars = [...alphabet];
+  let state = seed;
+  let text = '';
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    text += chars[(state >>> 8) % chars.length];
+  }
+  return text;
+}
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const HAN = '的一是不了人我在有他这为之大来以个中上们';
 // Alphabets whose runs merge into long tokens and tokens that straddle any cut.
 const ALPHABETS = ['a', 'ab', 'abc', ' ', ' \n', '=-', '0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCabc+/=', 'ไทย', '中文字', '👋🏽'];
 const longPiece = fc
@@ -127,6 +142,21 @@ describe.each(RANK_FILES)('%s', (file) => {
       }),
       { numRuns: Number(process.env['TOKMETER_FC_RUNS'] ?? 20) },
     );
+  });
+
+  it('checks its reference against tiktoken on single pieces of a few KB', () => {
+    // Each text is one piece under every split pattern (a run of letters), so tiktoken merges it whole.
+    for (const text of [generated(LETTERS, 3000), 'ab'.repeat(1500), generated(HAN, 1000)]) {
+      expect(referenceMerge(loadRankTable(file), encoder.encode(text))).toEqual(oracle(file).encodeOrdinary(text));
+    }
+  });
+
+  it('merges HEAP_MERGE_LIMIT bytes in one heap call, and refuses a byte more', () => {
+    const text = generated(HAN, (HEAP_MERGE_LIMIT - 2) / 3) + 'ab'; // three bytes a character
+    const bytes = encoder.encode(text);
+    expect(bytes.length).toBe(HEAP_MERGE_LIMIT);
+    expect(heapMerge(file, bytes)).toEqual(referenceMerge(loadRankTable(file), bytes));
+    expect(() => heapMerge(file, encoder.encode(text + 'c'))).toThrow(/at most 8192 bytes/);
   });
 
   it('checks its reference against the heap merge where both apply', () => {

@@ -25,6 +25,23 @@ const memoKey = fc.oneof(
 const memoEntry = fc.tuple(memoKey, fc.array(fc.integer({ min: 0, max: 200_000 }), { minLength: 1, maxLength: 40 }));
 
 describe('PieceMemo', () => {
+  it('remembers a piece longer than ADMIT_AT_ONCE units only when it is offered a second time', () => {
+    const memo = new PieceMemo();
+    const tokens = Int32Array.of(5, 6);
+    const short = 'ก'.repeat(PieceMemo.ADMIT_AT_ONCE);
+    memo.add(short, 0, short.length, 11, tokens, 2);
+    expect(memo.find(short, 0, short.length, 11)).toBeGreaterThanOrEqual(0);
+    const long = 'ก'.repeat(PieceMemo.ADMIT_AT_ONCE + 1);
+    memo.add(long, 0, long.length, 12, tokens, 2);
+    expect(memo.find(long, 0, long.length, 12)).toBe(-1);
+    memo.add(long, 0, long.length, 12, tokens, 2);
+    const at = memo.find(long, 0, long.length, 12);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const out: number[] = [];
+    memo.pushTokens(at, out);
+    expect(out).toEqual([5, 6]);
+  });
+
   it('answers every piece with the tokens it was given, or not at all', () => {
     fc.assert(
       fc.property(fc.array(memoEntry, { minLength: 1000, maxLength: 3000 }), fc.integer({ min: 10, max: 12 }), (entries, slotBits) => {
@@ -105,7 +122,8 @@ describe('encodings whose caches churn match tiktoken', () => {
   const words: string[] = [];
   for (let i = 0; i < 120_000; i++) {
     const alphabet = alphabets[Math.floor(random() * alphabets.length)]!;
-    const length = 1 + Math.floor(random() * (random() < 0.2 ? 40 : 9));
+    // Mostly short words, some long, a few past the memo's 64 and 256 units and the long-piece merge.
+    const length = 1 + Math.floor(random() * (random() < 0.01 ? 320 : random() < 0.2 ? 40 : 9));
     let word = ' ';
     for (let k = 0; k < length; k++) word += alphabet[Math.floor(random() * alphabet.length)];
     words.push(word);

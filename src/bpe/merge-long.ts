@@ -22,7 +22,7 @@ import type { PairRanks } from './pair-ranks.js';
  * which is quadratic but takes any length. No input seen needs it: on megabyte runs of one letter,
  * of spaces, of "ab", of digits or of Thai, with chunks of 8 to 256 bytes, no window passed 1 KB.
  */
-export const LONG_PIECE_CHUNK = 256;
+export const LONG_PIECE_CHUNK = 256; // a chunk (up to 3 bytes more) must fit the heap: HEAP_MERGE_LIMIT
 
 /** Merges one piece with the loop that suits its length: scan, heap, or the chunked heap here. */
 export function mergePiece(pairs: PairRanks, piece: Uint8Array, length: number, out: Int32Array): number {

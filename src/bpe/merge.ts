@@ -1,4 +1,6 @@
+import { TokmeterError } from '../errors.js';
 import type { PairRanks } from './pair-ranks.js';
+import { RANK_BITS } from './rank-table.js';
 
 /**
  * Byte-pair merging of one piece that is not itself a token: starting from single bytes, merge the
@@ -6,8 +8,9 @@ import type { PairRanks } from './pair-ranks.js';
  * pair is a token. This is tiktoken's rule; two loops implement it. Both track each part's token
  * rank, so a pair is looked up by two ranks (see PairRanks) and the result needs no final lookup.
  *
- * - `mergeByScan` (pieces under MERGE_HEAP_THRESHOLD bytes): each step scans the pair ranks for the
- *   minimum and shifts the arrays down by one; O(m²) with tiny constants.
+ * - `mergeByScan` (pieces under MERGE_HEAP_THRESHOLD bytes, and the rare re-merge window of
+ *   merge-long.ts longer than the heap takes): each step scans the pair ranks for the minimum and
+ *   shifts the arrays down by one; O(m²) with tiny constants.
  * - `mergeWithHeap` (longer pieces, up to HEAP_MERGE_LIMIT bytes): candidate pairs sit in a heap
  *   keyed by (rank, position), parts in a linked list; stale heap entries are skipped when popped.
  *   O(m log m). Longer pieces are merged in chunks by merge-long.ts.
@@ -20,10 +23,11 @@ export const MERGE_HEAP_THRESHOLD = 32;
 const NONE = 0x7fffffff;
 
 /**
- * Heap keys are `rank << POSITION_BITS | position` in one Int32 (ranks are below 2^18): integer
- * compares on half the memory of (rank, position) as a float, 10–15% faster on long pieces.
+ * Heap keys are `rank << POSITION_BITS | position` in one non-negative Int32 (ranks are below
+ * 2^RANK_BITS): integer compares on half the memory of (rank, position) as a float, 10–15% faster
+ * on long pieces. With 18-bit ranks, positions get 13 bits.
  */
-const POSITION_BITS = 13;
+const POSITION_BITS = 31 - RANK_BITS;
 export const HEAP_MERGE_LIMIT = 1 << POSITION_BITS;
 
 // Scratch arrays, grown on demand and shared by every call.
@@ -100,7 +104,9 @@ export function mergeByScan(pairs: PairRanks, piece: Uint8Array, length: number,
 
 /** `starts`, when given, receives where each token begins in the piece. */
 export function mergeWithHeap(pairs: PairRanks, piece: Uint8Array, length: number, out: Int32Array, starts: Int32Array | null = null): number {
-  if (length > HEAP_MERGE_LIMIT) throw new RangeError(`mergeWithHeap takes at most ${HEAP_MERGE_LIMIT} bytes, not ${length}`);
+  if (length > HEAP_MERGE_LIMIT) {
+    throw new TokmeterError('INTERNAL', `internal error: the heap merge takes at most ${HEAP_MERGE_LIMIT} bytes, not ${length}; please report it.`);
+  }
   if (heapNext.length <= length) {
     heapNext = new Int32Array(length + 1);
     heapPrev = new Int32Array(length + 1);

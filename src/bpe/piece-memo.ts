@@ -11,6 +11,10 @@
  *   2  the token when the count is 1, else where the tokens start in `#tokens`
  *   3  where the units start in `#keys`, for pieces longer than 8 units
  *   4–7  the units of pieces of at most 8 units, in place (read through a Uint16Array view)
+ * A piece longer than 64 units is remembered only on its second sighting: long pieces (lines of Thai
+ * or Khmer, which write no spaces) seldom repeat outside a benchmark, and each would take up to 256
+ * units of the key arena, whose filling empties the whole memo, short words and all.
+ *
  * The table starts at 1,024 slots and doubles (keeping its entries) whenever it is half full, up to
  * 65,536 slots (2 MB: room for the distinct pieces of several languages at once); the arenas for
  * long keys and multi-token results grow the same way. At the largest size, a full table or arena
@@ -19,6 +23,8 @@
  */
 export class PieceMemo {
   static readonly MAX_LENGTH = 256;
+  /** Pieces up to this length are remembered at once, longer ones when seen a second time. */
+  static readonly ADMIT_AT_ONCE = 64;
 
   readonly #maxSlotBits: number;
   readonly #maxArena: number;
@@ -30,6 +36,8 @@ export class PieceMemo {
   #keyTop = 0;
   #tokens = new Int32Array(MIN_ARENA);
   #tokenTop = 0;
+  /** Hash + 1 of the last long piece offered at each index (direct-mapped by hash), not yet remembered. */
+  readonly #longSightings = new Int32Array(LONG_SIGHTINGS);
 
   /** The limits are for tests, which make them tiny to exercise growing and emptying. */
   constructor(maxSlotBits = MAX_SLOT_BITS, maxArena = MAX_ARENA) {
@@ -78,9 +86,19 @@ export class PieceMemo {
     for (let i = slots[at + 2]!, stop = i + count; i < stop; i++) out.push(tokens[i]!);
   }
 
-  /** Remembers that text[start..start+length) (hash `hash`, not in the memo) is `tokens[0..count)`. */
+  /**
+   * Remembers that text[start..start+length) (hash `hash`, not in the memo) is `tokens[0..count)`;
+   * a piece longer than ADMIT_AT_ONCE only when it is offered a second time.
+   */
   add(text: string, start: number, length: number, hash: number, tokens: Int32Array, count: number): void {
     if (length > PieceMemo.MAX_LENGTH || count > 0xffff) return;
+    if (length > PieceMemo.ADMIT_AT_ONCE) {
+      const sighting = hash & (LONG_SIGHTINGS - 1);
+      if (this.#longSightings[sighting] !== hash + 1) {
+        this.#longSightings[sighting] = hash + 1;
+        return;
+      }
+    }
     if (this.#size >= (1 << this.#slotBits) >>> 1) {
       if (this.#slotBits < this.#maxSlotBits) this.#grow();
       else this.#reset();
@@ -165,6 +183,7 @@ const MIN_SLOT_BITS = 10;
 const MAX_SLOT_BITS = 16;
 const MIN_ARENA = 1 << 12;
 const MAX_ARENA = 1 << 18;
+const LONG_SIGHTINGS = 1 << 10;
 
 function slotIndex(hash: number, slotBits: number): number {
   return Math.imul(hash, 0x9e3779b1) >>> (32 - slotBits);

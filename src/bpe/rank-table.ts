@@ -26,9 +26,9 @@ export class RankTable {
   private readonly slots: Int32Array;
   private readonly mask: number;
   /**
-   * A one-bit-per-key Bloom filter over the tokens' hashes, about 8 bits a token (256 KB for
-   * o200k_base): most byte strings that are not tokens, nearly every pair tried while merging a
-   * long piece, are turned away by one read of it instead of a probe of the larger index.
+   * A one-bit-per-key Bloom filter over the tokens' hashes, a power of two of 8–16 bits a token
+   * (256 KB for o200k_base): most byte strings that are not tokens, nearly every pair tried while
+   * merging a long piece, are turned away by one read of it instead of a probe of the larger index.
    */
   private readonly filter: Int32Array;
   private readonly filterShift: number;
@@ -106,7 +106,8 @@ export class RankTable {
   }
 }
 
-const RANK_BITS = 18;
+/** Ranks are below 2^RANK_BITS (the index slots and the heap keys of merge.ts rely on it). */
+export const RANK_BITS = 18;
 const RANK_MASK = (1 << RANK_BITS) - 1;
 const RANK_LIMIT = RANK_MASK;
 
