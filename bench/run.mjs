@@ -213,38 +213,56 @@ for (const adapter of adapters) {
 }
 
 /**
- * One library on one adversarial input: `adversarialRuns` fresh processes, the median time (a
- * single count of a megabyte is one sample, and this machine's neighbours move it by ±20%). A run
- * that times out or crashes ends the library's runs and is what is reported; runs that disagree on
- * the count are reported as an error.
+ * The adversarial inputs, in `adversarialRuns` rounds: each round runs every library on every input
+ * once, in a fresh process, so that one library's runs of one input are minutes apart rather than
+ * back to back (one count of a megabyte is a single sample, and a slow spell on this shared machine
+ * moves it by ±25%). The median of a library's runs is reported. A run that times out or crashes
+ * ends that library's runs of that input and is what is reported; runs that disagree on the count
+ * are reported as an error.
  */
-async function timeAdversarial(name, file) {
-  const samples = [];
+async function runAdversarialRounds() {
+  const order = [REFERENCE, ...names.filter((n) => n !== REFERENCE)]; // the reference first, to check the others against
+  const cells = new Map(); // `${input}/${library}` → { samples, ended }
   for (let run = 0; run < settings.adversarialRuns; run++) {
-    const result = await runAdversarial(name, file, settings.adversarialTimeoutMs);
-    if (result.state !== 'done') return samples.length === 0 ? result : { ...result, earlierRunsMs: samples.map((s) => s.ms) };
-    samples.push(result);
+    log(`  round ${run + 1}/${settings.adversarialRuns}`);
+    for (const input of manifest.adversarial) {
+      const file = join(benchRoot, 'corpora', 'cache', input.file);
+      for (const name of order) {
+        const key = `${input.name}/${name}`;
+        if (!cells.has(key)) cells.set(key, { samples: [], ended: null });
+        const cell = cells.get(key);
+        if (cell.ended) continue;
+        const result = await runAdversarial(name, file, settings.adversarialTimeoutMs);
+        if (result.state === 'done') cell.samples.push(result);
+        else cell.ended = cell.samples.length === 0 ? result : { ...result, earlierRunsMs: cell.samples.map((s) => s.ms) };
+        log(`    ${input.name.padEnd(16)} ${name.padEnd(14)} ${result.state === 'done' ? `${result.ms.toFixed(1)} ms` : result.state}`);
+      }
+    }
   }
+  const adversarial = {};
+  for (const input of manifest.adversarial) {
+    const row = (adversarial[input.name] = { title: input.title, bytes: input.bytes, results: {} });
+    for (const name of order) {
+      const result = summarizeRuns(cells.get(`${input.name}/${name}`));
+      const ref = row.results[REFERENCE];
+      if (result.state === 'done' && ref?.state === 'done') result.matchesReference = result.tokens === ref.tokens;
+      row.results[name] = result;
+    }
+  }
+  return adversarial;
+}
+
+function summarizeRuns({ samples, ended }) {
+  if (ended) return ended;
   const counts = new Set(samples.map((s) => s.tokens));
   if (counts.size > 1) return { state: 'error', inconsistent: true, message: `runs disagree on the count: ${[...counts].join(', ')}`, afterMs: null };
   return { state: 'done', ms: median(samples.map((s) => s.ms)), tokens: samples[0].tokens, samplesMs: samples.map((s) => s.ms) };
 }
 
-const adversarial = {};
+let adversarial = {};
 if (!settings.skip.has('adversarial')) {
   log(`adversarial 1 MB inputs (timeout ${settings.adversarialTimeoutMs / 1000} s each)`);
-  for (const input of manifest.adversarial) {
-    const file = join(benchRoot, 'corpora', 'cache', input.file);
-    const row = (adversarial[input.name] = { title: input.title, bytes: input.bytes, results: {} });
-    // The reference goes first so each library's count can be checked against it.
-    for (const name of [REFERENCE, ...names.filter((n) => n !== REFERENCE)]) {
-      const result = await timeAdversarial(name, file);
-      const ref = row.results[REFERENCE];
-      if (result.state === 'done' && ref?.state === 'done') result.matchesReference = result.tokens === ref.tokens;
-      row.results[name] = result;
-      log(`  ${input.name.padEnd(16)} ${name.padEnd(14)} ${result.state === 'done' ? `${result.ms.toFixed(1)} ms` : result.state}`);
-    }
-  }
+  adversarial = await runAdversarialRounds();
 }
 
 meta.loadavgEnd = loadavg().map((l) => Number(l.toFixed(2)));

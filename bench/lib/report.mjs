@@ -157,7 +157,7 @@ export function renderResults(r) {
   const advNames = Object.keys(r.adversarial);
   if (advNames.length === 0) push('Not run (`--skip=adversarial`).', '');
   else {
-    push(`Each library and input in its own process, killed after ${s.adversarialTimeoutMs / 1000} s. The clock covers one count of the whole input, after the library is loaded and warmed up${(s.adversarialRuns ?? 1) > 1 ? `; each cell is the median of ${s.adversarialRuns} such processes (a run that times out or crashes ends that library's runs and is what is shown)` : ''}. A count that differs from tiktoken's is flagged.`, '');
+    push(`Each library and input in its own process, killed after ${s.adversarialTimeoutMs / 1000} s. The clock covers one count of the whole input, after the library is loaded and warmed up${(s.adversarialRuns ?? 1) > 1 ? `; each cell is the median of ${s.adversarialRuns} such processes, one per round of all libraries and inputs (a run that times out or crashes ends that library's runs of that input and is what is shown)` : ''}. A count that differs from tiktoken's is flagged.`, '');
     push(table(['input', ...libs.map((l) => l.label)], advNames.map((n) => [r.adversarial[n].title, ...libs.map((l) => adversarialCell(r.adversarial[n].results[l.name], s.adversarialTimeoutMs))])), '');
     const unchecked = advNames.filter((n) => r.adversarial[n].results.tiktoken?.state !== 'done');
     push(`Tokens counted, where the count finished (the same input must give the same count everywhere)${unchecked.length > 0 ? `. tiktoken could not count ${unchecked.join(', ')}, so counts there have no reference in this run` : ''}:`, '');
