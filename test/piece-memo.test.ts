@@ -25,6 +25,25 @@ const memoKey = fc.oneof(
 const memoEntry = fc.tuple(memoKey, fc.array(fc.integer({ min: 0, max: 200_000 }), { minLength: 1, maxLength: 40 }));
 
 describe('PieceMemo', () => {
+  it('after it was emptied, remembers a piece only when it is offered a second time, for a while', () => {
+    const memo = new PieceMemo(10, 1 << 12); // holds 512 pieces
+    const hash = (key: string) => [...key].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 0x01000193), 0x811c9dc5) & 0x3fffffff;
+    const offer = (key: string) => memo.add(key, 0, key.length, hash(key), Int32Array.of(7), 1);
+    const has = (key: string) => memo.find(key, 0, key.length, hash(key)) >= 0;
+    for (let i = 0; i < 512; i++) offer(`k${i}`);
+    expect(has('k0') && has('k511')).toBe(true);
+    offer('full'); // the memo is full: emptied (then this one remembered), and wary from now on
+    expect(has('k0')).toBe(false);
+    offer('fresh');
+    expect(has('fresh')).toBe(false);
+    offer('fresh');
+    expect(has('fresh')).toBe(true);
+    // Wary for four fills' worth of offers (those offered once take no room), then not.
+    for (let i = 0; i < 512 * 4; i++) offer(`w${i}`);
+    offer('late');
+    expect(has('late')).toBe(true);
+  });
+
   it('remembers a piece longer than ADMIT_AT_ONCE units only when it is offered a second time', () => {
     const memo = new PieceMemo();
     const tokens = Int32Array.of(5, 6);

@@ -11,9 +11,13 @@
  *   2  the token when the count is 1, else where the tokens start in `#tokens`
  *   3  where the units start in `#keys`, for pieces longer than 8 units
  *   4–7  the units of pieces of at most 8 units, in place (read through a Uint16Array view)
- * A piece longer than 64 units is remembered only on its second sighting: long pieces (lines of Thai
- * or Khmer, which write no spaces) seldom repeat outside a benchmark, and each would take up to 256
- * units of the key arena, whose filling empties the whole memo, short words and all.
+ * Some pieces are remembered only on their second sighting (a direct-mapped table of the hashes
+ * offered once says which): those longer than 64 units always — long pieces (lines of Thai or Khmer,
+ * which write no spaces) seldom repeat outside a benchmark, and each would take up to 256 units of
+ * the key arena, whose filling empties the whole memo, short words and all — and every piece for a
+ * while after the memo was emptied: text whose pieces do not repeat (base64, random data) would
+ * otherwise fill and empty it over and over, paying to remember what is never asked for again
+ * (1 MB of base64, one count in a fresh process: about 20% faster).
  *
  * The table starts at 1,024 slots and doubles (keeping its entries) whenever it is half full, up to
  * 65,536 slots (2 MB: room for the distinct pieces of several languages at once); the arenas for
@@ -36,8 +40,10 @@ export class PieceMemo {
   #keyTop = 0;
   #tokens = new Int32Array(MIN_ARENA);
   #tokenTop = 0;
-  /** Hash + 1 of the last long piece offered at each index (direct-mapped by hash), not yet remembered. */
-  readonly #longSightings = new Int32Array(LONG_SIGHTINGS);
+  /** Hash + 1 of the last piece offered once at each index (direct-mapped by hash) and not remembered. */
+  readonly #sightings = new Int32Array(SIGHTINGS);
+  /** For how many more offered pieces every piece needs a second sighting (set when the memo is emptied). */
+  #wary = 0;
 
   /** The limits are for tests, which make them tiny to exercise growing and emptying. */
   constructor(maxSlotBits = MAX_SLOT_BITS, maxArena = MAX_ARENA) {
@@ -87,15 +93,17 @@ export class PieceMemo {
   }
 
   /**
-   * Remembers that text[start..start+length) (hash `hash`, not in the memo) is `tokens[0..count)`;
-   * a piece longer than ADMIT_AT_ONCE only when it is offered a second time.
+   * Remembers that text[start..start+length) (hash `hash`, not in the memo) is `tokens[0..count)`,
+   * or only notes the sighting (see the class comment).
    */
   add(text: string, start: number, length: number, hash: number, tokens: Int32Array, count: number): void {
     if (length > PieceMemo.MAX_LENGTH || count > 0xffff) return;
-    if (length > PieceMemo.ADMIT_AT_ONCE) {
-      const sighting = hash & (LONG_SIGHTINGS - 1);
-      if (this.#longSightings[sighting] !== hash + 1) {
-        this.#longSightings[sighting] = hash + 1;
+    const wary = this.#wary > 0;
+    if (wary) this.#wary--;
+    if (length > PieceMemo.ADMIT_AT_ONCE || wary) {
+      const sighting = hash & (SIGHTINGS - 1);
+      if (this.#sightings[sighting] !== hash + 1) {
+        this.#sightings[sighting] = hash + 1;
         return;
       }
     }
@@ -169,6 +177,8 @@ export class PieceMemo {
 
   /** Empties the memo (at its largest size, when the table or an arena is full). */
   #reset(): false {
+    // Wary for as many offers as would fill the memo four times over.
+    this.#wary = ((1 << this.#maxSlotBits) >>> 1) * 4;
     this.#slots.fill(0);
     this.#size = 0;
     this.#keyTop = 0;
@@ -183,7 +193,7 @@ const MIN_SLOT_BITS = 10;
 const MAX_SLOT_BITS = 16;
 const MIN_ARENA = 1 << 12;
 const MAX_ARENA = 1 << 18;
-const LONG_SIGHTINGS = 1 << 10;
+const SIGHTINGS = 1 << 14;
 
 function slotIndex(hash: number, slotBits: number): number {
   return Math.imul(hash, 0x9e3779b1) >>> (32 - slotBits);
