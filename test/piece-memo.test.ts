@@ -34,12 +34,14 @@ describe('PieceMemo', () => {
     expect(has('k0') && has('k511')).toBe(true);
     offer('full'); // the memo is full: emptied (then this one remembered), and wary from now on
     expect(has('k0')).toBe(false);
+    expect(has('full')).toBe(true);
     offer('fresh');
     expect(has('fresh')).toBe(false);
     offer('fresh');
     expect(has('fresh')).toBe(true);
-    // Wary for four fills' worth of offers (those offered once take no room), then not.
-    for (let i = 0; i < 512 * 4; i++) offer(`w${i}`);
+    // Wary for four fills' worth of offers (2,048 here, two of them 'fresh'), then not.
+    for (let i = 0; i < 512 * 4 - 2; i++) offer(`w${i}`);
+    expect(has('w0') || has(`w${512 * 4 - 3}`)).toBe(false);
     offer('late');
     expect(has('late')).toBe(true);
   });
@@ -133,8 +135,9 @@ describe('ShortPieces', () => {
 
 describe('encodings whose caches churn match tiktoken', () => {
   // Many distinct pieces (random words, long and short, ASCII and not) fill both caches of an
-  // encoding past their largest size several times; the ids must match tiktoken throughout, the
-  // second time round too, and count must agree with encode.
+  // encoding past their largest size, so that they are emptied and the memo turns wary (most pieces
+  // then pass by unremembered); the ids must match tiktoken throughout, the second time round too,
+  // and count must agree with encode.
   let seed = 7;
   const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const alphabets = ['abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 'абвгдежзийклмнопрстуфхцчшщыэюя', '的一是不了人我在有他这为之大来以个中上们', 'ąćęłńóśźżäöüßéèêàç'];

@@ -17,7 +17,7 @@
  * the key arena, whose filling empties the whole memo, short words and all — and every piece for a
  * while after the memo was emptied: text whose pieces do not repeat (base64, random data) would
  * otherwise fill and empty it over and over, paying to remember what is never asked for again
- * (1 MB of base64, one count in a fresh process: about 20% faster).
+ * (1 MB of base64, one count in a fresh process: about 10% faster).
  *
  * The table starts at 1,024 slots and doubles (keeping its entries) whenever it is half full, up to
  * 65,536 slots (2 MB: room for the distinct pieces of several languages at once); the arenas for
@@ -40,8 +40,11 @@ export class PieceMemo {
   #keyTop = 0;
   #tokens = new Int32Array(MIN_ARENA);
   #tokenTop = 0;
-  /** Hash + 1 of the last piece offered once at each index (direct-mapped by hash) and not remembered. */
-  readonly #sightings = new Int32Array(SIGHTINGS);
+  /**
+   * Hash + 1 of the last piece offered once at each index (direct-mapped by hash) and not
+   * remembered; made on first need, as most texts never need it.
+   */
+  #sightings: Int32Array | null = null;
   /** For how many more offered pieces every piece needs a second sighting (set when the memo is emptied). */
   #wary = 0;
 
@@ -101,9 +104,10 @@ export class PieceMemo {
     const wary = this.#wary > 0;
     if (wary) this.#wary--;
     if (length > PieceMemo.ADMIT_AT_ONCE || wary) {
+      const sightings = (this.#sightings ??= new Int32Array(SIGHTINGS));
       const sighting = hash & (SIGHTINGS - 1);
-      if (this.#sightings[sighting] !== hash + 1) {
-        this.#sightings[sighting] = hash + 1;
+      if (sightings[sighting] !== hash + 1) {
+        sightings[sighting] = hash + 1;
         return;
       }
     }
@@ -177,8 +181,8 @@ export class PieceMemo {
 
   /** Empties the memo (at its largest size, when the table or an arena is full). */
   #reset(): false {
-    // Wary for as many offers as would fill the memo four times over.
-    this.#wary = ((1 << this.#maxSlotBits) >>> 1) * 4;
+    // Wary for as many offers as would fill the memo WARY_FILLS times over.
+    this.#wary = ((1 << this.#maxSlotBits) >>> 1) * WARY_FILLS;
     this.#slots.fill(0);
     this.#size = 0;
     this.#keyTop = 0;
@@ -193,7 +197,10 @@ const MIN_SLOT_BITS = 10;
 const MAX_SLOT_BITS = 16;
 const MIN_ARENA = 1 << 12;
 const MAX_ARENA = 1 << 18;
+/** 16,384 sightings (64 KB): room to notice a repeat among the pieces of a few hundred KB of text. */
 const SIGHTINGS = 1 << 14;
+/** How long the memo stays wary after it is emptied, in fills' worth of offered pieces. */
+const WARY_FILLS = 4;
 
 function slotIndex(hash: number, slotBits: number): number {
   return Math.imul(hash, 0x9e3779b1) >>> (32 - slotBits);
