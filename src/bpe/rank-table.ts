@@ -146,8 +146,7 @@ function buildSlots(bytes: Uint8Array, offsets: Uint32Array, rankCount: number, 
     const start = offsets[rank]!;
     const end = offsets[rank + 1]!;
     if (start === end) continue;
-    let hash = HASH_SEED;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, HASH_PRIME);
+    const hash = hashBytes(bytes, start, end);
     const home = homeSlot(hash, mask);
     const bit = filterBit(hash, filterShift);
     filter[bit >>> 5]! |= 1 << (bit & 31);
