@@ -50,6 +50,22 @@ function buildTables(): Uint8Array {
   return table;
 }
 
+/**
+ * Classes of bytes for the byte scanners (ascii-bytes.ts): ASCII's, then a class of its own
+ * (above every class here, so no class test matches it) for every byte from 0x80, which starts or
+ * continues a non-ASCII character. Read from the class runs directly, without the BMP table.
+ */
+export function asciiClasses(): Uint8Array {
+  const table = new Uint8Array(256).fill(NEWLINE + 1);
+  let start = 0;
+  for (let i = 0; i < CLASS_RUNS.length && start < 0x80; i += 2) {
+    start += CLASS_RUNS[i]!;
+    const next = i + 2 < CLASS_RUNS.length ? start + CLASS_RUNS[i + 2]! : 0x110000;
+    if (start < 0x80) table.fill(CLASS_RUNS[i + 1]!, start, Math.min(next, 0x80));
+  }
+  return table;
+}
+
 /** The class table for the Basic Multilingual Plane, built on first use (about 0.2 ms). */
 export function bmpClasses(): Uint8Array {
   return bmp ?? buildTables();

@@ -65,6 +65,28 @@ export class PieceMemo {
     }
   }
 
+  /**
+   * `find` for an ASCII piece read as bytes, bytes[start..start+length) (the encode loop's byte
+   * mode): the same slot as for the same characters in a string, as an ASCII byte and its UTF-16
+   * unit are the same number.
+   */
+  findAscii(bytes: Uint8Array, start: number, length: number, hash: number): number {
+    const slots = this.#slots;
+    const mask = (SLOT_INTS << this.#slotBits) - 1;
+    for (let at = slotIndex(hash, this.#slotBits) * SLOT_INTS; ; at = (at + SLOT_INTS) & mask) {
+      const meta = slots[at + 1]!;
+      if (meta === 0) return -1;
+      if (slots[at] === hash && meta >>> 16 === length && this.#sameBytes(at, bytes, start, length)) return at;
+    }
+  }
+
+  #sameBytes(at: number, bytes: Uint8Array, start: number, length: number): boolean {
+    const keys = length <= INLINE_UNITS ? this.#units : this.#keys;
+    const k = length <= INLINE_UNITS ? (at + 4) << 1 : this.#slots[at + 3]!;
+    for (let i = 0; i < length; i++) if (keys[k + i] !== bytes[start + i]) return false;
+    return true;
+  }
+
   #sameUnits(at: number, text: string, start: number, length: number): boolean {
     if (length <= INLINE_UNITS) {
       const units = this.#units;

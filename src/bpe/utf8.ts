@@ -33,3 +33,22 @@ export function encodeUtf8(text: string, start: number, end: number, out: Uint8A
   }
   return n;
 }
+
+/** The length in UTF-8 of text[start..end), as `encodeUtf8` (and TextEncoder) write it. */
+export function utf8Length(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      n += 1;
+    } else if (unit < 0x800) {
+      n += 2;
+    } else if (unit < 0xdc00 && unit >= 0xd800 && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else {
+      n += 3;
+    }
+  }
+  return n;
+}

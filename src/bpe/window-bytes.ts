@@ -1,0 +1,45 @@
+const encoder = new TextEncoder();
+
+/**
+ * A window of text as UTF-8, for the encode loop's byte mode: one native `encodeInto` call, into a
+ * buffer reused from call to call, followed by a sentinel byte (0x80, never ASCII) that stops the
+ * byte scanners' runs without a bounds test.
+ */
+export class WindowBytes {
+  bytes: Uint8Array;
+  /** The same buffer, for reading four bytes at a time. */
+  view: DataView;
+  /** How many bytes the last `encode` wrote. */
+  length = 0;
+
+  constructor(units: number) {
+    this.bytes = new Uint8Array(capacityFor(units));
+    this.view = new DataView(this.bytes.buffer);
+  }
+
+  /**
+   * Encodes text[start..stop) and returns the bytes, or null when more than one unit in sixteen is
+   * outside ASCII: such text is read faster as UTF-16 units.
+   */
+  encode(text: string, start: number, stop: number): Uint8Array | null {
+    const units = stop - start;
+    if (capacityFor(units) > this.bytes.length) {
+      this.bytes = new Uint8Array(capacityFor(units));
+      this.view = new DataView(this.bytes.buffer);
+    }
+    const window = start === 0 && stop === text.length ? text : text.slice(start, stop);
+    const written = encoder.encodeInto(window, this.bytes).written;
+    if (written - units > units >>> 4) return null;
+    this.bytes[written] = 0x80;
+    this.length = written;
+    return this.bytes;
+  }
+}
+
+/**
+ * Three bytes a unit at most (a surrogate pair is four bytes for two units), then the sentinel and
+ * room for a four-byte read that starts at the window's last byte.
+ */
+function capacityFor(units: number): number {
+  return 3 * units + 8;
+}

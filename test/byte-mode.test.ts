@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { asciiBytePieceCl100k, asciiBytePieceGpt2, asciiBytePieceO200k } from '../src/bpe/ascii-bytes.js';
+import { bmpClasses } from '../src/bpe/char-class.js';
+import { nextPieceCl100k } from '../src/bpe/split-cl100k.js';
+import { nextPieceGpt2 } from '../src/bpe/split-gpt2.js';
+import { nextPieceO200k } from '../src/bpe/split-o200k.js';
+import { encodeOrdinary, type BytePieceFunction, type SplitFunction } from '../src/bpe/tokenize.js';
+import { WindowBytes } from '../src/bpe/window-bytes.js';
+import { ENCODING_NAMES } from '../src/index.js';
+import { loadRankTable } from '../src/encodings/load.js';
+import { ENCODING_SPECS } from '../src/encodings/specs.js';
+import { asciiText, mixedText } from './support/arbitraries.js';
+import { oracle } from './support/oracle.js';
+
+// The encode loop's byte mode (tokenize.ts): long, mostly ASCII text is encoded to UTF-8 a window
+// at a time and its ASCII pieces are cut from the bytes. The byte scanners must cut exactly where
+// the unit scanners do (or hand the piece over), and the windows must never change a token.
+
+const RUNS = Number(process.env['TOKMETER_FC_RUNS'] ?? 200);
+
+const SCANNERS: [string, SplitFunction, BytePieceFunction][] = [
+  ['gpt2', nextPieceGpt2, asciiBytePieceGpt2],
+  ['cl100k', nextPieceCl100k, asciiBytePieceCl100k],
+  ['o200k', nextPieceO200k, asciiBytePieceO200k],
+];
+
+const utf8 = new TextEncoder();
+
+/** The text's UTF-8 with the sentinel the byte scanners expect at `bytesEnd`. */
+function bytesWithSentinel(text: string, bytesEnd?: number): { bytes: Uint8Array; bytesEnd: number } {
+  const encoded = utf8.encode(text);
+  const end = bytesEnd ?? encoded.length;
+  const bytes = new Uint8Array(end + 8);
+  bytes.set(encoded.subarray(0, end));
+  bytes[end] = 0x80;
+  return { bytes, bytesEnd: end };
+}
+
+describe.each(SCANNERS)('the %s byte scanner', (_name, split, bytePiece) => {
+  /** Every piece's start and end, in units and in bytes. */
+  function pieces(text: string): { start: number; end: number; byteStart: number; byteEnd: number }[] {
+    const found = [];
+    let byteStart = 0;
+    for (let start = 0; start < text.length; ) {
+      const end = split(bmpClasses(), text, start, text.length);
+      const byteEnd = byteStart + Buffer.byteLength(text.slice(start, end));
+      found.push({ start, end, byteStart, byteEnd });
+      start = end;
+      byteStart = byteEnd;
+    }
+    return found;
+  }
+
+  it('cuts each piece that starts with ASCII where the unit scanner does, or hands it over', () => {
+    let asciiStarts = 0;
+    let decided = 0;
+    for (const text of [...fc.sample(asciiText, { numRuns: RUNS, seed: 1 }), ...fc.sample(mixedText, { numRuns: RUNS, seed: 2 })]) {
+      const { bytes, bytesEnd } = bytesWithSentinel(text);
+      for (const piece of pieces(text)) {
+        if (bytes[piece.byteStart]! >= 0x80) continue;
+        asciiStarts++;
+        const end = bytePiece(bytes, piece.byteStart, bytesEnd, true);
+        if (end < 0) continue;
+        decided++;
+        expect({ text, start: piece.start, end }).toEqual({ text, start: piece.start, end: piece.byteEnd });
+      }
+    }
+    // Handing every piece over would be exact and useless: most must be decided from the bytes.
+    expect(decided / asciiStarts).toBeGreaterThan(0.8);
+  });
+
+  it('hands over a piece that the end of a window might cut short', () => {
+    fc.assert(
+      fc.property(asciiText, fc.nat(), (text, cutSeed) => {
+        const whole = bytesWithSentinel(text);
+        const cut = whole.bytesEnd === 0 ? 0 : cutSeed % whole.bytesEnd;
+        const window = bytesWithSentinel(text, cut);
+        for (const piece of pieces(text)) {
+          if (piece.byteStart >= cut) break;
+          if (whole.bytes[piece.byteStart]! >= 0x80) continue;
+          const end = bytePiece(window.bytes, piece.byteStart, cut, false);
+          // Decided from the window, it must be the piece the whole text has; a piece that runs past
+          // the window cannot be decided (one that ends at the cut may be: "123", "'s").
+          if (end >= 0) expect({ text, cut, start: piece.start, end }).toEqual({ text, cut, start: piece.start, end: piece.byteEnd });
+          if (piece.byteEnd > cut) expect({ text, cut, start: piece.start, end }).toEqual({ text, cut, start: piece.start, end: -1 });
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/**
+ * Texts long enough for byte mode (256 units and more), nearly all ASCII, with a few non-ASCII
+ * characters here and there that the loop must cut from the UTF-16 units and step over in the bytes.
+ * Not shrunk: shrinking hundreds of parts one at a time takes minutes; a failure prints the text.
+ */
+const longText = fc.noShrink(fc
+  .tuple(
+    fc.array(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: 0, max: 0x7f }).map((u) => String.fromCharCode(u)) },
+        { weight: 3, arbitrary: fc.constantFrom(' the', ' Code', 'word', 'HTTP', "'s", "'LL", ' 42', '12345', '\n    ', '  ', '\r\n', ' */\n', '();', '//', 'x') },
+      ),
+      { minLength: 200, maxLength: 400 },
+    ),
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom('é', 'É', '\u0301', '²', '\u00a0', '—', 'ſ', '中', '👋', '\ud800', 'ǅ')), { maxLength: 5 }),
+  )
+  .map(([parts, insertions]) => {
+    for (const [at, fragment] of insertions) parts.splice(at % (parts.length + 1), 0, fragment);
+    return parts.join('');
+  }));
+
+describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
+  const spec = ENCODING_SPECS[name];
+  const ranks = loadRankTable(spec.rankFile);
+  const reference = oracle(name);
+
+  it('encodes long text in windows of any size as tiktoken does', () => {
+    fc.assert(
+      fc.property(longText, fc.integer({ min: 1, max: 400 }), (text, windowUnits) => {
+        const out: number[] = [];
+        const count = encodeOrdinary(ranks, spec.split, text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER, windowUnits);
+        const expected = reference.encodeOrdinary(text);
+        // The first difference, not two long arrays: diffing those on every shrinking step is slow.
+        const firstDifference = expected.findIndex((id, i) => id !== out[i]);
+        expect({ length: out.length, count, firstDifference }).toEqual({ length: expected.length, count: expected.length, firstDifference: -1 });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('stops counting past the limit, wherever the windows fall', () => {
+    fc.assert(
+      fc.property(longText, fc.integer({ min: 1, max: 400 }), fc.nat(), (text, windowUnits, limitSeed) => {
+        const total = reference.encodeOrdinary(text).length;
+        const limit = limitSeed % (total + 2);
+        const count = encodeOrdinary(ranks, spec.split, text, 0, text.length, null, 0, limit, windowUnits);
+        if (total <= limit) expect(count).toBe(total);
+        else expect(count).toBeGreaterThan(limit);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('WindowBytes', () => {
+  it('encodes a window of mostly ASCII text, with the sentinel after it', () => {
+    const window = new WindowBytes(4);
+    const text = `${'x'.repeat(300)}é${'y'.repeat(20)}`;
+    const bytes = window.encode(text, 290, text.length)!;
+    expect(window.length).toBe(32);
+    expect(Buffer.from(bytes.subarray(0, window.length)).toString()).toBe(text.slice(290));
+    expect(bytes[window.length]).toBe(0x80);
+  });
+
+  it('declines text that is not nearly all ASCII', () => {
+    const window = new WindowBytes(64);
+    expect(window.encode('中文'.repeat(100), 0, 200)).toBeNull();
+    expect(window.encode(`${'a'.repeat(100)}${'é'.repeat(7)}`, 0, 107)).toBeNull();
+    expect(window.encode(`${'a'.repeat(100)}${'é'.repeat(6)}`, 0, 106)).not.toBeNull();
+  });
+});
