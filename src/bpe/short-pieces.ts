@@ -3,8 +3,12 @@ export const NOT_FOUND = -2;
 
 /**
  * The commonest pieces, ASCII of at most 8 characters (" the", "ing", ",") that are one token, by
- * their characters packed seven bits each into two 28-bit words: a lookup is one probe and three
- * integer compares — no hash over the bytes, no byte-by-byte compare. Open addressing with linear
+ * their characters packed eight bits each into two 32-bit words — the low word the last four
+ * characters, the high word those before them, the first character highest — which is how the
+ * encode loop's byte mode reads them from UTF-8, four bytes at a time: a lookup is one probe and
+ * three integer compares — no hash over the bytes, no byte-by-byte compare. (ASCII's top bit is 0,
+ * so the words are non-negative Int32 values; above 2^30 V8 boxes them when they are passed to a
+ * call it does not inline, which only the encode loop's cold path does.) Open addressing with linear
  * probing; the table starts small, doubles (keeping its entries) at half full up to 32,768 slots
  * (512 KB), and at its largest is emptied when half full.
  */

@@ -33,10 +33,6 @@ export interface Pretokenizer {
  */
 export type BytePieceFunction = (bytes: Uint8Array, start: number, bytesEnd: number, final: boolean) => number;
 
-
-/** Four 7-bit characters: the packed words stay below 2^30, V8's small-integer range. */
-const PACKED_MASK = 0x0fffffff;
-
 // Scratch space shared by every call (JavaScript runs one call at a time): the current piece's
 // UTF-8 bytes and its tokens.
 let pieceBytes = new Uint8Array(4096);
@@ -129,9 +125,8 @@ function encodeUnits(
   const fold = split.asciiWords === 'letters' ? 0x20 : 0;
   let pos = start;
   while (pos < stop) {
-    // Short ASCII pieces, most of any English or code, are keyed by their last eight characters,
-    // seven bits each, packed into two 28-bit words (see ShortPieces) as the piece is cut. 28 bits
-    // keep them small integers for V8, never boxed as heap numbers when passed to a call.
+    // Short ASCII pieces, most of any English or code, are keyed by their characters, packed as
+    // the piece is cut into two 32-bit words (see ShortPieces).
     let low = 0;
     let high = 0;
     let pieceEnd = -1;
@@ -143,14 +138,14 @@ function encodeUnits(
     }
     const capital = unit - 65 < 26 && unit >= 65;
     if ((capital || (unit - 97 < 26 && unit >= 97)) && (fold !== 0 || !capital || (i + 1 < end && ((text.charCodeAt(i + 1) - 97) >>> 0) < 26))) {
-      low = (low << 7) | unit;
+      low = (low << 8) | unit;
       let k = i + 1;
       let after = 0;
       for (; k < end; k++) {
         after = text.charCodeAt(k);
         if ((((after | fold) - 97) >>> 0) >= 26) break;
-        high = ((high << 7) | (low >>> 21)) & PACKED_MASK;
-        low = ((low << 7) | after) & PACKED_MASK;
+        high = (high << 8) | (low >>> 24);
+        low = (low << 8) | after;
       }
       if (k === end || (after < 0x80 && (fold !== 0 || after !== 39))) pieceEnd = k;
     }
@@ -165,8 +160,8 @@ function encodeUnits(
             low = -1;
             break;
           }
-          high = ((high << 7) | (low >>> 21)) & PACKED_MASK;
-          low = ((low << 7) | unit) & PACKED_MASK;
+          high = (high << 8) | (low >>> 24);
+          low = (low << 8) | unit;
         }
       }
     }
@@ -251,13 +246,15 @@ function encodeBytes(
     // Whether the piece is ASCII at bytes[b..b+length), where the memo reads it faster.
     const ascii = pieceEnd >= 0;
     if (ascii) {
-      // Two reads of four bytes, big-endian: the first character highest, as packing puts it.
+      // The ShortPieces key in two reads of four bytes (big-endian, so the first byte is highest, as
+      // packing puts it); bytes past the piece are shifted out. ASCII's top bit is 0, so the
+      // arithmetic shift brings in zeros.
       const length = pieceEnd - b;
       if (length <= 4) {
-        low = packAscii(view.getUint32(b) >>> ((4 - length) << 3));
+        low = view.getInt32(b) >> ((4 - length) << 3);
       } else if (length <= ShortPieces.MAX_LENGTH) {
-        low = packAscii(view.getUint32(pieceEnd - 4));
-        high = packAscii(view.getUint32(b) >>> ((8 - length) << 3));
+        low = view.getInt32(pieceEnd - 4);
+        high = view.getInt32(b) >> ((8 - length) << 3);
       }
       pieceEnd = pos + length;
     } else {
@@ -269,8 +266,8 @@ function encodeBytes(
             low = -1;
             break;
           }
-          high = ((high << 7) | (low >>> 21)) & PACKED_MASK;
-          low = ((low << 7) | unit) & PACKED_MASK;
+          high = (high << 8) | (low >>> 24);
+          low = (low << 8) | unit;
         }
       }
     }
@@ -308,11 +305,6 @@ function encodeBytes(
   return count;
 }
 
-/** Four ASCII characters, big-endian in `word` (as read from bytes), packed seven bits each. */
-function packAscii(word: number): number {
-  return (word & 0x7f) | ((word >>> 1) & 0x3f80) | ((word >>> 2) & 0x1fc000) | ((word >>> 3) & 0xfe00000);
-}
-
 /** The memo's hash of text[start..end): FNV-1a style over pairs of UTF-16 units. */
 function hashUnits(text: string, start: number, end: number): number {
   // Two units per multiply: half the dependency chain of hashing one unit at a time.
@@ -320,7 +312,7 @@ function hashUnits(text: string, start: number, end: number): number {
   let i = start;
   for (; i + 1 < end; i += 2) hash = Math.imul(hash ^ (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16)), HASH_PRIME);
   if (i < end) hash = Math.imul(hash ^ text.charCodeAt(i), HASH_PRIME);
-  return (hash ^ (hash >>> 15)) & 0x3fffffff; // a small integer for V8 (see PACKED_MASK)
+  return (hash ^ (hash >>> 15)) & 0x3fffffff; // below 2^30: a small integer for V8, never boxed
 }
 
 /** `hashUnits` of an ASCII piece read as bytes, bytes[start..end): the same number. */
