@@ -46,11 +46,12 @@ const BYTE_MODE_MIN_UNITS = 256;
 
 /**
  * How many UTF-16 units the loop takes at a time in byte mode: the window is encoded to UTF-8 in
- * one native call into a buffer of three bytes a unit (192 KB), reused.
+ * one native call into a buffer of three bytes a unit (up to 192 KB), kept from call to call.
  */
 export const WINDOW_UNITS = 1 << 16;
 
-const windowBytes = new WindowBytes(WINDOW_UNITS);
+/** Grown to the longest window yet: short texts never make the 192 KB buffer. */
+const windowBytes = new WindowBytes(BYTE_MODE_MIN_UNITS);
 
 /** Where the last call of `encodeUnits` or `encodeBytes` stopped: the end of the piece that crossed its `stop`. */
 let stoppedAt = 0;

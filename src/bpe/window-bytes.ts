@@ -24,7 +24,7 @@ export class WindowBytes {
   encode(text: string, start: number, stop: number): Uint8Array | null {
     const units = stop - start;
     if (capacityFor(units) > this.bytes.length) {
-      this.bytes = new Uint8Array(capacityFor(units));
+      this.bytes = new Uint8Array(Math.max(capacityFor(units), 2 * this.bytes.length));
       this.view = new DataView(this.bytes.buffer);
     }
     const window = start === 0 && stop === text.length ? text : text.slice(start, stop);
