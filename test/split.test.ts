@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bmpClasses } from '../src/bpe/char-class.js';
+import { CJK_IDEOGRAPHS_COUNT, CJK_IDEOGRAPHS_FIRST, OTHER_LETTER, bmpClasses } from '../src/bpe/char-class.js';
 import { nextPieceCl100k } from '../src/bpe/split-cl100k.js';
 import { nextPieceGpt2 } from '../src/bpe/split-gpt2.js';
 import { nextPieceO200k } from '../src/bpe/split-o200k.js';
@@ -63,5 +63,17 @@ describe.each(SCANNERS)('the %s scanner', (name, split) => {
     ['path slashes', 'a/b//\n/c'],
   ])('on %s', (_label, text) => {
     expect(piecesByScanner(split, text)).toEqual(piecesByRegex(regex, text));
+  });
+});
+
+describe('the class table', () => {
+  it('has every CJK Unified Ideograph as an other letter, as the scanners assume without reading it', () => {
+    const classes = bmpClasses();
+    const others = [];
+    for (let unit = CJK_IDEOGRAPHS_FIRST; unit < CJK_IDEOGRAPHS_FIRST + CJK_IDEOGRAPHS_COUNT; unit++) {
+      if (classes[unit] !== OTHER_LETTER) others.push(unit.toString(16));
+    }
+    expect(others).toEqual([]);
+    expect(CJK_IDEOGRAPHS_FIRST + CJK_IDEOGRAPHS_COUNT).toBe(0xa000);
   });
 });

@@ -15,6 +15,13 @@ export const NUMBER = 5; // Nd, Nl, No
 export const SPACE = 6; // White_Space except \r and \n
 export const NEWLINE = 7; // \r, \n
 
+/**
+ * CJK Unified Ideographs, U+4E00–U+9FFF: all OTHER_LETTER (a test holds the class table to it), so
+ * the scanners' runs of letters take them without reading the table: Chinese +7% (A/B).
+ */
+export const CJK_IDEOGRAPHS_FIRST = 0x4e00;
+export const CJK_IDEOGRAPHS_COUNT = 0x5200;
+
 /** Set in a `charClass` result when the character is a surrogate pair (two UTF-16 units). */
 export const WIDE = 8;
 export const CLASS_MASK = 7;

@@ -1,5 +1,6 @@
 import {
-  CLASS_MASK, LETTER_SET, LOWER, NEWLINE, NUMBER, OTHER, PUNCT_SET, UPPER,
+  CJK_IDEOGRAPHS_COUNT, CJK_IDEOGRAPHS_FIRST, CLASS_MASK, LETTER_SET, LOWER, NEWLINE, NUMBER, OTHER, PUNCT_SET,
+  UPPER,
   charClass, contractionEnd, skipClasses, skipLineBreaks, skipNumbers, whitespacePieceEnd,
 } from './char-class.js';
 import { asciiDigitsEnd, asciiPunctuationEnd, asciiWhitespaceEnd } from './ascii-pieces.js';
@@ -77,6 +78,10 @@ function asciiPieceCl100k(table: Uint8Array, text: string, start: number, end: n
 /** `\p{L}+` from the BMP letter at `s`; -1 if half of an astral character (perhaps a letter) follows. */
 function lettersEnd(table: Uint8Array, text: string, s: number, end: number): number {
   let k = s + 1;
-  while (k < end && ((1 << table[text.charCodeAt(k)]!) & LETTER_SET) !== 0) k++;
+  for (; k < end; k++) {
+    const unit = text.charCodeAt(k);
+    if (unit - CJK_IDEOGRAPHS_FIRST < CJK_IDEOGRAPHS_COUNT && unit >= CJK_IDEOGRAPHS_FIRST) continue;
+    if (((1 << table[unit]!) & LETTER_SET) === 0) break;
+  }
   return k < end && (text.charCodeAt(k) & 0xf800) === 0xd800 ? -1 : k;
 }

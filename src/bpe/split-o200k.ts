@@ -1,5 +1,6 @@
 import {
-  CLASS_MASK, LETTER_SET, LOWER, MARK, NEWLINE, NUMBER, OTHER, OTHER_LETTER, PUNCT_SET, SPACE, UPPER,
+  CJK_IDEOGRAPHS_COUNT, CJK_IDEOGRAPHS_FIRST, CLASS_MASK, LETTER_SET, LOWER, MARK, NEWLINE, NUMBER, OTHER,
+  OTHER_LETTER, PUNCT_SET, SPACE, UPPER,
   charClass, contractionEnd, skipClasses, skipLineBreaks, skipNumbers, whitespacePieceEnd,
 } from './char-class.js';
 import { asciiDigitsEnd, asciiPunctuationEnd, asciiWhitespaceEnd } from './ascii-pieces.js';
@@ -154,7 +155,9 @@ function casedWordEnd(table: Uint8Array, text: string, s: number, end: number): 
 function otherLettersEnd(table: Uint8Array, text: string, s: number, end: number): number {
   let k = s + 1;
   for (; k < end; k++) {
-    const cls = table[text.charCodeAt(k)];
+    const unit = text.charCodeAt(k);
+    if (unit - CJK_IDEOGRAPHS_FIRST < CJK_IDEOGRAPHS_COUNT && unit >= CJK_IDEOGRAPHS_FIRST) continue;
+    const cls = table[unit];
     if (cls !== OTHER_LETTER && cls !== MARK) break;
   }
   return wordEndsAt(table, text, k, end, false);
