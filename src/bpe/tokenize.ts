@@ -13,10 +13,11 @@ export type SplitFunction = (classes: Uint8Array, text: string, start: number, e
 export interface Pretokenizer {
   readonly nextPiece: SplitFunction;
   /**
-   * The shape of the commonest piece, an ASCII word, which the loop reads inline without calling
-   * `nextPiece`: `'letters'` is ` ?[A-Za-z]+` ended by any other ASCII character (gpt2, cl100k);
-   * `'cased'` is ` ?[A-Z]?[a-z]+` ended by an ASCII character other than an apostrophe (o200k,
-   * whose words take a contraction after them).
+   * The shape of the commonest piece, an ASCII word, which the loops read inline without calling
+   * the scanners: `'letters'` is ` ?[A-Za-z]+` ended by any other ASCII character (gpt2, cl100k);
+   * `'cased'` is ` ?[A-Z]*[a-z]+` or ` ?[A-Z]+` ended by an ASCII character other than an apostrophe
+   * (o200k, whose words take a contraction after them). The unit loop takes only ` ?[A-Z]?[a-z]+`
+   * of the cased shape inline.
    */
   readonly asciiWords: 'letters' | 'cased';
   /**
