@@ -147,7 +147,7 @@ describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
 
 describe('WindowBytes', () => {
   it('encodes a window of mostly ASCII text, with the sentinel after it', () => {
-    const window = new WindowBytes(4);
+    const window = new WindowBytes(4, 64);
     const text = `${'x'.repeat(300)}é${'y'.repeat(20)}`;
     const bytes = window.encode(text, 290, text.length)!;
     expect(window.length).toBe(32);
@@ -155,8 +155,20 @@ describe('WindowBytes', () => {
     expect(bytes[window.length]).toBe(0x80);
   });
 
+  it('grows by doubling, but not past its largest window unless a window needs more', () => {
+    // Room for n units is 3n + 8 bytes; this one starts with room for 4 and expects windows of 100.
+    const window = new WindowBytes(4, 100);
+    const sizes = [10, 11, 90, 95, 150].map((units) => {
+      window.encode('x'.repeat(units), 0, units);
+      return window.bytes.length;
+    });
+    // 20 doubles to 40 (room for 10 needs 38), then 80; 90 units need 278, more than a doubling;
+    // 95 units would double 278 but stop at room for 100 (308); 150 units need 458.
+    expect(sizes).toEqual([40, 80, 278, 308, 458]);
+  });
+
   it('declines text that is not nearly all ASCII', () => {
-    const window = new WindowBytes(64);
+    const window = new WindowBytes(64, 64);
     expect(window.encode('中文'.repeat(100), 0, 200)).toBeNull();
     expect(window.encode(`${'a'.repeat(100)}${'é'.repeat(7)}`, 0, 107)).toBeNull();
     expect(window.encode(`${'a'.repeat(100)}${'é'.repeat(6)}`, 0, 106)).not.toBeNull();

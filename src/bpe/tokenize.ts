@@ -52,7 +52,7 @@ const BYTE_MODE_MIN_UNITS = 256;
 export const WINDOW_UNITS = 1 << 16;
 
 /** Grown to the longest window yet: short texts never make the 192 KB buffer. */
-const windowBytes = new WindowBytes(BYTE_MODE_MIN_UNITS);
+const windowBytes = new WindowBytes(BYTE_MODE_MIN_UNITS, WINDOW_UNITS);
 
 /** Where the last call of `encodeUnits` or `encodeBytes` stopped: the end of the piece that crossed its `stop`. */
 let stoppedAt = 0;
@@ -83,7 +83,7 @@ export function encodeOrdinary(
   }
   let pos = start;
   while (pos < end) {
-    const stop = Math.min(end, pos + windowUnits);
+    const stop = Math.min(end, pos + Math.max(windowUnits, 1));
     let counted = mostlyAscii(text, pos, stop) ? encodeBytes(ranks, split, text, pos, stop, end, out, count, limit) : -1;
     if (counted < 0) counted = encodeUnits(ranks, split, text, pos, stop, end, out, count, limit);
     count = counted;

@@ -12,19 +12,27 @@ export class WindowBytes {
   /** How many bytes the last `encode` wrote. */
   length = 0;
 
-  constructor(units: number) {
+  readonly #largest: number;
+
+  /**
+   * Room for `units` at first; growing by doubling, but not past room for `largestUnits` unless a
+   * window needs it.
+   */
+  constructor(units: number, largestUnits: number) {
     this.bytes = new Uint8Array(capacityFor(units));
     this.view = new DataView(this.bytes.buffer);
+    this.#largest = capacityFor(largestUnits);
   }
 
   /**
-   * Encodes text[start..stop) and returns the bytes, or null when more than one unit in sixteen is
-   * outside ASCII: such text is read faster as UTF-16 units.
+   * Encodes text[start..stop) and returns the bytes, or null when its UTF-8 is more than one byte in
+   * sixteen longer than its units (a unit outside ASCII takes two or three bytes): such text is
+   * read faster as UTF-16 units.
    */
   encode(text: string, start: number, stop: number): Uint8Array | null {
     const units = stop - start;
     if (capacityFor(units) > this.bytes.length) {
-      this.bytes = new Uint8Array(Math.max(capacityFor(units), 2 * this.bytes.length));
+      this.bytes = new Uint8Array(Math.max(capacityFor(units), Math.min(2 * this.bytes.length, this.#largest)));
       this.view = new DataView(this.bytes.buffer);
     }
     const window = start === 0 && stop === text.length ? text : text.slice(start, stop);
