@@ -153,10 +153,8 @@ function checkInvariants(spec: EncodingSpec, ranks: RankTable, specials: Special
     if (ranks.rankOf(single, 0, 1) < 0) fail(`byte ${byte} has no token`);
   }
   // Ranks are contiguous except where a special token takes the id (p50k's <|endoftext|>).
+  for (const rank of ranks.gaps) if (!specials.textById.has(rank)) fail(`rank ${rank} is missing`);
   const offsets = ranks.offsets;
-  for (let rank = 0; rank < ranks.rankCount; rank++) {
-    if (offsets[rank + 1] === offsets[rank] && !specials.textById.has(rank)) fail(`rank ${rank} is missing`);
-  }
   for (const id of specials.textById.keys()) {
     if (id < ranks.rankCount && offsets[id + 1] !== offsets[id]) fail(`id ${id} is both a rank and a special token`);
   }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { mergeByScan, mergeWithHeap } from '../src/bpe/merge.js';
+import { RankTable } from '../src/bpe/rank-table.js';
 import { loadRankTable } from '../src/encodings/load.js';
 import { ENCODING_SPECS, type RankFileName } from '../src/encodings/specs.js';
 import { getEncoding } from '../src/index.js';
@@ -65,6 +66,28 @@ describe.each(Object.keys(PINNED_SHA256) as RankFileName[])('rank file %s', (fil
       }
     }
     expect(broken).toEqual([]);
+  });
+});
+
+describe('RankTable', () => {
+  it('finds every token by its bytes, and turns away bytes that are not one', () => {
+    const table = loadRankTable('o200k_base');
+    const lost: number[] = [];
+    for (let rank = 0; rank < table.rankCount; rank++) {
+      const bytes = table.tokenBytes(rank);
+      if (bytes.length !== 0 && table.rankOf(bytes, 0, bytes.length) !== rank) lost.push(rank);
+    }
+    expect(lost).toEqual([]);
+    const notTokens = ['qzxqzxqzx', 'the the the', '\u00ff\u00fe'].map((text) => Buffer.from(text, 'latin1'));
+    for (const bytes of notTokens) expect(table.rankOf(bytes, 0, bytes.length)).toBe(-1);
+  });
+
+  it('refuses token lengths that do not add up to its arena', () => {
+    const lengths = Uint8Array.of(1, 2, 0, 1);
+    expect(() => new RankTable(lengths, Uint8Array.of(97, 98, 99, 100, 101))).toThrow(/add up to 4 bytes but the arena holds 5/);
+    expect(() => new RankTable(lengths, Uint8Array.of(97, 98, 99))).toThrow(/add up to 4 bytes but the arena holds 3/);
+    const fits = new RankTable(lengths, Uint8Array.of(97, 98, 99, 100));
+    expect([fits.rankOf(Uint8Array.of(98, 99), 0, 2), fits.maxTokenLength, fits.tokenBytes(2).length]).toEqual([1, 2, 0]);
   });
 });
 

@@ -71,8 +71,7 @@ export function loadRankTable(name: RankFileName): RankTable {
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.length);
   const lengths = bytes.subarray(HEADER_BYTES, HEADER_BYTES + rankCount);
   const table = new RankTable(lengths, bytes.subarray(HEADER_BYTES + rankCount));
-  let tokens = 0;
-  for (let rank = 0; rank < rankCount; rank++) if (lengths[rank] !== 0) tokens++;
+  const tokens = rankCount - table.gaps.length;
   if (tokens !== entry.tokens) throw corrupt(file, `it holds ${tokens} tokens, the manifest says ${entry.tokens}`);
   return table;
 }
