@@ -6,16 +6,18 @@ import { nextPieceCl100k } from '../src/bpe/split-cl100k.js';
 import { nextPieceGpt2 } from '../src/bpe/split-gpt2.js';
 import { nextPieceO200k } from '../src/bpe/split-o200k.js';
 import { encodeOrdinary, type BytePieceFunction, type SplitFunction } from '../src/bpe/tokenize.js';
-import { WindowBytes } from '../src/bpe/window-bytes.js';
+import { WindowBytes, WindowUnits } from '../src/bpe/window-bytes.js';
 import { ENCODING_NAMES } from '../src/index.js';
 import { loadRankTable } from '../src/encodings/load.js';
 import { ENCODING_SPECS } from '../src/encodings/specs.js';
 import { asciiText, mixedText } from './support/arbitraries.js';
 import { oracle } from './support/oracle.js';
 
-// The encode loop's byte mode (tokenize.ts): long, mostly ASCII text is encoded to UTF-8 a window
-// at a time and its ASCII pieces are cut from the bytes. The byte scanners must cut exactly where
-// the unit scanners do (or hand the piece over), and the windows must never change a token.
+// The encode loop's window modes (tokenize.ts). Byte mode: long, mostly ASCII text is encoded to
+// UTF-8 a window at a time and its ASCII pieces are cut from the bytes. The byte scanners must cut
+// exactly where the unit scanners do (or hand the piece over), and the windows must never change a
+// token. Wide mode: other long text is read as UTF-16 units, and its pieces are looked up in the
+// memo from a copy of the window's units, which must reach past the window's end.
 
 const RUNS = Number(process.env['TOKMETER_FC_RUNS'] ?? 200);
 
@@ -142,6 +144,63 @@ describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+/** Texts long enough for the window modes and mostly outside ASCII: wide mode (not shrunk either). */
+const wideText = fc.noShrink(
+  fc
+    .array(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom('中文', '，人人', '的权利和自由', 'ภาษาไทย', 'Привет', ' мир', 'ἀλήθεια', '👋🏽', '😀', 'é', '\u0301', '日本語のテキスト', '。\n') },
+        { weight: 1, arbitrary: fc.constantFrom(' the', 'HTTP', "'s", ' 42', '\n', '  ', 'x', '\ud800') },
+        { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
+      ),
+      { minLength: 150, maxLength: 400 },
+    )
+    .map((parts) => parts.join('')),
+);
+
+describe.each(ENCODING_NAMES)('%s in wide mode', (name) => {
+  const spec = ENCODING_SPECS[name];
+  const ranks = loadRankTable(spec.rankFile);
+  const reference = oracle(name);
+
+  it('encodes long text in windows of any size as tiktoken does, twice over (the second time from the memo)', () => {
+    fc.assert(
+      fc.property(wideText, fc.integer({ min: 1, max: 400 }), (text, windowUnits) => {
+        const expected = reference.encodeOrdinary(text);
+        for (let pass = 0; pass < 2; pass++) {
+          const out: number[] = [];
+          const count = encodeOrdinary(ranks, spec.split, text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER, windowUnits);
+          const firstDifference = expected.findIndex((id, i) => id !== out[i]);
+          expect({ pass, length: out.length, count, firstDifference }).toEqual({ pass, length: expected.length, count: expected.length, firstDifference: -1 });
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('counts a sub-range of the text as tiktoken counts that slice', () => {
+    fc.assert(
+      fc.property(wideText, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 400 }), (text, a, b, windowUnits) => {
+        const start = a % text.length;
+        const end = start + (b % (text.length - start + 1));
+        const count = encodeOrdinary(ranks, spec.split, text, start, end, null, 0, Number.MAX_SAFE_INTEGER, windowUnits);
+        expect(count).toBe(reference.encodeOrdinary(text.slice(start, end)).length);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('WindowUnits', () => {
+  it('copies a window of units, growing to fit', () => {
+    const window = new WindowUnits(4);
+    const text = `ab${'中'.repeat(30)}\ud800z`;
+    const units = window.copy(text, 1, text.length);
+    expect(Array.from(units.subarray(0, text.length - 1))).toEqual(Array.from(text.slice(1), (c) => c.charCodeAt(0)));
+    expect(window.copy('xy', 0, 2).subarray(0, 2)).toEqual(Uint16Array.of(0x78, 0x79));
   });
 });
 

@@ -80,6 +80,27 @@ export class PieceMemo {
     }
   }
 
+  /**
+   * `find` for a piece read from a copy of the text's UTF-16 units, units[start..start+length)
+   * (the unit loop's wide mode): the same slot as for the same units in a string.
+   */
+  findWide(units: Uint16Array, start: number, length: number, hash: number): number {
+    const slots = this.#slots;
+    const mask = (SLOT_INTS << this.#slotBits) - 1;
+    for (let at = slotIndex(hash, this.#slotBits) * SLOT_INTS; ; at = (at + SLOT_INTS) & mask) {
+      const meta = slots[at + 1]!;
+      if (meta === 0) return -1;
+      if (slots[at] === hash && meta >>> 16 === length && this.#sameWide(at, units, start, length)) return at;
+    }
+  }
+
+  #sameWide(at: number, units: Uint16Array, start: number, length: number): boolean {
+    const keys = length <= INLINE_UNITS ? this.#units : this.#keys;
+    const k = length <= INLINE_UNITS ? (at + 4) << 1 : this.#slots[at + 3]!;
+    for (let i = 0; i < length; i++) if (keys[k + i] !== units[start + i]) return false;
+    return true;
+  }
+
   #sameBytes(at: number, bytes: Uint8Array, start: number, length: number): boolean {
     const keys = length <= INLINE_UNITS ? this.#units : this.#keys;
     const k = length <= INLINE_UNITS ? (at + 4) << 1 : this.#slots[at + 3]!;

@@ -51,3 +51,30 @@ export class WindowBytes {
 function capacityFor(units: number): number {
   return 3 * units + 8;
 }
+
+/**
+ * A window of text as a copy of its UTF-16 units, for the encode loop's wide mode: one native
+ * `Buffer#write` (a copy of the string's memory, ~20 G units/s here), into a buffer reused from call
+ * to call. A loop reads a Uint16Array ~1.5× as fast as `charCodeAt` on a flat string, and faster
+ * still on a slice of a larger string, whose every `charCodeAt` goes through the parent.
+ */
+export class WindowUnits {
+  #buffer: Buffer;
+  #units: Uint16Array;
+
+  constructor(units: number) {
+    this.#buffer = Buffer.alloc(2 * units);
+    this.#units = new Uint16Array(this.#buffer.buffer, this.#buffer.byteOffset, units);
+  }
+
+  /** Copies text[start..stop) and returns the units (the copy of text[start + i] at i). */
+  copy(text: string, start: number, stop: number): Uint16Array {
+    const units = stop - start;
+    if (units > this.#units.length) {
+      this.#buffer = Buffer.alloc(2 * Math.max(units, 2 * this.#units.length));
+      this.#units = new Uint16Array(this.#buffer.buffer, this.#buffer.byteOffset, this.#buffer.length >>> 1);
+    }
+    this.#buffer.write(start === 0 && stop === text.length ? text : text.slice(start, stop), 0, 'utf16le');
+    return this.#units;
+  }
+}
