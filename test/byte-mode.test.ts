@@ -4,7 +4,7 @@ import { asciiBytePieceCl100k, asciiBytePieceGpt2, asciiBytePieceO200k } from '.
 import { bmpClasses } from '../src/bpe/char-class.js';
 import { nextPieceCl100k } from '../src/bpe/split-cl100k.js';
 import { nextPieceGpt2 } from '../src/bpe/split-gpt2.js';
-import { nextPieceO200k } from '../src/bpe/split-o200k.js';
+import { nextPieceO200k, wideWordO200k } from '../src/bpe/split-o200k.js';
 import { encodeOrdinary, type BytePieceFunction, type SplitFunction } from '../src/bpe/tokenize.js';
 import { WindowBytes, WindowUnits } from '../src/bpe/window-bytes.js';
 import { ENCODING_NAMES } from '../src/index.js';
@@ -161,6 +161,31 @@ const wideText = fc.noShrink(
     .map((parts) => parts.join('')),
 );
 
+describe('the o200k wide word', () => {
+  it('cuts each word that starts outside ASCII where the scanner does, or hands it over', () => {
+    let tried = 0;
+    let decided = 0;
+    for (const text of [...fc.sample(mixedText, { numRuns: RUNS, seed: 3 }), ...fc.sample(wideText, { numRuns: RUNS, seed: 4 })]) {
+      const units = Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+      for (let start = 0; start < text.length; start++) {
+        if (text.charCodeAt(start) < 0x80) continue;
+        tried++;
+        const expected = nextPieceO200k(bmpClasses(), text, start, text.length);
+        // The whole text copied, then a copy that stops short of the text's end.
+        for (const end of [text.length, Math.min(text.length, start + 1 + (start % 7))]) {
+          const cut = wideWordO200k(bmpClasses(), units, start, end);
+          if (cut < 0) continue;
+          if (end === text.length) decided++;
+          if (cut !== expected || cut >= end) expect({ text, start, end, cut }).toEqual({ text, start, end, cut: expected });
+        }
+      }
+    }
+    // Every non-ASCII position is tried, inside words and surrogate pairs too; about a quarter of
+    // them start a word of the two simple shapes.
+    expect(decided).toBeGreaterThan(tried * 0.2);
+  });
+});
+
 describe.each(ENCODING_NAMES)('%s in wide mode', (name) => {
   const spec = ENCODING_SPECS[name];
   const ranks = loadRankTable(spec.rankFile);
@@ -199,7 +224,8 @@ describe('WindowUnits', () => {
     const window = new WindowUnits(4);
     const text = `ab${'中'.repeat(30)}\ud800z`;
     const units = window.copy(text, 1, text.length);
-    expect(Array.from(units.subarray(0, text.length - 1))).toEqual(Array.from(text.slice(1), (c) => c.charCodeAt(0)));
+    expect(Array.from(units.subarray(0, text.length - 1))).toEqual(Array.from({ length: text.length - 1 }, (_, i) => text.charCodeAt(i + 1)));
+    expect(window.length).toBe(text.length - 1);
     expect(window.copy('xy', 0, 2).subarray(0, 2)).toEqual(Uint16Array.of(0x78, 0x79));
   });
 });

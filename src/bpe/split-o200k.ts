@@ -182,3 +182,44 @@ function wordEndsAt(table: Uint8Array, text: string, k: number, end: number, cas
   if (cls === UPPER || cls === LOWER) return casedEnds ? k : -1;
   return k;
 }
+
+/**
+ * `bmpWordEnd` over a copy of the units (the encode loop's wide mode), for a piece that starts with
+ * a non-ASCII BMP character at `s`: the end of the piece when it is one of the two simple word
+ * shapes, after perhaps a punctuation or space lead, and nothing past the word needs a closer look;
+ * else -1, and the scanner decides. `end` is the end of the copy: a word that reaches it is handed
+ * over, as the text may go on.
+ */
+export function wideWordO200k(table: Uint8Array, units: Uint16Array, s: number, end: number): number {
+  let k = s;
+  let cls = table[units[k]!]!;
+  if (cls === OTHER || cls === SPACE) {
+    if ((units[k]! & 0xf800) === 0xd800 || k + 1 >= end) return -1;
+    cls = table[units[++k]!]!;
+  }
+  let casedEnds = true;
+  if (cls === OTHER_LETTER) {
+    casedEnds = false;
+    for (k++; k < end; k++) {
+      const unit = units[k]!;
+      if (unit - CJK_IDEOGRAPHS_FIRST < CJK_IDEOGRAPHS_COUNT && unit >= CJK_IDEOGRAPHS_FIRST) continue;
+      const c = table[unit];
+      if (c !== OTHER_LETTER && c !== MARK) break;
+    }
+  } else if (cls === UPPER || cls === LOWER) {
+    while (k < end && table[units[k]!] === UPPER) k++;
+    while (k < end && table[units[k]!] === LOWER) k++;
+  } else {
+    return -1;
+  }
+  if (k >= end) return -1;
+  // wordEndsAt, less the contraction (an apostrophe goes to the scanner).
+  const unit = units[k]!;
+  if (unit === 39) return -1;
+  if (unit < 0x80) return casedEnds || ((1 << table[unit]!) & LETTER_SET) === 0 ? k : -1;
+  if ((unit & 0xf800) === 0xd800) return -1;
+  const c = table[unit]!;
+  if (c === OTHER_LETTER || c === MARK) return -1;
+  if (c === UPPER || c === LOWER) return casedEnds ? k : -1;
+  return k;
+}

@@ -25,7 +25,15 @@ export interface Pretokenizer {
    * ASCII bytes alone (see ascii-bytes.ts), for the loop's byte mode.
    */
   readonly asciiBytePiece?: BytePieceFunction;
+  /**
+   * A word that starts with a non-ASCII BMP character, cut from a copy of the units (wide mode):
+   * its end, or -1 when the scanner must decide.
+   */
+  readonly wideWord?: WideWordFunction;
 }
+
+/** The end of the word at `units[s]` (see Pretokenizer's wideWord), never at or past `end`, or -1. */
+export type WideWordFunction = (classes: Uint8Array, units: Uint16Array, s: number, end: number) => number;
 
 /**
  * The end of the piece that starts at byte `start` of `bytes` (an ASCII byte), or -1 when a
@@ -132,6 +140,7 @@ function encodeUnits(
   const memo = ranks.memo;
   const shortPieces = ranks.shortPieces;
   const nextPiece = split.nextPiece;
+  const wideEnd = windowUnits16.length;
   // Letters after the first: any case (0x20 folds upper to lower), or lower case only.
   const fold = split.asciiWords === 'letters' ? 0x20 : 0;
   let pos = start;
@@ -161,7 +170,7 @@ function encodeUnits(
       if (k === end || (after < 0x80 && (fold !== 0 || after !== 39))) pieceEnd = k;
     }
     if (pieceEnd < 0) {
-      pieceEnd = nextPiece(classes, text, pos, end);
+      pieceEnd = wide === null ? nextPiece(classes, text, pos, end) : nextPieceWide(split, classes, wide, wideEnd, text, start, pos, end);
       low = 0;
       high = 0;
       if (pieceEnd - pos <= ShortPieces.MAX_LENGTH) {
@@ -328,6 +337,19 @@ function hashUnits(text: string, start: number, end: number): number {
   for (; i + 1 < end; i += 2) hash = Math.imul(hash ^ (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16)), HASH_PRIME);
   if (i < end) hash = Math.imul(hash ^ text.charCodeAt(i), HASH_PRIME);
   return (hash ^ (hash >>> 15)) & 0x3fffffff; // below 2^30: a small integer for V8, never boxed
+}
+
+/**
+ * The end of the piece at text[pos] in wide mode, where `units[0..unitsEnd)` is a copy of the text
+ * from `start`: a word that starts outside ASCII is cut from the copy when the pattern can
+ * (Pretokenizer's wideWord), any other piece by the scanner.
+ */
+function nextPieceWide(split: Pretokenizer, classes: Uint8Array, units: Uint16Array, unitsEnd: number, text: string, start: number, pos: number, end: number): number {
+  if (split.wideWord !== undefined && units[pos - start]! >= 0x80) {
+    const wordEnd = split.wideWord(classes, units, pos - start, unitsEnd);
+    if (wordEnd >= 0) return start + wordEnd;
+  }
+  return split.nextPiece(classes, text, pos, end);
 }
 
 /**

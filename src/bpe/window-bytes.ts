@@ -61,6 +61,8 @@ function capacityFor(units: number): number {
 export class WindowUnits {
   #buffer: Buffer;
   #units: Uint16Array;
+  /** How many units the last `copy` wrote. */
+  length = 0;
 
   constructor(units: number) {
     this.#buffer = Buffer.alloc(2 * units);
@@ -75,6 +77,7 @@ export class WindowUnits {
       this.#units = new Uint16Array(this.#buffer.buffer, this.#buffer.byteOffset, this.#buffer.length >>> 1);
     }
     this.#buffer.write(start === 0 && stop === text.length ? text : text.slice(start, stop), 0, 'utf16le');
+    this.length = units;
     return this.#units;
   }
 }
