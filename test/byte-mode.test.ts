@@ -206,6 +206,24 @@ describe.each(ENCODING_NAMES)('%s in wide mode', (name) => {
     );
   });
 
+  it('hands a word that runs past the copy of the units to the scanner', () => {
+    // The window holds the word's start; the copy reaches 256 units past the window, inside the word.
+    for (const run of ['a'.repeat(700), `Z${'q'.repeat(700)}`, 'HTTP'.repeat(200), `é${'x'.repeat(600)}`, '7'.repeat(500), ' '.repeat(600)]) {
+      const text = `${'中文，'.repeat(130)}${run}${'，人人'.repeat(40)}`;
+      const expected = reference.encodeOrdinary(text);
+      for (const windowUnits of [400, 395, 300, 64, 1]) {
+        const out: number[] = [];
+        encodeOrdinary(ranks, spec.split, text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER, windowUnits);
+        expect({ run: run.slice(0, 8), windowUnits, firstDifference: expected.findIndex((id, i) => id !== out[i]), length: out.length }).toEqual({
+          run: run.slice(0, 8),
+          windowUnits,
+          firstDifference: -1,
+          length: expected.length,
+        });
+      }
+    }
+  });
+
   it('counts a sub-range of the text as tiktoken counts that slice', () => {
     fc.assert(
       fc.property(wideText, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 400 }), (text, a, b, windowUnits) => {
