@@ -175,6 +175,11 @@ function wordEndsAt(table: Uint8Array, text: string, k: number, end: number, cas
     const contraction = contractionEnd(text, k, end, true);
     return contraction > 0 ? contraction : k;
   }
+  return wordEndsBefore(table, unit, k, casedEnds);
+}
+
+/** `wordEndsAt` where the character at `k` is `unit`, not an apostrophe. */
+function wordEndsBefore(table: Uint8Array, unit: number, k: number, casedEnds: boolean): number {
   if (unit < 0x80) return casedEnds || ((1 << table[unit]!) & LETTER_SET) === 0 ? k : -1;
   if ((unit & 0xf800) === 0xd800) return -1;
   const cls = table[unit]!;
@@ -213,13 +218,7 @@ export function wideWordO200k(table: Uint8Array, units: Uint16Array, s: number, 
     return -1;
   }
   if (k >= end) return -1;
-  // wordEndsAt, less the contraction (an apostrophe goes to the scanner).
+  // A contraction after the word goes to the scanner.
   const unit = units[k]!;
-  if (unit === 39) return -1;
-  if (unit < 0x80) return casedEnds || ((1 << table[unit]!) & LETTER_SET) === 0 ? k : -1;
-  if ((unit & 0xf800) === 0xd800) return -1;
-  const c = table[unit]!;
-  if (c === OTHER_LETTER || c === MARK) return -1;
-  if (c === UPPER || c === LOWER) return casedEnds ? k : -1;
-  return k;
+  return unit === 39 ? -1 : wordEndsBefore(table, unit, k, casedEnds);
 }
