@@ -63,12 +63,12 @@ export const WINDOW_UNITS = 1 << 16;
 const windowBytes = new WindowBytes(BYTE_MODE_MIN_UNITS, WINDOW_UNITS);
 
 /**
- * A copy of the window's UTF-16 units for the unit loop's memo lookups (wide mode), reaching
- * `PieceMemo.MAX_LENGTH` units past the window's end, as far as a piece the memo takes can.
+ * A copy of the window's UTF-16 units for wide mode (`encodeWide`), reaching `PieceMemo.MAX_LENGTH`
+ * units past the window's end, as far as a piece the memo takes can.
  */
 const windowUnits16 = new WindowUnits(BYTE_MODE_MIN_UNITS);
 
-/** Where the last call of `encodeUnits` or `encodeBytes` stopped: the end of the piece that crossed its `stop`. */
+/** Where the last call of an encode loop stopped: the end of the piece that crossed its `stop`. */
 let stoppedAt = 0;
 
 /**
@@ -79,9 +79,8 @@ let stoppedAt = 0;
  *
  * Text of mostly ASCII is read in windows of `windowUnits` as UTF-8 bytes (byte mode): reading a
  * typed array is about twice as fast as `charCodeAt`, and a short piece's key for ShortPieces is two
- * reads of four bytes. Other text, and short text, is read as UTF-16 units; in windows of other
- * long text (wide mode) the memo hashes and compares each piece from a copy of the window's units,
- * made by one native call, rather than through `charCodeAt`.
+ * reads of four bytes. Other long text is read from a copy of each window's UTF-16 units, made by
+ * one native call (wide mode), and short text through `charCodeAt`.
  */
 export function encodeOrdinary(
   ranks: RankTable,
@@ -101,7 +100,10 @@ export function encodeOrdinary(
   while (pos < end) {
     const stop = Math.min(end, pos + Math.max(windowUnits, 1));
     let counted = mostlyAscii(text, pos, stop) ? encodeBytes(ranks, split, text, pos, stop, end, out, count, limit) : -1;
-    if (counted < 0) counted = encodeWide(ranks, split, text, pos, stop, end, out, count, limit, windowUnits16.copy(text, pos, Math.min(end, stop + PieceMemo.MAX_LENGTH)), windowUnits16.length);
+    if (counted < 0) {
+      const units = windowUnits16.copy(text, pos, Math.min(end, stop + PieceMemo.MAX_LENGTH));
+      counted = encodeWide(ranks, split, text, pos, stop, end, out, count, limit, units, windowUnits16.length);
+    }
     count = counted;
     if (count > limit) return count;
     pos = stoppedAt;
@@ -239,8 +241,8 @@ function encodeWide(
   const memo = ranks.memo;
   const shortPieces = ranks.shortPieces;
   const fold = split.asciiWords === 'letters' ? 0x20 : 0;
-  // Where the text ends among the units: a word that reaches the copy's end before it is handed to
-  // the scanner.
+  // Where the text ends among the units: a word that reaches the end of the copy short of it goes
+  // to the scanner, as the text may go on.
   const textEnd = end - start;
   let p = 0;
   const last = stop - start;
