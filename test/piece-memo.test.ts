@@ -77,7 +77,7 @@ describe('PieceMemo', () => {
             const out: number[] = [];
             memo.pushTokens(at, out);
             expect(out).toEqual(known);
-            expect(memo.tokenCount(at)).toBe(known!.length);
+            expect(memo.answer(at)).toBe(known!.length);
           } else {
             const given = known ?? tokens;
             truth.set(key, given);
@@ -88,6 +88,24 @@ describe('PieceMemo', () => {
       // Shrinking thousands of operations takes minutes and leaves them unreadable: report the seed at once.
       { numRuns: RUNS, endOnFailure: true },
     );
+  });
+
+  it('grows only while the pieces it remembers are asked for again; else it turns wary', () => {
+    const hash = (key: string) => [...key].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 0x01000193), 0x811c9dc5) & 0x3fffffff;
+    const find = (memo: PieceMemo, key: string) => memo.find(key, 0, key.length, hash(key));
+    const offer = (memo: PieceMemo, key: string) => memo.add(key, 0, key.length, hash(key), Int32Array.of(7), 1);
+    for (const answered of [0, 31, 32, 512]) {
+      // 1,024 slots at first, 4,096 at most: full (512 pieces) before it first grows.
+      const memo = new PieceMemo(12, 1 << 14);
+      for (let i = 0; i < 512; i++) offer(memo, `k${i}`);
+      for (let i = 0; i < answered; i++) memo.answer(find(memo, `k${i}`));
+      offer(memo, 'next');
+      const grew = find(memo, 'next') >= 0;
+      // Fewer answers than one in 16 of the 512 pieces remembered: 'next' waits for a second offer.
+      expect({ answered, grew }).toEqual({ answered, grew: answered >= 32 });
+      offer(memo, 'next');
+      expect(find(memo, 'next') >= 0 && find(memo, 'k0') >= 0).toBe(true);
+    }
   });
 
   it('grows, and when full at its largest is emptied and refilled', () => {

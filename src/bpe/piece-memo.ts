@@ -15,9 +15,11 @@
  * offered once says which): those longer than 64 units always — long pieces (lines of Thai or Khmer,
  * which write no spaces) seldom repeat outside a benchmark, and each would take up to 256 units of
  * the key arena, whose filling empties the whole memo, short words and all — and every piece for a
- * while after the memo was emptied: text whose pieces do not repeat (base64, random data) would
- * otherwise fill and empty it over and over, paying to remember what is never asked for again
- * (1 MB of base64, one count in a fresh process: about 10% faster).
+ * while after the memo was emptied, or when it is about to grow although fewer than one in 16 of
+ * the pieces it remembered since it last grew were asked for again: text whose pieces do not repeat
+ * (base64, random data) would otherwise grow it, fill it and empty it over and over, paying to
+ * remember what is never asked for again (1 MB of base64, one count in a fresh process: about 10%
+ * faster for the emptying rule, 20% more for the growing one).
  *
  * The table starts at 1,024 slots and doubles (keeping its entries) whenever it is half full, up to
  * 65,536 slots (2 MB: room for the distinct pieces of several languages at once); the arenas for
@@ -45,8 +47,14 @@ export class PieceMemo {
    * remembered; made on first need, as most texts never need it.
    */
   #sightings: Int32Array | null = null;
-  /** For how many more offered pieces every piece needs a second sighting (set when the memo is emptied). */
+  /**
+   * For how many more offered pieces every piece needs a second sighting: set when the memo is
+   * emptied, and when it is about to grow but few of its pieces were asked for again.
+   */
   #wary = 0;
+  /** Pieces found, and pieces remembered, since the table last grew or was emptied. */
+  #hits = 0;
+  #added = 0;
 
   /** The limits are for tests, which make them tiny to exercise growing and emptying. */
   constructor(maxSlotBits = MAX_SLOT_BITS, maxArena = MAX_ARENA) {
@@ -121,8 +129,12 @@ export class PieceMemo {
     return true;
   }
 
-  /** The number of tokens of the piece in slot `at`. */
-  tokenCount(at: number): number {
+  /**
+   * Answers a piece from slot `at` (found by `find`, `findAscii` or `findWide`): its number of
+   * tokens. The answer is counted; growing weighs how many there were (see `add`).
+   */
+  answer(at: number): number {
+    this.#hits++;
     return this.#slots[at + 1]! & 0xffff;
   }
 
@@ -144,6 +156,10 @@ export class PieceMemo {
    */
   add(text: string, start: number, length: number, hash: number, tokens: Int32Array, count: number): void {
     if (length > PieceMemo.MAX_LENGTH || count > 0xffff) return;
+    // About to grow for pieces that are seldom asked for again (text that does not repeat, such as
+    // base64): be wary instead, as after an emptying.
+    const growing = this.#size >= (1 << this.#slotBits) >>> 1 && this.#slotBits < this.#maxSlotBits;
+    if (growing && this.#wary === 0 && this.#hits * LOW_YIELD < this.#added) this.#wary = this.#waryOffers();
     const wary = this.#wary > 0;
     if (wary) this.#wary--;
     if (length > PieceMemo.ADMIT_AT_ONCE || wary) {
@@ -158,6 +174,7 @@ export class PieceMemo {
       if (this.#slotBits < this.#maxSlotBits) this.#grow();
       else this.#reset();
     }
+    this.#added++;
     if (length > INLINE_UNITS && !this.#reserve(length, 0)) return;
     if (count > 1 && !this.#reserve(0, count)) return;
     this.#size++;
@@ -202,6 +219,8 @@ export class PieceMemo {
 
   /** Doubles the table, moving every entry (their keys and tokens stay where they are in the arenas). */
   #grow(): void {
+    this.#hits = 0;
+    this.#added = 0;
     const old = this.#slots;
     this.#slotBits++;
     const slots = (this.#slots = new Int32Array(SLOT_INTS << this.#slotBits));
@@ -222,10 +241,16 @@ export class PieceMemo {
     return at;
   }
 
+  /** Wary for as many offers as would fill the memo WARY_FILLS times over. */
+  #waryOffers(): number {
+    return ((1 << this.#maxSlotBits) >>> 1) * WARY_FILLS;
+  }
+
   /** Empties the memo (at its largest size, when the table or an arena is full). */
   #reset(): false {
-    // Wary for as many offers as would fill the memo WARY_FILLS times over.
-    this.#wary = ((1 << this.#maxSlotBits) >>> 1) * WARY_FILLS;
+    this.#wary = this.#waryOffers();
+    this.#hits = 0;
+    this.#added = 0;
     this.#slots.fill(0);
     this.#size = 0;
     this.#keyTop = 0;
@@ -244,6 +269,8 @@ const MAX_ARENA = 1 << 18;
 const SIGHTINGS = 1 << 14;
 /** How long the memo stays wary after it is emptied, in fills' worth of offered pieces. */
 const WARY_FILLS = 4;
+/** The memo grows only if at least one piece in LOW_YIELD remembered since it last grew was found again. */
+const LOW_YIELD = 16;
 
 function slotIndex(hash: number, slotBits: number): number {
   return Math.imul(hash, 0x9e3779b1) >>> (32 - slotBits);

@@ -202,7 +202,7 @@ function encodeUnits(
     let hash = 0;
     const at = length <= PieceMemo.MAX_LENGTH ? memo.find(text, pos, length, (hash = hashUnits(text, pos, pieceEnd))) : -1;
     if (at >= 0) {
-      count += memo.tokenCount(at);
+      count += memo.answer(at);
       if (out !== null) memo.pushTokens(at, out);
     } else {
       count += learnPiece(ranks, text, pos, pieceEnd, hash, short ? (known ? KNOWN_SHORT : NEW_SHORT) : NOT_SHORT, low, high, out);
@@ -301,7 +301,7 @@ function encodeWide(
     let hash = 0;
     const at = length <= PieceMemo.MAX_LENGTH ? memo.findWide(units, p, length, (hash = hashWide(units, p, pieceEnd))) : -1;
     if (at >= 0) {
-      count += memo.tokenCount(at);
+      count += memo.answer(at);
       if (out !== null) memo.pushTokens(at, out);
     } else {
       count += learnPiece(ranks, text, start + p, start + pieceEnd, hash, short ? (known ? KNOWN_SHORT : NEW_SHORT) : NOT_SHORT, low, high, out);
@@ -412,7 +412,7 @@ function encodeBytes(
       else at = memo.find(text, pos, length, (hash = hashUnits(text, pos, pieceEnd)));
     }
     if (at >= 0) {
-      count += memo.tokenCount(at);
+      count += memo.answer(at);
       if (out !== null) memo.pushTokens(at, out);
     } else {
       count += learnPiece(ranks, text, pos, pieceEnd, hash, short ? (known ? KNOWN_SHORT : NEW_SHORT) : NOT_SHORT, low, high, out);
