@@ -239,12 +239,21 @@ describe.each(ENCODING_NAMES)('%s in wide mode', (name) => {
 
 describe('WindowUnits', () => {
   it('copies a window of units, growing to fit', () => {
-    const window = new WindowUnits(4);
+    const window = new WindowUnits(4, 100);
     const text = `ab${'中'.repeat(30)}\ud800z`;
     const units = window.copy(text, 1, text.length);
     expect(Array.from(units.subarray(0, text.length - 1))).toEqual(Array.from({ length: text.length - 1 }, (_, i) => text.charCodeAt(i + 1)));
     expect(window.length).toBe(text.length - 1);
     expect(window.copy('xy', 0, 2).subarray(0, 2)).toEqual(Uint16Array.of(0x78, 0x79));
+  });
+
+  it('grows by doubling, but not past its largest window unless a window needs more', () => {
+    const window = new WindowUnits(4, 100);
+    const sizes = [5, 9, 60, 90, 150].map((units) => {
+      window.copy('x'.repeat(units), 0, units);
+      return window.capacity;
+    });
+    expect(sizes).toEqual([8, 16, 60, 100, 150]);
   });
 });
 

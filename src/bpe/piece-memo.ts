@@ -269,7 +269,7 @@ const MAX_ARENA = 1 << 18;
 const SIGHTINGS = 1 << 14;
 /** How long the memo stays wary after it is emptied, in fills' worth of offered pieces. */
 const WARY_FILLS = 4;
-/** The memo grows only if at least one piece in LOW_YIELD remembered since it last grew was found again. */
+/** The memo grows only if, since it last grew, it answered at least one piece for every LOW_YIELD it remembered. */
 const LOW_YIELD = 16;
 
 function slotIndex(hash: number, slotBits: number): number {

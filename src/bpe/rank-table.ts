@@ -123,10 +123,11 @@ function slotMask(rankCount: number): number {
 
 /**
  * Fills in the tokens' offsets, the index, the filter and the gaps in one pass over the tokens in
- * rank order, and returns the longest token's length. It runs once, cold, at start-up, where every extra loop
- * and call is paid in V8's interpreter before the loop is compiled: inserting in rank order jumps
- * about the index, but sorting the keys by region first (to sweep it once) cost more than the cache
- * misses it saved. The hash is `hashBytes` written out, as a call per token cost ~2 ms here.
+ * rank order, and returns the longest token's length. It runs once, cold, at start-up, where every
+ * extra loop and call is paid in V8's interpreter before the loop is compiled: inserting in rank
+ * order jumps about the index, but sorting the keys by region first (to sweep it once) cost more
+ * than the cache misses it saved. The hash is `hashBytes` written out, as a call per token cost
+ * ~2 ms here.
  */
 function indexTokens(lengths: Uint8Array, bytes: Uint8Array, offsets: Uint32Array, slots: Int32Array, filter: Int32Array, filterShift: number, gaps: number[]): number {
   const rankCount = lengths.length;
@@ -162,7 +163,6 @@ function arenaMismatch(lengths: Uint8Array, bytes: Uint8Array): Error {
   for (let rank = 0; rank < lengths.length; rank++) total += lengths[rank]!;
   return new Error(`token lengths add up to ${total} bytes but the arena holds ${bytes.length}`);
 }
-
 
 export const HASH_SEED = 0x811c9dc5 | 0;
 export const HASH_PRIME = 0x01000193;

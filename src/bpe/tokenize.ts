@@ -66,7 +66,7 @@ const windowBytes = new WindowBytes(BYTE_MODE_MIN_UNITS, WINDOW_UNITS);
  * A copy of the window's UTF-16 units for wide mode (`encodeWide`), reaching `PieceMemo.MAX_LENGTH`
  * units past the window's end, as far as a piece the memo takes can.
  */
-const windowUnits16 = new WindowUnits(BYTE_MODE_MIN_UNITS);
+const windowUnits16 = new WindowUnits(BYTE_MODE_MIN_UNITS, WINDOW_UNITS + PieceMemo.MAX_LENGTH);
 
 /** Where the last call of an encode loop stopped: the end of the piece that crossed its `stop`. */
 let stoppedAt = 0;

@@ -64,17 +64,27 @@ export class WindowUnits {
   /** How many units the last `copy` wrote. */
   length = 0;
 
-  constructor(units: number) {
+  readonly #largest: number;
+
+  /** Room for `units` at first; growing as `WindowBytes` does, up to room for `largestUnits`. */
+  constructor(units: number, largestUnits: number) {
     this.#buffer = Buffer.alloc(2 * units);
     this.#units = new Uint16Array(this.#buffer.buffer, this.#buffer.byteOffset, units);
+    this.#largest = largestUnits;
+  }
+
+  /** The room in units: the buffer's size. */
+  get capacity(): number {
+    return this.#units.length;
   }
 
   /** Copies text[start..stop) and returns the units (the copy of text[start + i] at i). */
   copy(text: string, start: number, stop: number): Uint16Array {
     const units = stop - start;
     if (units > this.#units.length) {
-      this.#buffer = Buffer.alloc(2 * Math.max(units, 2 * this.#units.length));
-      this.#units = new Uint16Array(this.#buffer.buffer, this.#buffer.byteOffset, this.#buffer.length >>> 1);
+      const room = Math.max(units, Math.min(2 * this.#units.length, this.#largest));
+      this.#buffer = Buffer.alloc(2 * room);
+      this.#units = new Uint16Array(this.#buffer.buffer, this.#buffer.byteOffset, room);
     }
     this.#buffer.write(start === 0 && stop === text.length ? text : text.slice(start, stop), 0, 'utf16le');
     this.length = units;
