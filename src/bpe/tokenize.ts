@@ -440,8 +440,13 @@ function hashUnits(text: string, start: number, end: number): number {
  * (Pretokenizer's wideWord), any other piece by the scanner.
  */
 function nextPieceWide(split: Pretokenizer, classes: Uint8Array, units: Uint16Array, unitsEnd: number, text: string, start: number, pos: number, end: number): number {
-  if (split.wideWord !== undefined && units[pos - start]! >= 0x80) {
-    const wordEnd = split.wideWord(classes, units, pos - start, unitsEnd);
+  const p = pos - start;
+  const unit = units[p]!;
+  // A word outside ASCII, one with a space or punctuation lead (" слово"), or an ASCII start
+  // that the loop's inline word gave up on ("liberté"); punctuation, spaces and digits go straight to
+  // the scanner.
+  if (split.wideWord !== undefined && (unit >= 0x80 || (p + 1 < unitsEnd && units[p + 1]! >= 0x80) || (((unit | 0x20) - 97) >>> 0) < 26)) {
+    const wordEnd = split.wideWord(classes, units, p, unitsEnd);
     if (wordEnd >= 0) return start + wordEnd;
   }
   return split.nextPiece(classes, text, pos, end);
