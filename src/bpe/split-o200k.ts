@@ -9,6 +9,8 @@ import { asciiDigitsEnd, asciiPunctuationEnd, asciiWhitespaceEnd } from './ascii
 const CASED_START = (1 << UPPER) | (1 << OTHER_LETTER) | (1 << MARK);
 /** [\p{Ll}\p{Lm}\p{Lo}\p{M}] */
 const CASED_REST = (1 << LOWER) | (1 << OTHER_LETTER) | (1 << MARK);
+/** [\p{Lm}\p{Lo}\p{M}]: in both of the above, so a run of them is one word */
+const OTHER_LETTER_OR_MARK = (1 << OTHER_LETTER) | (1 << MARK);
 /** [^\r\n\p{L}\p{N}]: what may lead a word */
 const WORD_LEAD = PUNCT_SET | (1 << SPACE);
 
@@ -157,8 +159,7 @@ function otherLettersEnd(table: Uint8Array, text: string, s: number, end: number
   for (; k < end; k++) {
     const unit = text.charCodeAt(k);
     if (unit - CJK_IDEOGRAPHS_FIRST < CJK_IDEOGRAPHS_COUNT && unit >= CJK_IDEOGRAPHS_FIRST) continue;
-    const cls = table[unit];
-    if (cls !== OTHER_LETTER && cls !== MARK) break;
+    if (((1 << table[unit]!) & OTHER_LETTER_OR_MARK) === 0) break;
   }
   return wordEndsAt(table, text, k, end, false);
 }
@@ -208,8 +209,7 @@ export function wideWordO200k(table: Uint8Array, units: Uint16Array, s: number, 
     for (k++; k < end; k++) {
       const unit = units[k]!;
       if (unit - CJK_IDEOGRAPHS_FIRST < CJK_IDEOGRAPHS_COUNT && unit >= CJK_IDEOGRAPHS_FIRST) continue;
-      const c = table[unit];
-      if (c !== OTHER_LETTER && c !== MARK) break;
+      if (((1 << table[unit]!) & OTHER_LETTER_OR_MARK) === 0) break;
     }
   } else if (cls === UPPER || cls === LOWER) {
     while (k < end && table[units[k]!] === UPPER) k++;
