@@ -154,6 +154,9 @@ const wideText = fc.noShrink(
       fc.oneof(
         { weight: 4, arbitrary: fc.constantFrom('中文', '，人人', '的权利和自由', 'ภาษาไทย', 'Привет', ' мир', 'ἀλήθεια', '👋🏽', '😀', 'é', '\u0301', '日本語のテキスト', '。\n') },
         { weight: 1, arbitrary: fc.constantFrom(' the', 'HTTP', "'s", ' 42', '\n', '  ', 'x', '\ud800', ' liberté', 'Zürich', ' Société', '(слово', '\tмир', '\nмир', 'AÉ') },
+        // Marks and letters of mixed classes in one word (Vietnamese and Yoruba written decomposed,
+        // a titlecase digraph, letters of other classes between cased ones), and astral letters.
+        { weight: 1, arbitrary: fc.constantFrom(' va\u0300', 'Đie\u0302\u0300u', ' e\u0323\u0300to\u0323\u0301', 'A\u0301B\u0301c', 'ǅemal', 'Aʰb', '中A', 'Aß', '𝐀𝐚', 'A𝐚', 'x\u0301\u0302') },
         { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
       ),
       { minLength: 150, maxLength: 400 },
