@@ -85,3 +85,27 @@ function lettersEnd(table: Uint8Array, text: string, s: number, end: number): nu
   }
   return k < end && (text.charCodeAt(k) & 0xf800) === 0xd800 ? -1 : k;
 }
+
+/**
+ * `\p{L}+` at `s` in a copy of the units (the encode loop's wide mode), after perhaps one character
+ * that is not a letter, digit, \r or \n leading it: the end of the piece, or -1 when the scanner
+ * must decide — an apostrophe at `s` (a contraction comes first), a character at `s` or after the
+ * lead that is no letter, half of an astral character where it could be a letter, or the end of
+ * the copy, `end` (the text may go on).
+ */
+export function wideWordCl100k(table: Uint8Array, units: Uint16Array, s: number, end: number): number {
+  let k = s;
+  let unit = units[k]!;
+  if (((1 << table[unit]!) & LETTER_SET) === 0) {
+    const cls = table[unit]!;
+    if (cls === NEWLINE || cls === NUMBER || unit === 39 || (unit & 0xf800) === 0xd800 || k + 1 >= end) return -1;
+    unit = units[++k]!;
+    if (((1 << table[unit]!) & LETTER_SET) === 0) return -1;
+  }
+  for (k++; k < end; k++) {
+    unit = units[k]!;
+    if (unit - CJK_IDEOGRAPHS_FIRST < CJK_IDEOGRAPHS_COUNT && unit >= CJK_IDEOGRAPHS_FIRST) continue;
+    if (((1 << table[unit]!) & LETTER_SET) === 0) break;
+  }
+  return k >= end || (units[k]! & 0xf800) === 0xd800 ? -1 : k;
+}

@@ -26,8 +26,8 @@ export interface Pretokenizer {
    */
   readonly asciiBytePiece?: BytePieceFunction;
   /**
-   * A word that starts with a non-ASCII BMP character, cut from a copy of the units (wide mode):
-   * its end, or -1 when the scanner must decide.
+   * A word, perhaps after a one-character lead, cut from a copy of the units (wide mode) where a
+   * character outside ASCII may decide its end: its end, or -1 when the scanner must decide.
    */
   readonly wideWord?: WideWordFunction;
 }
@@ -436,8 +436,8 @@ function hashUnits(text: string, start: number, end: number): number {
 
 /**
  * The end of the piece at text[pos] in wide mode, where `units[0..unitsEnd)` is a copy of the text
- * from `start`: a word that starts outside ASCII is cut from the copy when the pattern can
- * (Pretokenizer's wideWord), any other piece by the scanner.
+ * from `start`: a word is cut from the copy when the pattern can (Pretokenizer's wideWord), any
+ * other piece by the scanner.
  */
 function nextPieceWide(split: Pretokenizer, classes: Uint8Array, units: Uint16Array, unitsEnd: number, text: string, start: number, pos: number, end: number): number {
   const p = pos - start;

@@ -1,4 +1,4 @@
-import { nextPieceCl100k } from '../bpe/split-cl100k.js';
+import { nextPieceCl100k, wideWordCl100k } from '../bpe/split-cl100k.js';
 import { nextPieceGpt2 } from '../bpe/split-gpt2.js';
 import { nextPieceO200k, wideWordO200k } from '../bpe/split-o200k.js';
 import { asciiBytePieceCl100k, asciiBytePieceGpt2, asciiBytePieceO200k } from '../bpe/ascii-bytes.js';
@@ -44,7 +44,7 @@ const O200K_PATTERN = [
 ].join('|');
 
 const GPT2_SPLIT: Pretokenizer = { nextPiece: nextPieceGpt2, asciiWords: 'letters', asciiBytePiece: asciiBytePieceGpt2 };
-const CL100K_SPLIT: Pretokenizer = { nextPiece: nextPieceCl100k, asciiWords: 'letters', asciiBytePiece: asciiBytePieceCl100k };
+const CL100K_SPLIT: Pretokenizer = { nextPiece: nextPieceCl100k, asciiWords: 'letters', asciiBytePiece: asciiBytePieceCl100k, wideWord: wideWordCl100k };
 const O200K_SPLIT: Pretokenizer = { nextPiece: nextPieceO200k, asciiWords: 'cased', asciiBytePiece: asciiBytePieceO200k, wideWord: wideWordO200k };
 
 /** o200k_harmony: the o200k ranks with the Harmony chat-format tokens; every other id up to 201087 is reserved. */
