@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { asciiBytePieceCl100k, asciiBytePieceGpt2, asciiBytePieceO200k } from '../src/bpe/ascii-bytes.js';
 import { bmpClasses } from '../src/bpe/char-class.js';
 import { nextPieceCl100k, wideWordCl100k } from '../src/bpe/split-cl100k.js';
-import { nextPieceGpt2 } from '../src/bpe/split-gpt2.js';
+import { nextPieceGpt2, wideWordGpt2 } from '../src/bpe/split-gpt2.js';
 import { nextPieceO200k, wideWordO200k } from '../src/bpe/split-o200k.js';
 import { encodeOrdinary, type BytePieceFunction, type SplitFunction, type WideWordFunction } from '../src/bpe/tokenize.js';
 import { WindowBytes, WindowUnits } from '../src/bpe/window-bytes.js';
@@ -167,6 +167,7 @@ const wideText = fc.noShrink(
 const WIDE_WORDS: [string, SplitFunction, WideWordFunction][] = [
   ['o200k', nextPieceO200k, wideWordO200k],
   ['cl100k', nextPieceCl100k, wideWordCl100k],
+  ['gpt2', nextPieceGpt2, wideWordGpt2],
 ];
 
 describe.each(WIDE_WORDS)('the %s wide word', (_name, split, wideWord) => {

@@ -113,6 +113,21 @@ export function skipClasses(table: Uint8Array, text: string, i: number, end: num
 }
 
 /**
+ * The end of the run of BMP letters (`\p{L}`) from `units[i]` in a copy of the units (wide mode): the
+ * first position that is no letter, or -1 when that is half of an astral character (perhaps a
+ * letter) or the end of the copy, `end` (the text may go on).
+ */
+export function wideLettersEnd(table: Uint8Array, units: Uint16Array, i: number, end: number): number {
+  let k = i;
+  for (; k < end; k++) {
+    const unit = units[k]!;
+    if (unit - CJK_IDEOGRAPHS_FIRST < CJK_IDEOGRAPHS_COUNT && unit >= CJK_IDEOGRAPHS_FIRST) continue;
+    if (((1 << table[unit]!) & LETTER_SET) === 0) break;
+  }
+  return k >= end || (units[k]! & 0xf800) === 0xd800 ? -1 : k;
+}
+
+/**
  * `[\r\n]*` (with `slash`, `[\r\n/]*`, as o200k has it): the index after the line breaks that
  * follow a run of punctuation, starting at `i`.
  */

@@ -1,7 +1,7 @@
 import {
   CJK_IDEOGRAPHS_COUNT, CJK_IDEOGRAPHS_FIRST, CLASS_MASK, LETTER_SET, LOWER, NEWLINE, NUMBER, OTHER, PUNCT_SET,
   UPPER,
-  charClass, contractionEnd, skipClasses, skipLineBreaks, skipNumbers, whitespacePieceEnd,
+  charClass, contractionEnd, skipClasses, skipLineBreaks, skipNumbers, whitespacePieceEnd, wideLettersEnd,
 } from './char-class.js';
 import { asciiDigitsEnd, asciiPunctuationEnd, asciiWhitespaceEnd } from './ascii-pieces.js';
 
@@ -102,10 +102,5 @@ export function wideWordCl100k(table: Uint8Array, units: Uint16Array, s: number,
     unit = units[++k]!;
     if (((1 << table[unit]!) & LETTER_SET) === 0) return -1;
   }
-  for (k++; k < end; k++) {
-    unit = units[k]!;
-    if (unit - CJK_IDEOGRAPHS_FIRST < CJK_IDEOGRAPHS_COUNT && unit >= CJK_IDEOGRAPHS_FIRST) continue;
-    if (((1 << table[unit]!) & LETTER_SET) === 0) break;
-  }
-  return k >= end || (units[k]! & 0xf800) === 0xd800 ? -1 : k;
+  return wideLettersEnd(table, units, k + 1, end);
 }

@@ -1,6 +1,6 @@
 import {
   CLASS_MASK, LETTER_SET, NUMBER, PUNCT_SET, WHITESPACE_SET,
-  charClass, contractionEnd, skipAsciiLetters, skipClasses, whitespacePieceEnd,
+  charClass, contractionEnd, skipAsciiLetters, skipClasses, whitespacePieceEnd, wideLettersEnd,
 } from './char-class.js';
 
 /**
@@ -40,4 +40,20 @@ export function nextPieceGpt2(table: Uint8Array, text: string, start: number, en
   if (cls === NUMBER) return skipClasses(table, text, runStart, end, 1 << NUMBER);
   if ((bit & PUNCT_SET) !== 0) return skipClasses(table, text, runStart, end, PUNCT_SET);
   return whitespacePieceEnd(table, text, start, end, false);
+}
+
+/**
+ * ` ?\p{L}+` at `s` in a copy of the units (the encode loop's wide mode): the end of the piece, or
+ * -1 when the scanner must decide — no letter at `s` (or after the space there), half of an astral
+ * character where it could be a letter, or the end of the copy, `end` (the text may go on).
+ */
+export function wideWordGpt2(table: Uint8Array, units: Uint16Array, s: number, end: number): number {
+  let k = s;
+  let unit = units[k]!;
+  if (unit === 32) {
+    if (k + 1 >= end) return -1;
+    unit = units[++k]!;
+  }
+  if (((1 << table[unit]!) & LETTER_SET) === 0) return -1;
+  return wideLettersEnd(table, units, k + 1, end);
 }

@@ -1,5 +1,5 @@
 import { nextPieceCl100k, wideWordCl100k } from '../bpe/split-cl100k.js';
-import { nextPieceGpt2 } from '../bpe/split-gpt2.js';
+import { nextPieceGpt2, wideWordGpt2 } from '../bpe/split-gpt2.js';
 import { nextPieceO200k, wideWordO200k } from '../bpe/split-o200k.js';
 import { asciiBytePieceCl100k, asciiBytePieceGpt2, asciiBytePieceO200k } from '../bpe/ascii-bytes.js';
 import type { Pretokenizer } from '../bpe/tokenize.js';
@@ -43,7 +43,7 @@ const O200K_PATTERN = [
   `\\s+`,
 ].join('|');
 
-const GPT2_SPLIT: Pretokenizer = { nextPiece: nextPieceGpt2, asciiWords: 'letters', asciiBytePiece: asciiBytePieceGpt2 };
+const GPT2_SPLIT: Pretokenizer = { nextPiece: nextPieceGpt2, asciiWords: 'letters', asciiBytePiece: asciiBytePieceGpt2, wideWord: wideWordGpt2 };
 const CL100K_SPLIT: Pretokenizer = { nextPiece: nextPieceCl100k, asciiWords: 'letters', asciiBytePiece: asciiBytePieceCl100k, wideWord: wideWordCl100k };
 const O200K_SPLIT: Pretokenizer = { nextPiece: nextPieceO200k, asciiWords: 'cased', asciiBytePiece: asciiBytePieceO200k, wideWord: wideWordO200k };
 
