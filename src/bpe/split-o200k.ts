@@ -190,11 +190,11 @@ function wordEndsBefore(table: Uint8Array, unit: number, k: number, casedEnds: b
 }
 
 /**
- * `bmpWordEnd` over a copy of the units (the encode loop's wide mode), for a piece that starts with
- * a non-ASCII BMP character at `s`: the end of the piece when it is one of the two simple word
- * shapes, after perhaps a punctuation or space lead, and nothing past the word needs a closer look;
- * else -1, and the scanner decides. `end` is the end of the copy: a word that reaches it is handed
- * over, as the text may go on.
+ * `bmpWordEnd` over a copy of the units (the encode loop's wide mode), for the piece at `s`, which
+ * may start with any character: the end of the piece when it is one of the two simple word shapes,
+ * after perhaps a punctuation or space lead, and nothing past the word needs a closer look; else
+ * -1, and the scanner decides. `end` is the end of the copy: a word that reaches it is handed over,
+ * as the text may go on.
  */
 export function wideWordO200k(table: Uint8Array, units: Uint16Array, s: number, end: number): number {
   let k = s;
