@@ -113,16 +113,17 @@ export function skipClasses(table: Uint8Array, text: string, i: number, end: num
 }
 
 /**
- * The end of the run of BMP letters (`\p{L}`) from `units[i]` in a copy of the units (wide mode): the
- * first position that is no letter, or -1 when that is half of an astral character (perhaps a
- * letter) or the end of the copy, `end` (the text may go on).
+ * The end of the run of BMP characters whose classes are in `set` from `units[i]`, in a copy of the
+ * units (wide mode): the first position outside the run, or -1 when that is half of an astral
+ * character (perhaps in the set) or the end of the copy, `end` (the text may go on). CJK ideographs
+ * (other letters) are taken without a look at the table.
  */
-export function wideLettersEnd(table: Uint8Array, units: Uint16Array, i: number, end: number): number {
+export function wideRunEnd(table: Uint8Array, units: Uint16Array, i: number, end: number, set: number): number {
   let k = i;
   for (; k < end; k++) {
     const unit = units[k]!;
     if (unit - CJK_IDEOGRAPHS_FIRST < CJK_IDEOGRAPHS_COUNT && unit >= CJK_IDEOGRAPHS_FIRST) continue;
-    if (((1 << table[unit]!) & LETTER_SET) === 0) break;
+    if (((1 << table[unit]!) & set) === 0) break;
   }
   return k >= end || (units[k]! & 0xf800) === 0xd800 ? -1 : k;
 }

@@ -1,7 +1,7 @@
 import {
   CJK_IDEOGRAPHS_COUNT, CJK_IDEOGRAPHS_FIRST, CLASS_MASK, LETTER_SET, LOWER, NEWLINE, NUMBER, OTHER, PUNCT_SET,
   UPPER,
-  charClass, contractionEnd, skipClasses, skipLineBreaks, skipNumbers, whitespacePieceEnd, wideLettersEnd,
+  charClass, contractionEnd, skipClasses, skipLineBreaks, skipNumbers, whitespacePieceEnd, wideRunEnd,
 } from './char-class.js';
 import { asciiDigitsEnd, asciiPunctuationEnd, asciiWhitespaceEnd } from './ascii-pieces.js';
 
@@ -102,5 +102,5 @@ export function wideWordCl100k(table: Uint8Array, units: Uint16Array, s: number,
     unit = units[++k]!;
     if (((1 << table[unit]!) & LETTER_SET) === 0) return -1;
   }
-  return wideLettersEnd(table, units, k + 1, end);
+  return wideRunEnd(table, units, k + 1, end, LETTER_SET);
 }

@@ -1,6 +1,6 @@
 import {
   CLASS_MASK, LETTER_SET, NUMBER, PUNCT_SET, WHITESPACE_SET,
-  charClass, contractionEnd, skipAsciiLetters, skipClasses, whitespacePieceEnd, wideLettersEnd,
+  charClass, contractionEnd, skipAsciiLetters, skipClasses, whitespacePieceEnd, wideRunEnd,
 } from './char-class.js';
 
 /**
@@ -55,5 +55,5 @@ export function wideWordGpt2(table: Uint8Array, units: Uint16Array, s: number, e
     unit = units[++k]!;
   }
   if (((1 << table[unit]!) & LETTER_SET) === 0) return -1;
-  return wideLettersEnd(table, units, k + 1, end);
+  return wideRunEnd(table, units, k + 1, end, LETTER_SET);
 }

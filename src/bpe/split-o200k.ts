@@ -1,7 +1,7 @@
 import {
   CJK_IDEOGRAPHS_COUNT, CJK_IDEOGRAPHS_FIRST, CLASS_MASK, LETTER_SET, LOWER, MARK, NEWLINE, NUMBER, OTHER,
   OTHER_LETTER, PUNCT_SET, SPACE, UPPER,
-  charClass, contractionEnd, skipClasses, skipLineBreaks, skipNumbers, whitespacePieceEnd,
+  charClass, contractionEnd, skipClasses, skipLineBreaks, skipNumbers, whitespacePieceEnd, wideRunEnd,
 } from './char-class.js';
 import { asciiDigitsEnd, asciiPunctuationEnd, asciiWhitespaceEnd } from './ascii-pieces.js';
 
@@ -206,11 +206,8 @@ export function wideWordO200k(table: Uint8Array, units: Uint16Array, s: number, 
   let casedEnds = true;
   if (cls === OTHER_LETTER) {
     casedEnds = false;
-    for (k++; k < end; k++) {
-      const unit = units[k]!;
-      if (unit - CJK_IDEOGRAPHS_FIRST < CJK_IDEOGRAPHS_COUNT && unit >= CJK_IDEOGRAPHS_FIRST) continue;
-      if (((1 << table[unit]!) & OTHER_LETTER_OR_MARK) === 0) break;
-    }
+    k = wideRunEnd(table, units, k + 1, end, OTHER_LETTER_OR_MARK);
+    if (k < 0) return -1;
   } else if (cls === UPPER || cls === LOWER) {
     while (k < end && table[units[k]!] === UPPER) k++;
     while (k < end && table[units[k]!] === LOWER) k++;
