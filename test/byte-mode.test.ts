@@ -10,7 +10,7 @@ import { WindowBytes, WindowUnits } from '../src/bpe/window-bytes.js';
 import { ENCODING_NAMES } from '../src/index.js';
 import { loadRankTable } from '../src/encodings/load.js';
 import { ENCODING_SPECS } from '../src/encodings/specs.js';
-import { asciiText, mixedText } from './support/arbitraries.js';
+import { asciiText, longText, mixedText } from './support/arbitraries.js';
 import { oracle } from './support/oracle.js';
 
 // The encode loop's window modes (tokenize.ts). Byte mode: long, mostly ASCII text is encoded to
@@ -92,27 +92,6 @@ describe.each(SCANNERS)('the %s byte scanner', (_name, split, bytePiece) => {
     );
   });
 });
-
-/**
- * Texts long enough for byte mode (256 units and more), nearly all ASCII, with a few non-ASCII
- * characters here and there that the loop must cut from the UTF-16 units and step over in the bytes.
- * Not shrunk: shrinking hundreds of parts one at a time takes minutes; a failure prints the text.
- */
-const longText = fc.noShrink(fc
-  .tuple(
-    fc.array(
-      fc.oneof(
-        { weight: 3, arbitrary: fc.integer({ min: 0, max: 0x7f }).map((u) => String.fromCharCode(u)) },
-        { weight: 3, arbitrary: fc.constantFrom(' the', ' Code', 'word', 'HTTP', "'s", "'LL", ' 42', '12345', '\n    ', '  ', '\r\n', ' */\n', '();', '//', 'x') },
-      ),
-      { minLength: 200, maxLength: 400 },
-    ),
-    fc.array(fc.tuple(fc.nat(), fc.constantFrom('é', 'É', '\u0301', '²', '\u00a0', '—', 'ſ', '中', '👋', '\ud800', 'ǅ')), { maxLength: 5 }),
-  )
-  .map(([parts, insertions]) => {
-    for (const [at, fragment] of insertions) parts.splice(at % (parts.length + 1), 0, fragment);
-    return parts.join('');
-  }));
 
 describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
   const spec = ENCODING_SPECS[name];

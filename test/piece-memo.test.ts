@@ -126,14 +126,20 @@ describe('PieceMemo', () => {
 });
 
 describe('ShortPieces', () => {
-  it('answers every packed piece with the rank it was given, or NOT_FOUND', () => {
-    // Few values per word, so that keys equal in two of their three parts meet in probe chains.
-    const packed = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 63 }), fc.integer({ min: 7, max: 8 }));
+  // Moved part way into room of its own (as into the byte loop's memory), it must keep its entries,
+  // grow and empty in place, and publish its slot bits for the loop whenever they change.
+  it.each([false, true])('answers every packed piece with the rank it was given, or NOT_FOUND (moved: %s)', (moved) => {
+    // Few values per word, so that keys equal in two of their three parts meet in probe chains; enough
+    // keys (2,048) that the table grows from 1,024 slots to 2,048 and is emptied at half full.
+    const packed = fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 127 }), fc.integer({ min: 7, max: 8 }));
     fc.assert(
       fc.property(fc.array(fc.tuple(packed, fc.integer({ min: -1, max: 200_000 })), { minLength: 1000, maxLength: 4000 }), (entries) => {
-        const pieces = new ShortPieces(10);
+        const pieces = new ShortPieces(11);
+        const published = Int32Array.of(-1);
         const truth = new Map<string, number>();
-        for (const [[low, high, length], rank] of entries) {
+        for (const [index, [[low, high, length], rank]] of entries.entries()) {
+          if (moved && index === entries.length >> 2) pieces.moveInto(new Int32Array(4 << 11), published);
+          if (published[0] !== -1) expect(published[0]).toBe(pieces.slotBits);
           const key = `${low},${high},${length}`;
           const found = pieces.get(low, high, length);
           if (found === NOT_FOUND) {

@@ -10,19 +10,27 @@ export const NOT_FOUND = -2;
  * so the words are non-negative Int32 values; above 2^30 V8 boxes them when they are passed to a
  * call it does not inline, which only the encode loop's cold path does.) Open addressing with linear
  * probing; the table starts small, doubles (keeping its entries) at half full up to 32,768 slots
- * (512 KB), and at its largest is emptied when half full.
+ * (512 KB), and at its largest is emptied when half full. The WebAssembly byte loop reads the same
+ * table from its own memory, where `moveInto` puts it (see byte-kernel.ts).
  */
 export class ShortPieces {
   static readonly MAX_LENGTH = 8;
   readonly #maxSlotBits: number;
   #slotBits = MIN_SHORT_SLOT_BITS;
-  /** Four Int32 per slot: low word, high word, length (0 = empty), rank. */
-  #slots = new Int32Array(4 << MIN_SHORT_SLOT_BITS);
+  /** Four Int32 per slot: low word, high word, length (0 = empty), rank; the table is its first 4 << slotBits. */
+  #slots: Int32Array = new Int32Array(4 << MIN_SHORT_SLOT_BITS);
+  /** Where the slot bits are published for the byte loop, once the table has moved into its memory. */
+  #published: Int32Array | null = null;
   #size = 0;
 
   /** The limit is for tests, which make it tiny to exercise emptying. */
   constructor(maxSlotBits = MAX_SHORT_SLOT_BITS) {
     this.#maxSlotBits = Math.max(maxSlotBits, MIN_SHORT_SLOT_BITS);
+  }
+
+  /** The table has 1 << slotBits slots. */
+  get slotBits(): number {
+    return this.#slotBits;
   }
 
   /** The rank of the piece packed as (`low`, `high`, `length`), -1 when it is known not to be one token, or NOT_FOUND. */
@@ -42,7 +50,7 @@ export class ShortPieces {
       if (this.#slotBits < this.#maxSlotBits) {
         this.#grow();
       } else {
-        this.#slots.fill(0);
+        this.#slots.fill(0, 0, 4 << this.#slotBits);
         this.#size = 0;
       }
     }
@@ -61,11 +69,27 @@ export class ShortPieces {
     slots[at + 3] = rank;
   }
 
-  /** Doubles the table, keeping its entries. */
+  /**
+   * Moves the table into `slots`, room for the largest table (4 << maxSlotBits Int32), and from
+   * then on writes its slot bits to `published[0]` whenever they change.
+   */
+  moveInto(slots: Int32Array, published: Int32Array): void {
+    if (slots.length < 4 << this.#maxSlotBits) throw new Error(`ShortPieces needs ${4 << this.#maxSlotBits} Int32 of room, not ${slots.length}`);
+    slots.fill(0);
+    slots.set(this.#slots.subarray(0, 4 << this.#slotBits));
+    this.#slots = slots;
+    this.#published = published;
+    published[0] = this.#slotBits;
+  }
+
+  /** Doubles the table, keeping its entries (in place once it has moved; see moveInto). */
   #grow(): void {
-    const old = this.#slots;
-    this.#slots = new Int32Array(4 << ++this.#slotBits);
+    const old = this.#slots.slice(0, 4 << this.#slotBits);
+    this.#slotBits++;
+    if (this.#published === null) this.#slots = new Int32Array(4 << this.#slotBits);
+    else this.#slots.fill(0, 0, 4 << this.#slotBits);
     for (let at = 0; at < old.length; at += 4) if (old[at + 2] !== 0) this.#put(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);
+    if (this.#published !== null) this.#published[0] = this.#slotBits;
   }
 }
 

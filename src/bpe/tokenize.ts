@@ -1,3 +1,4 @@
+import { byteKernelFor, type ByteKernel, type KernelPattern } from './byte-kernel.js';
 import { bmpClasses } from './char-class.js';
 import { mergePiece } from './merge-long.js';
 import { PieceMemo } from './piece-memo.js';
@@ -30,6 +31,11 @@ export interface Pretokenizer {
    * character outside ASCII may decide its end: its end, or -1 when the scanner must decide.
    */
   readonly wideWord?: WideWordFunction;
+  /**
+   * The pattern's id in the WebAssembly byte loop (kernel/byte-loop.ts), which counts byte mode's
+   * windows where the runtime allows; without one, the JavaScript byte loop counts them.
+   */
+  readonly kernelPattern?: KernelPattern;
 }
 
 /** The end of the word at `units[s]` (see Pretokenizer's wideWord), never at or past `end`, or -1. */
@@ -96,10 +102,14 @@ export function encodeOrdinary(
   if (split.asciiBytePiece === undefined || end - start < BYTE_MODE_MIN_UNITS) {
     return encodeUnits(ranks, split, text, start, end, end, out, count, limit);
   }
+  const kernel = out === null && split.kernelPattern !== undefined ? byteKernelFor(ranks, KERNEL_CALLBACKS) : null;
   let pos = start;
   while (pos < end) {
     const stop = Math.min(end, pos + Math.max(windowUnits, 1));
-    let counted = mostlyAscii(text, pos, stop) ? encodeBytes(ranks, split, text, pos, stop, end, out, count, limit) : -1;
+    let counted = -1;
+    if (mostlyAscii(text, pos, stop)) {
+      counted = kernel !== null ? countInKernel(kernel, ranks, split, text, pos, stop, end, count, limit) : encodeBytes(ranks, split, text, pos, stop, end, out, count, limit);
+    }
     if (counted < 0) {
       const units = windowUnits16.copy(text, pos, Math.min(end, stop + PieceMemo.MAX_LENGTH));
       counted = encodeWide(ranks, split, text, pos, stop, end, out, count, limit, units, windowUnits16.length);
@@ -423,6 +433,77 @@ function encodeBytes(
   stoppedAt = pos;
   return count;
 }
+
+// The window the WebAssembly byte loop is counting, for its callbacks (one count at a time).
+let kernelRanks: RankTable | null = null;
+let kernelSplit: Pretokenizer | null = null;
+let kernelText = '';
+let kernelStart = 0;
+let kernelStop = 0;
+let kernelEnd = 0;
+let kernelBytes: Uint8Array | null = null;
+let kernelWindow = 0;
+let kernelInstance: ByteKernel | null = null;
+
+/** The largest count limit the byte loop takes (an Int32); no window has that many tokens. */
+const KERNEL_NO_LIMIT = 0x7fffffff;
+
+/**
+ * Byte mode's counting in the WebAssembly byte loop (see byte-kernel.ts): as `encodeBytes` with no
+ * `out`, for text[start..stop). The loop answers the short ASCII pieces itself and calls back for
+ * the others (`KERNEL_CALLBACKS`). Returns -1, having done nothing, when the bytes are not nearly
+ * all ASCII.
+ */
+function countInKernel(
+  kernel: ByteKernel,
+  ranks: RankTable,
+  split: Pretokenizer,
+  text: string,
+  start: number,
+  stop: number,
+  end: number,
+  count: number,
+  limit: number,
+): number {
+  const bytesEnd = kernel.encode(text, start, stop);
+  if (bytesEnd < 0) return -1;
+  kernelRanks = ranks;
+  kernelSplit = split;
+  kernelText = text;
+  kernelStart = start;
+  kernelStop = stop;
+  kernelEnd = end;
+  kernelBytes = kernel.memory;
+  kernelWindow = kernel.windowStart;
+  kernelInstance = kernel;
+  const room = limit - count;
+  const tokens = kernel.countWindow(split.kernelPattern!, bytesEnd, stop === end, stop - start, room < KERNEL_NO_LIMIT ? room : KERNEL_NO_LIMIT);
+  stoppedAt = start + kernel.stoppedUnits;
+  kernelText = ''; // not to keep a large text alive
+  return count + tokens;
+}
+
+const KERNEL_CALLBACKS = {
+  /** An ASCII piece of the window that ShortPieces did not answer: the memo, or else tokenized. */
+  asciiPiece(byteStart: number, length: number, unitStart: number, low: number, high: number, short: number): number {
+    const bytes = kernelBytes!;
+    const first = kernelWindow + byteStart;
+    let hash = 0;
+    let at = -1;
+    if (length <= PieceMemo.MAX_LENGTH) at = kernelRanks!.memo.findAscii(bytes, first, length, (hash = hashAscii(bytes, first, first + length)));
+    if (at >= 0) return kernelRanks!.memo.answer(at);
+    const pos = kernelStart + unitStart;
+    return learnPiece(kernelRanks!, kernelText, pos, pos + length, hash, short, low, high, null);
+  },
+  /** A piece the bytes cannot cut: cut and answered by the unit loop, which says where it ends. */
+  otherPiece(byteStart: number, unitStart: number): number {
+    const pos = kernelStart + unitStart;
+    const tokens = encodeUnits(kernelRanks!, kernelSplit!, kernelText, pos, pos + 1, kernelEnd, null, 0, Infinity);
+    const pieceEnd = stoppedAt;
+    kernelInstance!.setPieceEnd(pieceEnd - kernelStart, byteStart + (pieceEnd < kernelStop ? utf8Length(kernelText, pos, pieceEnd) : 0));
+    return tokens;
+  },
+};
 
 /** The memo's hash of text[start..end): FNV-1a style over pairs of UTF-16 units. */
 function hashUnits(text: string, start: number, end: number): number {

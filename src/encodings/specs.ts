@@ -1,6 +1,7 @@
 import { nextPieceCl100k, wideWordCl100k } from '../bpe/split-cl100k.js';
 import { nextPieceGpt2, wideWordGpt2 } from '../bpe/split-gpt2.js';
 import { nextPieceO200k, wideWordO200k } from '../bpe/split-o200k.js';
+import { KERNEL_PATTERN } from '../bpe/byte-kernel.js';
 import { asciiBytePieceCl100k, asciiBytePieceGpt2, asciiBytePieceO200k } from '../bpe/ascii-bytes.js';
 import type { Pretokenizer } from '../bpe/tokenize.js';
 
@@ -43,9 +44,9 @@ const O200K_PATTERN = [
   `\\s+`,
 ].join('|');
 
-const GPT2_SPLIT: Pretokenizer = { nextPiece: nextPieceGpt2, asciiWords: 'letters', asciiBytePiece: asciiBytePieceGpt2, wideWord: wideWordGpt2 };
-const CL100K_SPLIT: Pretokenizer = { nextPiece: nextPieceCl100k, asciiWords: 'letters', asciiBytePiece: asciiBytePieceCl100k, wideWord: wideWordCl100k };
-const O200K_SPLIT: Pretokenizer = { nextPiece: nextPieceO200k, asciiWords: 'cased', asciiBytePiece: asciiBytePieceO200k, wideWord: wideWordO200k };
+const GPT2_SPLIT: Pretokenizer = { nextPiece: nextPieceGpt2, asciiWords: 'letters', asciiBytePiece: asciiBytePieceGpt2, wideWord: wideWordGpt2, kernelPattern: KERNEL_PATTERN.gpt2 };
+const CL100K_SPLIT: Pretokenizer = { nextPiece: nextPieceCl100k, asciiWords: 'letters', asciiBytePiece: asciiBytePieceCl100k, wideWord: wideWordCl100k, kernelPattern: KERNEL_PATTERN.cl100k };
+const O200K_SPLIT: Pretokenizer = { nextPiece: nextPieceO200k, asciiWords: 'cased', asciiBytePiece: asciiBytePieceO200k, wideWord: wideWordO200k, kernelPattern: KERNEL_PATTERN.o200k };
 
 /** o200k_harmony: the o200k ranks with the Harmony chat-format tokens; every other id up to 201087 is reserved. */
 function harmonySpecialTokens(): Record<string, number> {

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { TokmeterError } from '../errors.js';
+import { BYTE_LOOP_SHA256, BYTE_LOOP_WASM } from './byte-kernel.generated.js';
+import { asciiClasses } from './char-class.js';
+import type { RankTable } from './rank-table.js';
+import type { ShortPieces } from './short-pieces.js';
+
+/** The split patterns the byte loop knows, by the ids it takes (kernel/byte-loop.ts). */
+export const KERNEL_PATTERN = { gpt2: 0, cl100k: 1, o200k: 2 } as const;
+export type KernelPattern = (typeof KERNEL_PATTERN)[keyof typeof KERNEL_PATTERN];
+
+/** What the byte loop calls back for the pieces it leaves to JavaScript (see kernel/byte-loop.ts). */
+export interface KernelCallbacks {
+  asciiPiece(byteStart: number, length: number, unitStart: number, low: number, high: number, short: number): number;
+  otherPiece(byteStart: number, unitStart: number): number;
+}
+
+/** The byte loop's exports; the layout's addresses are immutable globals. */
+interface LoopExports {
+  memory: { buffer: ArrayBuffer };
+  countWindow(pattern: number, bytesEnd: number, final: number, units: number, limit: number): number;
+  cutAt(pattern: number, start: number, bytesEnd: number, final: number): number;
+  MAIL: { value: number };
+  CLASSES: { value: number };
+  SHORT_PIECES: { value: number };
+  SHORT_SLOTS: { value: number };
+  SHORT_MAX_SLOT_BITS: { value: number };
+  WINDOW: { value: number };
+  WINDOW_CAPACITY: { value: number };
+}
+
+/** What this file uses of the WebAssembly JavaScript API (not in the project's type libraries). */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * One instance of the WebAssembly byte loop, for one rank table: byte mode's counting loop, run
+ * over a window of UTF-8 in the instance's memory, with the table's ShortPieces moved into that
+ * memory so the loop answers short pieces without calling out. Its memory has a fixed size and
+ * never grows (a grow would detach its buffer; see PERFORMANCE.md).
+ */
+export class ByteKernel {
+  /** The whole memory, and the window's bytes within it from `windowStart`. */
+  readonly memory: Uint8Array;
+  readonly windowStart: number;
+  readonly #window: Uint8Array;
+  readonly #mail: Int32Array;
+  readonly #loop: LoopExports;
+
+  constructor(loop: LoopExports, shortPieces: ShortPieces) {
+    this.#loop = loop;
+    const buffer = loop.memory.buffer;
+    this.memory = new Uint8Array(buffer);
+    this.windowStart = loop.WINDOW.value;
+    // Room for the sentinel and a four-byte read past the window's last byte.
+    this.#window = new Uint8Array(buffer, this.windowStart, (loop.WINDOW_CAPACITY.value) - 8);
+    this.#mail = new Int32Array(buffer, loop.MAIL.value, 2);
+    this.memory.set(asciiClasses(), loop.CLASSES.value);
+    const slotsStart = loop.SHORT_SLOTS.value;
+    const maxSlotBits = loop.SHORT_MAX_SLOT_BITS.value;
+    shortPieces.moveInto(new Int32Array(buffer, slotsStart, 4 << maxSlotBits), new Int32Array(buffer, loop.SHORT_PIECES.value, 1));
+  }
+
+  /**
+   * Writes text[start..stop) to the window as UTF-8 and returns its length in bytes, or -1 when
+   * it is more than one byte in sixteen longer than its units (as WindowBytes declines it) or does
+   * not fit.
+   */
+  encode(text: string, start: number, stop: number): number {
+    const units = stop - start;
+    const { read, written } = encoder.encodeInto(start === 0 && stop === text.length ? text : text.slice(start, stop), this.#window);
+    if (read < units || written - units > units >>> 4) return -1;
+    return written;
+  }
+
+  /** See countWindow in kernel/byte-loop.ts. */
+  countWindow(pattern: KernelPattern, bytesEnd: number, final: boolean, units: number, limit: number): number {
+    return this.#loop.countWindow(pattern, bytesEnd, final ? 1 : 0, units, limit);
+  }
+
+  /** Where the last `countWindow` stopped, in units from the window's start. */
+  get stoppedUnits(): number {
+    return this.#mail[0]!;
+  }
+
+  /** For `otherPiece`: where the piece it answered ends, in units and in bytes from the window's start. */
+  setPieceEnd(units: number, bytes: number): void {
+    this.#mail[0] = units;
+    this.#mail[1] = bytes;
+  }
+
+  /** For tests: where the loop cuts the piece at byte `start` of the window, or -1 (it hands the piece over). */
+  cutAt(pattern: KernelPattern, start: number, bytesEnd: number, final: boolean): number {
+    return this.#loop.cutAt(pattern, start, bytesEnd, final ? 1 : 0);
+  }
+}
+
+let compiled: object | null | undefined;
+let enabled = !(typeof process !== 'undefined' && process.env?.['TOKMETER_WASM'] === '0');
+const kernels = new WeakMap<RankTable, ByteKernel>();
+
+/**
+ * The byte loop's instance for `ranks`, made on first use with `callbacks`; null when the kernel
+ * is turned off (`TOKMETER_WASM=0`, or `useByteKernel(false)`) or the runtime cannot compile
+ * WebAssembly from bytes (some edge runtimes and content security policies forbid it), where the
+ * JavaScript byte loop counts instead.
+ */
+export function byteKernelFor(ranks: RankTable, callbacks: KernelCallbacks): ByteKernel | null {
+  if (!enabled) return null;
+  const existing = kernels.get(ranks);
+  if (existing !== undefined) return existing;
+  const kernel = createByteKernel(ranks.shortPieces, callbacks);
+  if (kernel !== null) kernels.set(ranks, kernel);
+  return kernel;
+}
+
+/** A new instance of the byte loop, with `shortPieces` moved into its memory; null where WebAssembly cannot be compiled. */
+export function createByteKernel(shortPieces: ShortPieces, callbacks: KernelCallbacks): ByteKernel | null {
+  const module = (compiled ??= compile());
+  if (module === null) return null;
+  const instance = new (webAssembly()!.Instance)(module, { tokmeter: { asciiPiece: callbacks.asciiPiece, otherPiece: callbacks.otherPiece } });
+  return new ByteKernel(instance.exports as unknown as LoopExports, shortPieces);
+}
+
+/** Turns the WebAssembly byte loop on or off for the counts that follow (tests compare the two). */
+export function useByteKernel(on: boolean): void {
+  enabled = on;
+}
+
+function compile(): object | null {
+  const bytes = Buffer.from(BYTE_LOOP_WASM, 'base64');
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  if (digest !== BYTE_LOOP_SHA256) {
+    throw new TokmeterError(
+      'CORRUPT_PACKAGE',
+      `the embedded WebAssembly byte loop has SHA-256 ${digest}, not ${BYTE_LOOP_SHA256}: the package is damaged. Reinstall tokmeter, or set TOKMETER_WASM=0 to count without it.`,
+    );
+  }
+  const api = webAssembly();
+  if (api === undefined) return null;
+  try {
+    return new api.Module(bytes);
+  } catch {
+    return null;
+  }
+}
+
+
+function webAssembly(): WebAssemblyApi | undefined {
+  return (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+}

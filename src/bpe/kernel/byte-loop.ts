@@ -1,0 +1,304 @@
+// AssemblyScript, compiled to WebAssembly by `npm run generate:kernel` (see byte-kernel.ts, which
+// loads it, and byte-kernel.generated.ts, the module it embeds). Not part of the TypeScript build.
+//
+// The counting half of the encode loop's byte mode (encodeBytes in tokenize.ts) for a window of
+// mostly ASCII text, as UTF-8 in this module's memory: it cuts each piece that starts with an
+// ASCII byte where ASCII bytes decide its end — the inline word, then the pattern's byte scanner,
+// as ascii-bytes.ts has them — and answers the short ones from ShortPieces, whose table lives in
+// this memory. Every other piece goes back to JavaScript: `asciiPiece` for an ASCII piece that
+// ShortPieces does not answer (the memo, or tokenizing it), `otherPiece` for one the bytes cannot
+// cut (non-ASCII, or cut short by the window's end). The rules are ascii-bytes.ts's, byte for
+// byte; test/byte-kernel.test.ts holds the two to each other at every position.
+
+/** An ASCII piece ShortPieces did not answer: its tokens. `short` is NOT_SHORT, NEW_SHORT or KNOWN_SHORT. */
+@external("tokmeter", "asciiPiece")
+declare function asciiPiece(byteStart: i32, length: i32, unitStart: i32, low: i32, high: i32, short: i32): i32;
+
+/** The piece at byte `byteStart`, unit `unitStart`: its tokens; writes where it ends (units, bytes) to MAIL. */
+@external("tokmeter", "otherPiece")
+declare function otherPiece(byteStart: i32, unitStart: i32): i32;
+
+// The memory's layout, read by byte-kernel.ts from these exports. The memory has a fixed size and
+// never grows: growing would detach its ArrayBuffer, and after any detach V8 checks every typed
+// array access in the process for one (12–15% of byte mode's speed).
+/** Two Int32: where the last piece ended, in units then bytes (see otherPiece, countWindow). */
+export const MAIL: u32 = 0x10000;
+/** 256 bytes: ASCII's classes as the patterns see them (char-class.ts), NOT_ASCII from 0x80. */
+export const CLASSES: u32 = 0x10040;
+/** ShortPieces' table: its slot bits (an Int32), then 16-byte slots: low, high, length (0: empty), rank. */
+export const SHORT_PIECES: u32 = 0x10400;
+export const SHORT_SLOTS: u32 = SHORT_PIECES + 16;
+export const SHORT_MAX_SLOT_BITS: u32 = 15;
+/** The window's UTF-8, the sentinel 0x80 after it, and room for a four-byte read at its last byte. */
+export const WINDOW: u32 = 0xa0000;
+export const WINDOW_CAPACITY: u32 = 0x12000;
+
+// Classes (char-class.ts).
+const OTHER: u32 = 0;
+const UPPER: u32 = 1;
+const LOWER: u32 = 2;
+const NUMBER: u32 = 5;
+const SPACE: u32 = 6;
+const NEWLINE: u32 = 7;
+const NOT_ASCII: u32 = 8;
+
+// The split patterns (specs.ts's kernel ids).
+const GPT2: i32 = 0;
+const CL100K: i32 = 1;
+const O200K: i32 = 2;
+
+// What asciiPiece's `short` says (tokenize.ts).
+const NOT_SHORT: i32 = 0;
+const NEW_SHORT: i32 = 1;
+const KNOWN_SHORT: i32 = 2;
+
+let bytesEnd: i32 = 0;
+let final: bool = true;
+
+@inline function byteAt(k: i32): u32 {
+  return load<u8>(WINDOW + <u32>k);
+}
+
+@inline function classAt(k: i32): u32 {
+  return load<u8>(CLASSES + byteAt(k));
+}
+
+@inline function isLetter(cls: u32): bool {
+  return cls == UPPER || cls == LOWER;
+}
+
+/**
+ * Counts the tokens of the window's pieces that start in its first `units` units (the window's
+ * UTF-8 is `end` bytes at WINDOW; `isFinal` when the text ends with it), stopping once the count
+ * passes `limit`. Writes where it stopped to MAIL (units, then bytes).
+ */
+export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, limit: i32): i32 {
+  bytesEnd = end;
+  final = isFinal != 0;
+  store<u8>(WINDOW + <u32>end, 0x80);
+  // Letters after the first: any case (0x20 folds upper to lower), or lower case only (o200k).
+  const fold: u32 = pattern == O200K ? 0 : 0x20;
+  let b: i32 = 0;
+  let p: i32 = 0;
+  let count: i32 = 0;
+  while (p < units) {
+    let pieceEnd: i32 = -1;
+    const first = byteAt(b);
+    if (first < 0x80) {
+      const word = first == 32 ? b + 1 : b;
+      let k = word;
+      if (fold == 0) while (byteAt(k) - 65 < 26) k++;
+      while ((byteAt(k) | fold) - 97 < 26) k++;
+      const after = byteAt(k);
+      pieceEnd = k > word && after < 0x80 && (fold != 0 || after != 39) ? k : bytePiece(pattern, b);
+    }
+    if (pieceEnd < 0) {
+      count += otherPiece(b, p);
+      p = load<i32>(MAIL);
+      b = load<i32>(MAIL + 4);
+    } else {
+      const length = pieceEnd - b;
+      let short = NOT_SHORT;
+      let low: i32 = 0;
+      let high: i32 = 0;
+      if (length <= 8) {
+        // The key as ShortPieces packs it: the bytes big-endian, the first highest, the piece's
+        // last four in `low`; bytes past the piece shifted out (ASCII's top bit is 0).
+        if (length <= 4) {
+          low = <i32>bswap<u32>(load<u32>(WINDOW + <u32>b)) >> ((4 - length) << 3);
+        } else {
+          low = <i32>bswap<u32>(load<u32>(WINDOW + <u32>(pieceEnd - 4)));
+          high = <i32>bswap<u32>(load<u32>(WINDOW + <u32>b)) >> ((8 - length) << 3);
+        }
+        const rank = shortRank(low, high, length);
+        if (rank >= 0) {
+          count++;
+          p += length;
+          b = pieceEnd;
+          if (count > limit) break;
+          continue;
+        }
+        short = rank == -1 ? KNOWN_SHORT : NEW_SHORT;
+      }
+      count += asciiPiece(b, length, p, low, high, short);
+      p += length;
+      b = pieceEnd;
+    }
+    if (count > limit) break;
+  }
+  store<i32>(MAIL, p);
+  store<i32>(MAIL + 4, b);
+  return count;
+}
+
+/** ShortPieces.get over the table in this memory: the rank, -1 (known not one token), or -2. */
+@inline function shortRank(low: i32, high: i32, length: i32): i32 {
+  const slotBits = load<u32>(SHORT_PIECES);
+  const mask: u32 = (1 << slotBits) - 1;
+  let at = <u32>((low ^ ((high ^ length) * <i32>0x9e3779b1)) * <i32>0x85ebca6b) >> (32 - slotBits);
+  let slot = SHORT_SLOTS + (at << 4);
+  let slotLength = load<i32>(slot, 8);
+  while (slotLength != 0) {
+    if (load<i32>(slot) == low && load<i32>(slot, 4) == high && slotLength == length) return load<i32>(slot, 12);
+    at = (at + 1) & mask;
+    slot = SHORT_SLOTS + (at << 4);
+    slotLength = load<i32>(slot, 8);
+  }
+  return -2;
+}
+
+/** For tests: where the loop cuts the piece at byte `s` (the inline word or bytePiece), or -1. */
+export function cutAt(pattern: i32, s: i32, end: i32, isFinal: i32): i32 {
+  bytesEnd = end;
+  final = isFinal != 0;
+  store<u8>(WINDOW + <u32>end, 0x80);
+  const fold: u32 = pattern == O200K ? 0 : 0x20;
+  const first = byteAt(s);
+  if (first >= 0x80) return -1;
+  const word = first == 32 ? s + 1 : s;
+  let k = word;
+  if (fold == 0) while (byteAt(k) - 65 < 26) k++;
+  while ((byteAt(k) | fold) - 97 < 26) k++;
+  const after = byteAt(k);
+  return k > word && after < 0x80 && (fold != 0 || after != 39) ? k : bytePiece(pattern, s);
+}
+
+function bytePiece(pattern: i32, s: i32): i32 {
+  if (pattern == O200K) return bytePieceO200k(s);
+  if (pattern == CL100K) return bytePieceCl100k(s);
+  return bytePieceGpt2(s);
+}
+
+// The patterns' byte scanners: asciiBytePieceO200k, asciiBytePieceCl100k and asciiBytePieceGpt2
+// in ascii-bytes.ts, which document them.
+
+function bytePieceO200k(s: i32): i32 {
+  const cls = classAt(s);
+  if (isLetter(cls)) return casedWord(s);
+  if (cls == NUMBER) return digits(s);
+  if (cls == NEWLINE) return whitespace(s);
+  const next = classAt(s + 1);
+  if (isLetter(next)) return casedWord(s + 1);
+  if (next == NOT_ASCII) return pieceEnd(s + 1);
+  if (cls == OTHER) return punctuation(s, true);
+  if (byteAt(s) == 32 && next == OTHER) return punctuation(s + 1, true);
+  return whitespace(s);
+}
+
+function bytePieceCl100k(s: i32): i32 {
+  const first = byteAt(s);
+  if (first == 39) {
+    const contraction = contractionEnd(s, true);
+    if (contraction != 0) return contraction;
+  }
+  const cls = classAt(s);
+  if (isLetter(cls)) return letters(s);
+  if (cls == NUMBER) return digits(s);
+  if (cls == NEWLINE) return whitespace(s);
+  const next = classAt(s + 1);
+  if (isLetter(next)) return letters(s + 1);
+  if (next == NOT_ASCII) return pieceEnd(s + 1);
+  if (cls == OTHER) return punctuation(s, false);
+  if (first == 32 && next == OTHER) return punctuation(s + 1, false);
+  return whitespace(s);
+}
+
+function bytePieceGpt2(s: i32): i32 {
+  const first = byteAt(s);
+  if (first == 39) {
+    const contraction = contractionEnd(s, false);
+    if (contraction != 0) return contraction;
+  }
+  let runStart = s;
+  let cls = classAt(s);
+  if (first == 32) {
+    const next = classAt(s + 1);
+    if (next == NOT_ASCII) return pieceEnd(s + 1);
+    if (next != SPACE && next != NEWLINE) {
+      runStart = s + 1;
+      cls = next;
+    }
+  }
+  if (isLetter(cls)) return letters(runStart);
+  if (cls == NUMBER || cls == OTHER) return run(runStart, cls);
+  let k = s + 1;
+  for (let c = classAt(k); c == SPACE || c == NEWLINE; c = classAt(k)) k++;
+  if (k < bytesEnd || !final) {
+    if (byteAt(k) >= 0x80) return -1;
+    if (k - s >= 2) return k - 1;
+  }
+  return k;
+}
+
+@inline function pieceEnd(k: i32): i32 {
+  return k == bytesEnd && final ? k : -1;
+}
+
+@inline function runEnd(k: i32): i32 {
+  return byteAt(k) < 0x80 ? k : pieceEnd(k);
+}
+
+function run(s: i32, cls: u32): i32 {
+  let k = s + 1;
+  while (classAt(k) == cls) k++;
+  return runEnd(k);
+}
+
+function letters(s: i32): i32 {
+  let k = s + 1;
+  while ((byteAt(k) | 0x20) - 97 < 26) k++;
+  return runEnd(k);
+}
+
+function casedWord(s: i32): i32 {
+  let k = s;
+  while (byteAt(k) - 65 < 26) k++;
+  while (byteAt(k) - 97 < 26) k++;
+  if (byteAt(k) == 39) {
+    const contraction = contractionEnd(k, true);
+    return contraction == 0 ? k : contraction;
+  }
+  return runEnd(k);
+}
+
+function digits(s: i32): i32 {
+  let k = s + 1;
+  while (k < s + 3 && classAt(k) == NUMBER) k++;
+  return k < s + 3 ? runEnd(k) : k;
+}
+
+function punctuation(s: i32, slash: bool): i32 {
+  let k = s + 1;
+  while (classAt(k) == OTHER) k++;
+  if (byteAt(k) >= 0x80) return pieceEnd(k);
+  for (let c = byteAt(k); c == 10 || c == 13 || (c == 47 && slash); c = byteAt(k)) k++;
+  return k == bytesEnd && !final ? -1 : k;
+}
+
+function whitespace(s: i32): i32 {
+  let k = s;
+  let afterNewline = -1;
+  for (;;) {
+    const cls = classAt(k);
+    if (cls == NEWLINE) afterNewline = k + 1;
+    else if (cls != SPACE) break;
+    k++;
+  }
+  if (byteAt(k) >= 0x80 && (k < bytesEnd || !final)) return -1;
+  if (afterNewline >= 0) return afterNewline;
+  if (k == bytesEnd) return k;
+  return k - s >= 2 ? k - 1 : k;
+}
+
+function contractionEnd(k: i32, ignoreCase: bool): i32 {
+  const fold: u32 = ignoreCase ? 0x20 : 0;
+  const a = byteAt(k + 1);
+  if (a >= 0x80) return k + 1 == bytesEnd && final ? 0 : -1;
+  const first = a | fold;
+  if (first == 115 || first == 116 || first == 109 || first == 100) return k + 2;
+  if (first != 108 && first != 118 && first != 114) return 0;
+  const c = byteAt(k + 2);
+  if (c >= 0x80) return k + 2 == bytesEnd && final ? 0 : -1;
+  const second = c | fold;
+  return (first == 108 && second == 108) || (first != 108 && second == 101) ? k + 3 : 0;
+}
