@@ -32,6 +32,15 @@ export const SHORT_MAX_SLOT_BITS: u32 = 15;
 /** The window's UTF-8, the sentinel 0x80 after it, and room for a four-byte read at its last byte. */
 export const WINDOW: u32 = 0xa0000;
 export const WINDOW_CAPACITY: u32 = 0x12000;
+/**
+ * PieceCounts: the token counts of ASCII pieces of up to 16 bytes that ShortPieces does not answer
+ * (longer words, runs of indentation, pieces of several tokens), remembered here from what
+ * `asciiPiece` answered so that the next sighting needs no call out. 32-byte slots: the piece's
+ * bytes as two little-endian Int64 (zero past its end), its length (0: empty), its count.
+ * Emptied when half full.
+ */
+const PIECE_COUNTS: u32 = 0xc0000;
+const PIECE_COUNT_BITS: u32 = 14;
 
 // Classes (char-class.ts).
 const OTHER: u32 = 0;
@@ -120,7 +129,20 @@ export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, li
         }
         short = rank == -1 ? KNOWN_SHORT : NEW_SHORT;
       }
-      count += asciiPiece(b, length, p, low, high, short);
+      let tokens: i32 = 0;
+      if (length <= 16) {
+        const head = headOf(b, length);
+        const tail = tailOf(b, length);
+        tokens = pieceCount(head, tail, length);
+        if (tokens == 0) {
+          tokens = asciiPiece(b, length, p, low, high, short);
+          // A new short piece of one token is ShortPieces' to remember.
+          if (tokens > 1 || short == NOT_SHORT) rememberCount(head, tail, length, tokens);
+        }
+      } else {
+        tokens = asciiPiece(b, length, p, low, high, short);
+      }
+      count += tokens;
       p += length;
       b = pieceEnd;
     }
@@ -145,6 +167,56 @@ export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, li
     slotLength = load<i32>(slot, 8);
   }
   return -2;
+}
+
+let pieceCountsSize: i32 = 0;
+
+/** The piece's first eight bytes, zero past its end. */
+@inline function headOf(b: i32, length: i32): u64 {
+  const word = load<u64>(WINDOW + <u32>b);
+  return length >= 8 ? word : word & ((<u64>1 << (<u64>length << 3)) - 1);
+}
+
+/** The piece's bytes from its ninth, zero past its end (and zero for a piece of at most 8). */
+@inline function tailOf(b: i32, length: i32): u64 {
+  if (length <= 8) return 0;
+  const word = load<u64>(WINDOW + <u32>b, 8);
+  return length >= 16 ? word : word & ((<u64>1 << (<u64>(length - 8) << 3)) - 1);
+}
+
+@inline function pieceCountSlot(head: u64, tail: u64, length: i32): u32 {
+  const mixed = (head * 0x9e3779b97f4a7c15) ^ (tail * 0xc2b2ae3d27d4eb4f) ^ <u64>length;
+  return <u32>((mixed * 0x165667b19e3779f9) >> (64 - PIECE_COUNT_BITS));
+}
+
+/** The piece's count from PieceCounts, or 0. */
+function pieceCount(head: u64, tail: u64, length: i32): i32 {
+  const mask: u32 = (1 << PIECE_COUNT_BITS) - 1;
+  let at = pieceCountSlot(head, tail, length);
+  for (;;) {
+    const slot = PIECE_COUNTS + (at << 5);
+    const slotLength = load<i32>(slot, 16);
+    if (slotLength == 0) return 0;
+    if (slotLength == length && load<u64>(slot) == head && load<u64>(slot, 8) == tail) return load<i32>(slot, 20);
+    at = (at + 1) & mask;
+  }
+  return 0;
+}
+
+function rememberCount(head: u64, tail: u64, length: i32, tokens: i32): void {
+  if (pieceCountsSize >= 1 << (PIECE_COUNT_BITS - 1)) {
+    memory.fill(PIECE_COUNTS, 0, 32 << PIECE_COUNT_BITS);
+    pieceCountsSize = 0;
+  }
+  const mask: u32 = (1 << PIECE_COUNT_BITS) - 1;
+  let at = pieceCountSlot(head, tail, length);
+  while (load<i32>(PIECE_COUNTS + (at << 5), 16) != 0) at = (at + 1) & mask;
+  const slot = PIECE_COUNTS + (at << 5);
+  store<u64>(slot, head);
+  store<u64>(slot, tail, 8);
+  store<i32>(slot, length, 16);
+  store<i32>(slot, tokens, 20);
+  pieceCountsSize++;
 }
 
 /** For tests: where the loop cuts the piece at byte `s` (the inline word or bytePiece), or -1. */
