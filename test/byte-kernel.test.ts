@@ -116,7 +116,7 @@ describe.each(PATTERNS)('the %s byte loop', (_name, pattern, split) => {
   });
 });
 
-describe.each(ENCODING_NAMES)('%s counted in byte mode', (name) => {
+describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
   const spec = ENCODING_SPECS[name];
   const ranks = loadRankTable(spec.rankFile);
   const reference = oracle(name);
@@ -126,13 +126,18 @@ describe.each(ENCODING_NAMES)('%s counted in byte mode', (name) => {
   for (const kernelOn of [true, false]) {
     const loop = kernelOn ? 'the WebAssembly loop' : 'the JavaScript loop';
 
-    it(`counts long text in windows of any size as tiktoken does, by ${loop}`, () => {
+    it(`counts long text in windows of any size as tiktoken does, by ${loop} (and encodes it, by the JavaScript loop)`, () => {
       useByteKernel(kernelOn);
       fc.assert(
         fc.property(longText, fc.integer({ min: 1, max: 400 }), fc.nat(), fc.nat(), (text, windowUnits, a, b) => {
-          const expected = reference.encodeOrdinary(text).length;
+          const ids = reference.encodeOrdinary(text);
+          const expected = ids.length;
           // The whole text twice (the second time from the caches), then a sub-range of it.
           for (let pass = 0; pass < 2; pass++) {
+            const out: number[] = [];
+            const encoded = encodeOrdinary(ranks, spec.split, text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER, windowUnits);
+            const firstDifference = ids.findIndex((id, i) => id !== out[i]);
+            expect({ pass, encoded, length: out.length, firstDifference }).toEqual({ pass, encoded: expected, length: expected, firstDifference: -1 });
             const count = encodeOrdinary(ranks, spec.split, text, 0, text.length, null, 0, Number.MAX_SAFE_INTEGER, windowUnits);
             expect({ pass, count }).toEqual({ pass, count: expected });
           }
@@ -162,9 +167,16 @@ describe.each(ENCODING_NAMES)('%s counted in byte mode', (name) => {
     });
   }
 
-  it('counts a long text of one repeated piece, where ShortPieces fills and grows in the loop\'s memory', () => {
-    const text = Array.from({ length: 40_000 }, (_, i) => ` w${i.toString(36)}`).join('');
-    expect(encodeOrdinary(ranks, spec.split, text, 0, text.length, null, 0, Number.MAX_SAFE_INTEGER)).toBe(reference.encodeOrdinary(text).length);
+  it('encodes and counts 40,000 distinct words, through every cache of the loop growing and emptying', () => {
+    // ShortPieces grows in the loop's memory, and PieceCounts (16,384 slots) is emptied several times.
+    let seed = 5;
+    const letter = (): string => String.fromCharCode(97 + ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 26));
+    const text = Array.from({ length: 40_000 }, (_, i) => ` ${Array.from({ length: 4 + (i % 9) }, letter).join('')}`).join('');
+    const ids = reference.encodeOrdinary(text);
+    const out: number[] = [];
+    encodeOrdinary(ranks, spec.split, text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER);
+    expect({ length: out.length, firstDifference: ids.findIndex((id, i) => id !== out[i]) }).toEqual({ length: ids.length, firstDifference: -1 });
+    expect(encodeOrdinary(ranks, spec.split, text, 0, text.length, null, 0, Number.MAX_SAFE_INTEGER)).toBe(ids.length);
   });
 });
 
