@@ -25,6 +25,9 @@ const NO_CALLBACKS = {
   asciiPiece: (): number => {
     throw new Error('not counting');
   },
+  widePiece: (): number => {
+    throw new Error('not counting');
+  },
   otherPiece: (): number => {
     throw new Error('not counting');
   },
@@ -53,6 +56,35 @@ const PATTERNS: [string, KernelPattern, SplitFunction][] = [
 
 const utf8 = new TextEncoder();
 
+/**
+ * ASCII with words of two-byte letters (Latin with diacritics, Greek, Cyrillic), which the loop
+ * cuts itself, and the characters around them that decide where they end: marks, titlecase and
+ * modifier letters, other letters, ſ after an apostrophe, two-byte punctuation, digits and spaces,
+ * and letters of three bytes.
+ */
+const twoByteText = fc
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(' été', 'München', ' Straße', 'ÉCOLE', "l'été", ' naïve', 'Ωmega', ' привет', 'ПРИВЕТ', ' Ελλάδα', 'façade', 'ÀÉÎõü', 'Łódź', 'ǅemal', 'ǈ', 'ʰa', 'אב', 'e\u0301', 'É\u0301', 'ß', 'İstanbul', 'ŉ') },
+      { weight: 1, arbitrary: fc.constantFrom("'s", "'ſ", "'ll", '«', '»', '½', '²', '\u00a0', '\u0085', '×', '中', '👋', '\u0301', ' ', '  ', '\n', '(', '-', 'a', 'Z', '7', "'") },
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(''));
+
+/** Long European text: ASCII words beside words of two-byte letters, for byte mode as the WebAssembly loop takes it. */
+const longTwoByteText = fc.noShrink(
+  fc
+    .array(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(' the', ' de', ' la', ' und', ' in', ',', '.', ' 1948', '\n', ' Rights', "'s") },
+        { weight: 1, arbitrary: twoByteText },
+      ),
+      { minLength: 80, maxLength: 300 },
+    )
+    .map((parts) => parts.join('')),
+);
+
 describe.each(PATTERNS)('the %s byte loop', (_name, pattern, split) => {
   const kernel = cutter();
 
@@ -79,7 +111,9 @@ describe.each(PATTERNS)('the %s byte loop', (_name, pattern, split) => {
   it('cuts the piece at every ASCII byte where the unit scanner does, or hands it over', () => {
     let tried = 0;
     let decided = 0;
-    for (const text of [...fc.sample(asciiText, { numRuns: RUNS, seed: 11 }), ...fc.sample(mixedText, { numRuns: RUNS, seed: 12 })]) {
+    let decidedTwoByte = 0;
+    const samples = [asciiText, mixedText, twoByteText].flatMap((arbitrary, i) => fc.sample(arbitrary, { numRuns: RUNS, seed: 11 + i }));
+    for (const text of samples) {
       const { bytes, bytesEnd, unitAt } = load(text);
       for (let s = 0; s < bytesEnd; s++) {
         if (bytes[s]! >= 0x80) continue;
@@ -87,12 +121,15 @@ describe.each(PATTERNS)('the %s byte loop', (_name, pattern, split) => {
         const cut = kernel.cutAt(pattern, s, bytesEnd, true);
         if (cut < 0) continue;
         decided++;
+        if (bytes.subarray(s, cut).some((byte) => byte >= 0x80)) decidedTwoByte++;
         const expected = scannerEnd(text, unitAt[s]!, s);
         if (cut !== expected) expect({ text, s, cut }).toEqual({ text, s, cut: expected });
       }
     }
-    // Handing every piece over would be exact and useless.
+    // Handing every piece over would be exact and useless; many words with two-byte letters are
+    // cut here too.
     expect(decided / tried).toBeGreaterThan(0.8);
+    expect(decidedTwoByte).toBeGreaterThan(RUNS * 2);
   });
 
   it('hands over a piece that the end of a window might cut short', () => {
@@ -166,6 +203,22 @@ describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
       );
     });
   }
+
+  it('counts long European text as tiktoken does, twice (the second time from PieceCounts), by either loop', () => {
+    fc.assert(
+      fc.property(longTwoByteText, fc.integer({ min: 1, max: 400 }), (text, windowUnits) => {
+        const expected = reference.encodeOrdinary(text).length;
+        for (const kernelOn of [true, false]) {
+          useByteKernel(kernelOn);
+          for (let pass = 0; pass < 2; pass++) {
+            const count = encodeOrdinary(ranks, spec.split, text, 0, text.length, null, 0, Number.MAX_SAFE_INTEGER, windowUnits);
+            expect({ kernelOn, pass, count }).toEqual({ kernelOn, pass, count: expected });
+          }
+        }
+      }),
+      { numRuns: RUNS / 2 },
+    );
+  });
 
   it('encodes and counts 40,000 distinct words, through every cache of the loop growing and emptying', () => {
     // ShortPieces grows in the loop's memory, and PieceCounts (16,384 slots) is emptied several times.

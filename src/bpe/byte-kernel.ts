@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TokmeterError } from '../errors.js';
 import { BYTE_LOOP_SHA256, BYTE_LOOP_WASM } from './byte-kernel.generated.js';
-import { asciiClasses } from './char-class.js';
+import { asciiClasses, bmpClasses } from './char-class.js';
 import type { RankTable } from './rank-table.js';
 import type { ShortPieces } from './short-pieces.js';
 
@@ -12,6 +12,7 @@ export type KernelPattern = (typeof KERNEL_PATTERN)[keyof typeof KERNEL_PATTERN]
 /** What the byte loop calls back for the pieces it leaves to JavaScript (see kernel/byte-loop.ts). */
 export interface KernelCallbacks {
   asciiPiece(byteStart: number, length: number, unitStart: number, low: number, high: number, short: number): number;
+  widePiece(byteStart: number, byteLength: number, unitStart: number, unitLength: number): number;
   otherPiece(byteStart: number, unitStart: number): number;
 }
 
@@ -22,6 +23,7 @@ interface LoopExports {
   cutAt(pattern: number, start: number, bytesEnd: number, final: number): number;
   MAIL: { value: number };
   CLASSES: { value: number };
+  CODE_POINT_CLASSES: { value: number };
   SHORT_PIECES: { value: number };
   SHORT_SLOTS: { value: number };
   SHORT_MAX_SLOT_BITS: { value: number };
@@ -56,10 +58,11 @@ export class ByteKernel {
     const buffer = loop.memory.buffer;
     this.memory = new Uint8Array(buffer);
     this.windowStart = loop.WINDOW.value;
-    // Room for the sentinel and a four-byte read past the window's last byte.
-    this.#window = new Uint8Array(buffer, this.windowStart, (loop.WINDOW_CAPACITY.value) - 8);
+    // Room for the sentinel and a sixteen-byte read at the window's last byte.
+    this.#window = new Uint8Array(buffer, this.windowStart, loop.WINDOW_CAPACITY.value - 16);
     this.#mail = new Int32Array(buffer, loop.MAIL.value, 2);
     this.memory.set(asciiClasses(), loop.CLASSES.value);
+    this.memory.set(bmpClasses().subarray(0, 0x800), loop.CODE_POINT_CLASSES.value);
     const slotsStart = loop.SHORT_SLOTS.value;
     const maxSlotBits = loop.SHORT_MAX_SLOT_BITS.value;
     shortPieces.moveInto(new Int32Array(buffer, slotsStart, 4 << maxSlotBits), new Int32Array(buffer, loop.SHORT_PIECES.value, 1));
@@ -67,13 +70,13 @@ export class ByteKernel {
 
   /**
    * Writes text[start..stop) to the window as UTF-8 and returns its length in bytes, or -1 when
-   * it is more than one byte in sixteen longer than its units (as WindowBytes declines it) or does
+   * it is more than a quarter longer than its units (see KERNEL_MOST_WIDE in tokenize.ts) or does
    * not fit.
    */
   encode(text: string, start: number, stop: number): number {
     const units = stop - start;
     const { read, written } = encoder.encodeInto(start === 0 && stop === text.length ? text : text.slice(start, stop), this.#window);
-    if (read < units || written - units > units >>> 4) return -1;
+    if (read < units || written - units > units >>> 2) return -1;
     return written;
   }
 
@@ -122,7 +125,7 @@ export function byteKernelFor(ranks: RankTable, callbacks: KernelCallbacks): Byt
 export function createByteKernel(shortPieces: ShortPieces, callbacks: KernelCallbacks): ByteKernel | null {
   const module = (compiled ??= compile());
   if (module === null) return null;
-  const instance = new (webAssembly()!.Instance)(module, { tokmeter: { asciiPiece: callbacks.asciiPiece, otherPiece: callbacks.otherPiece } });
+  const instance = new (webAssembly()!.Instance)(module, { tokmeter: { asciiPiece: callbacks.asciiPiece, widePiece: callbacks.widePiece, otherPiece: callbacks.otherPiece } });
   return new ByteKernel(instance.exports as unknown as LoopExports, shortPieces);
 }
 

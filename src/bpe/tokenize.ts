@@ -107,7 +107,7 @@ export function encodeOrdinary(
   while (pos < end) {
     const stop = Math.min(end, pos + Math.max(windowUnits, 1));
     let counted = -1;
-    if (mostlyAscii(text, pos, stop)) {
+    if (mostlyAscii(text, pos, stop, kernel !== null ? KERNEL_MOST_WIDE : JS_MOST_WIDE)) {
       counted = kernel !== null ? countInKernel(kernel, ranks, split, text, pos, stop, end, count, limit) : encodeBytes(ranks, split, text, pos, stop, end, out, count, limit);
     }
     if (counted < 0) {
@@ -121,12 +121,22 @@ export function encodeOrdinary(
   return count;
 }
 
-/** Whether at most 2 of 32 units sampled evenly from text[start..stop) are outside ASCII. */
-function mostlyAscii(text: string, start: number, stop: number): boolean {
+/**
+ * How many of 32 units sampled from a window may be outside ASCII for byte mode to take it, when
+ * the JavaScript byte loop reads it, and when the WebAssembly loop does, which also cuts words of
+ * two-byte letters: windows of European text in Latin, Greek or Cyrillic script beside ASCII
+ * (A/B, one process: 6 of 32 and UTF-8 up to a quarter longer than the units, multilingual 1.08×,
+ * emoji 1.10×; Hungarian, Italian, Czech, Turkish documents 2–3×; 4 of 32 and an eighth: 1.02×).
+ */
+const JS_MOST_WIDE = 2;
+const KERNEL_MOST_WIDE = 6;
+
+/** Whether at most `most` of 32 units sampled evenly from text[start..stop) are outside ASCII. */
+function mostlyAscii(text: string, start: number, stop: number, most: number): boolean {
   const step = (stop - start) / 32;
   let wide = 0;
   for (let i = 0; i < 32; i++) if (text.charCodeAt(start + Math.floor(i * step)) >= 0x80) wide++;
-  return wide <= 2;
+  return wide <= most;
 }
 
 /**
@@ -494,6 +504,16 @@ const KERNEL_CALLBACKS = {
     if (at >= 0) return kernelRanks!.memo.answer(at);
     const pos = kernelStart + unitStart;
     return learnPiece(kernelRanks!, kernelText, pos, pos + length, hash, short, low, high, null);
+  },
+  /** A word with letters outside ASCII, cut by the loop: the memo by its units, or else tokenized. */
+  widePiece(_byteStart: number, _byteLength: number, unitStart: number, unitLength: number): number {
+    const pos = kernelStart + unitStart;
+    const end = pos + unitLength;
+    let hash = 0;
+    let at = -1;
+    if (unitLength <= PieceMemo.MAX_LENGTH) at = kernelRanks!.memo.find(kernelText, pos, unitLength, (hash = hashUnits(kernelText, pos, end)));
+    if (at >= 0) return kernelRanks!.memo.answer(at);
+    return learnPiece(kernelRanks!, kernelText, pos, end, hash, NOT_SHORT, 0, 0, null);
   },
   /** A piece the bytes cannot cut: cut and answered by the unit loop, which says where it ends. */
   otherPiece(byteStart: number, unitStart: number): number {

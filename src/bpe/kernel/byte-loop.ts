@@ -14,6 +14,10 @@
 @external("tokmeter", "asciiPiece")
 declare function asciiPiece(byteStart: i32, length: i32, unitStart: i32, low: i32, high: i32, short: i32): i32;
 
+/** A word with letters outside ASCII, cut here (`byteLength` bytes, `unitLength` units), that PieceCounts did not answer: its tokens. */
+@external("tokmeter", "widePiece")
+declare function widePiece(byteStart: i32, byteLength: i32, unitStart: i32, unitLength: i32): i32;
+
 /** The piece at byte `byteStart`, unit `unitStart`: its tokens; writes where it ends (units, bytes) to MAIL. */
 @external("tokmeter", "otherPiece")
 declare function otherPiece(byteStart: i32, unitStart: i32): i32;
@@ -25,13 +29,21 @@ declare function otherPiece(byteStart: i32, unitStart: i32): i32;
 export const MAIL: u32 = 0x10000;
 /** 256 bytes: ASCII's classes as the patterns see them (char-class.ts), NOT_ASCII from 0x80. */
 export const CLASSES: u32 = 0x10040;
+/**
+ * 2,048 bytes: the class of each code point below U+0800 (those UTF-8 writes in two bytes: Latin
+ * with diacritics, Greek, Cyrillic, Armenian, Hebrew, Arabic…), for words with such letters.
+ */
+export const CODE_POINT_CLASSES: u32 = 0xf000;
 /** ShortPieces' table: its slot bits (an Int32), then 16-byte slots: low, high, length (0: empty), rank. */
 export const SHORT_PIECES: u32 = 0x10400;
 export const SHORT_SLOTS: u32 = SHORT_PIECES + 16;
 export const SHORT_MAX_SLOT_BITS: u32 = 15;
-/** The window's UTF-8, the sentinel 0x80 after it, and room for a four-byte read at its last byte. */
+/**
+ * The window's UTF-8 (up to 65,536 units, a quarter more in bytes), the sentinel 0x80 after it, and
+ * room for a read of sixteen bytes at its last byte.
+ */
 export const WINDOW: u32 = 0xa0000;
-export const WINDOW_CAPACITY: u32 = 0x12000;
+export const WINDOW_CAPACITY: u32 = 0x14400;
 /**
  * PieceCounts: the token counts of ASCII pieces of up to 16 bytes that ShortPieces does not answer
  * (longer words, runs of indentation, pieces of several tokens), remembered here from what
@@ -46,6 +58,8 @@ const PIECE_COUNT_BITS: u32 = 14;
 const OTHER: u32 = 0;
 const UPPER: u32 = 1;
 const LOWER: u32 = 2;
+const OTHER_LETTER: u32 = 3;
+const MARK: u32 = 4;
 const NUMBER: u32 = 5;
 const SPACE: u32 = 6;
 const NEWLINE: u32 = 7;
@@ -63,6 +77,8 @@ const KNOWN_SHORT: i32 = 2;
 
 let bytesEnd: i32 = 0;
 let final: bool = true;
+/** How many two-byte characters the piece `bytePiece` last cut has: its units are its bytes less these. */
+let twoByteChars: i32 = 0;
 
 @inline function byteAt(k: i32): u32 {
   return load<u8>(WINDOW + <u32>k);
@@ -74,6 +90,21 @@ let final: bool = true;
 
 @inline function isLetter(cls: u32): bool {
   return cls == UPPER || cls == LOWER;
+}
+
+/** \p{L} */
+@inline function isAnyLetter(cls: u32): bool {
+  return cls - UPPER <= OTHER_LETTER - UPPER;
+}
+
+/**
+ * The class of the two-byte character at `k` (a lead byte 0xC2–0xDF), or NOT_ASCII for any other
+ * byte, or a lead byte whose character the window does not hold whole.
+ */
+@inline function twoByteClassAt(k: i32): u32 {
+  const lead = byteAt(k);
+  if (lead - 0xc2 > 0xdf - 0xc2 || k + 1 >= bytesEnd) return NOT_ASCII;
+  return load<u8>(CODE_POINT_CLASSES + (((lead & 0x1f) << 6) | (byteAt(k + 1) & 0x3f)));
 }
 
 /**
@@ -102,9 +133,30 @@ export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, li
       pieceEnd = k > word && after < 0x80 && (fold != 0 || after != 39) ? k : bytePiece(pattern, b);
     }
     if (pieceEnd < 0) {
+      twoByteChars = 0;
       count += otherPiece(b, p);
       p = load<i32>(MAIL);
       b = load<i32>(MAIL + 4);
+    } else if (twoByteChars != 0) {
+      // A word with letters outside ASCII: from PieceCounts, or from JavaScript by its units.
+      const length = pieceEnd - b;
+      const unitLength = length - twoByteChars;
+      twoByteChars = 0;
+      let tokens: i32 = 0;
+      if (length <= 16) {
+        const head = headOf(b, length);
+        const tail = tailOf(b, length);
+        tokens = pieceCount(head, tail, length);
+        if (tokens == 0) {
+          tokens = widePiece(b, length, p, unitLength);
+          rememberCount(head, tail, length, tokens);
+        }
+      } else {
+        tokens = widePiece(b, length, p, unitLength);
+      }
+      count += tokens;
+      p += unitLength;
+      b = pieceEnd;
     } else {
       const length = pieceEnd - b;
       let short = NOT_SHORT;
@@ -236,22 +288,25 @@ export function cutAt(pattern: i32, s: i32, end: i32, isFinal: i32): i32 {
 }
 
 function bytePiece(pattern: i32, s: i32): i32 {
+  twoByteChars = 0;
   if (pattern == O200K) return bytePieceO200k(s);
   if (pattern == CL100K) return bytePieceCl100k(s);
   return bytePieceGpt2(s);
 }
 
 // The patterns' byte scanners: asciiBytePieceO200k, asciiBytePieceCl100k and asciiBytePieceGpt2
-// in ascii-bytes.ts, which document them.
+// in ascii-bytes.ts, which document them. Here a word also takes letters of two bytes, and may
+// start with one after an ASCII lead (" été", "(München"); it is handed over where a character of
+// three or four bytes, or o200k's other letters and marks, could go on with it.
 
-function bytePieceO200k(s: i32): i32 {
+@inline function bytePieceO200k(s: i32): i32 {
   const cls = classAt(s);
   if (isLetter(cls)) return casedWord(s);
   if (cls == NUMBER) return digits(s);
   if (cls == NEWLINE) return whitespace(s);
   const next = classAt(s + 1);
   if (isLetter(next)) return casedWord(s + 1);
-  if (next == NOT_ASCII) return pieceEnd(s + 1);
+  if (next == NOT_ASCII) return isLetter(twoByteClassAt(s + 1)) ? casedWord(s + 1) : pieceEnd(s + 1);
   if (cls == OTHER) return punctuation(s, true);
   if (byteAt(s) == 32 && next == OTHER) return punctuation(s + 1, true);
   return whitespace(s);
@@ -269,7 +324,7 @@ function bytePieceCl100k(s: i32): i32 {
   if (cls == NEWLINE) return whitespace(s);
   const next = classAt(s + 1);
   if (isLetter(next)) return letters(s + 1);
-  if (next == NOT_ASCII) return pieceEnd(s + 1);
+  if (next == NOT_ASCII) return isAnyLetter(twoByteClassAt(s + 1)) ? letters(s + 1) : pieceEnd(s + 1);
   if (cls == OTHER) return punctuation(s, false);
   if (first == 32 && next == OTHER) return punctuation(s + 1, false);
   return whitespace(s);
@@ -285,7 +340,7 @@ function bytePieceGpt2(s: i32): i32 {
   let cls = classAt(s);
   if (first == 32) {
     const next = classAt(s + 1);
-    if (next == NOT_ASCII) return pieceEnd(s + 1);
+    if (next == NOT_ASCII) return isAnyLetter(twoByteClassAt(s + 1)) ? letters(s + 1) : pieceEnd(s + 1);
     if (next != SPACE && next != NEWLINE) {
       runStart = s + 1;
       cls = next;
@@ -316,21 +371,62 @@ function run(s: i32, cls: u32): i32 {
   return runEnd(k);
 }
 
+/** `\p{L}+` from the letter at `s` (ASCII or two bytes). */
 function letters(s: i32): i32 {
-  let k = s + 1;
-  while ((byteAt(k) | 0x20) - 97 < 26) k++;
-  return runEnd(k);
+  let k = s;
+  for (;;) {
+    const c = byteAt(k);
+    if ((c | 0x20) - 97 < 26) {
+      k++;
+    } else if (c >= 0x80 && isAnyLetter(twoByteClassAt(k))) {
+      k += 2;
+      twoByteChars++;
+    } else {
+      break;
+    }
+  }
+  // Any character of two bytes here is no letter, and ends the run.
+  return byteAt(k) < 0x80 || twoByteClassAt(k) != NOT_ASCII ? k : pieceEnd(k);
 }
 
+/**
+ * o200k's words from the letter at `s`: the run of upper-case letters, then the run of lower-case
+ * ones (ASCII or two bytes), then perhaps a contraction.
+ */
 function casedWord(s: i32): i32 {
   let k = s;
-  while (byteAt(k) - 65 < 26) k++;
-  while (byteAt(k) - 97 < 26) k++;
+  for (;;) {
+    const c = byteAt(k);
+    if (c - 65 < 26) {
+      k++;
+    } else if (c >= 0x80 && twoByteClassAt(k) == UPPER) {
+      k += 2;
+      twoByteChars++;
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    const c = byteAt(k);
+    if (c - 97 < 26) {
+      k++;
+    } else if (c >= 0x80 && twoByteClassAt(k) == LOWER) {
+      k += 2;
+      twoByteChars++;
+    } else {
+      break;
+    }
+  }
   if (byteAt(k) == 39) {
     const contraction = contractionEnd(k, true);
     return contraction == 0 ? k : contraction;
   }
-  return runEnd(k);
+  if (byteAt(k) < 0x80) return k;
+  // A two-byte character ends the word unless the word's classes take it (other letters and marks
+  // are in both runs'; the scanner decides those); an upper-case letter here follows the lower run.
+  const cls = twoByteClassAt(k);
+  if (cls == NOT_ASCII) return pieceEnd(k);
+  return cls == OTHER_LETTER || cls == MARK ? -1 : k;
 }
 
 function digits(s: i32): i32 {
