@@ -96,12 +96,17 @@ export class ByteKernel {
     this.#mail[1] = bytes;
   }
 
-  /** For tests: where the loop cuts the piece at byte `start` of the window, or -1 (it hands the piece over). */
-  cutAt(pattern: KernelPattern, start: number, bytesEnd: number, final: boolean): number {
-    return this.#loop.cutAt(pattern, start, bytesEnd, final ? 1 : 0);
+  /**
+   * For tests: where the loop cuts the piece at byte `start` of the window (-1: it hands the piece
+   * over), and how many units that piece is.
+   */
+  cutAt(pattern: KernelPattern, start: number, bytesEnd: number, final: boolean): { end: number; units: number } {
+    const end = this.#loop.cutAt(pattern, start, bytesEnd, final ? 1 : 0);
+    return { end, units: end < 0 ? -1 : end - start - this.#mail[1]! };
   }
 }
 
+/** The compiled module; null once compiling it failed (not retried). */
 let compiled: object | null | undefined;
 let enabled = !(typeof process !== 'undefined' && process.env?.['TOKMETER_WASM'] === '0');
 const kernels = new WeakMap<RankTable, ByteKernel>();
@@ -123,10 +128,17 @@ export function byteKernelFor(ranks: RankTable, callbacks: KernelCallbacks): Byt
 
 /** A new instance of the byte loop, with `shortPieces` moved into its memory; null where WebAssembly cannot be compiled. */
 export function createByteKernel(shortPieces: ShortPieces, callbacks: KernelCallbacks): ByteKernel | null {
-  const module = (compiled ??= compile());
-  if (module === null) return null;
-  const instance = new (webAssembly()!.Instance)(module, { tokmeter: { asciiPiece: callbacks.asciiPiece, widePiece: callbacks.widePiece, otherPiece: callbacks.otherPiece } });
-  return new ByteKernel(instance.exports as unknown as LoopExports, shortPieces);
+  if (compiled === undefined) compiled = compile();
+  if (compiled === null) return null;
+  let exports: object;
+  try {
+    exports = new (webAssembly()!.Instance)(compiled, { tokmeter: { asciiPiece: callbacks.asciiPiece, widePiece: callbacks.widePiece, otherPiece: callbacks.otherPiece } }).exports;
+  } catch {
+    // A runtime that compiles the module but will not instantiate it (out of memory for its 1.25 MB).
+    compiled = null;
+    return null;
+  }
+  return new ByteKernel(exports as LoopExports, shortPieces);
 }
 
 /** Turns the WebAssembly byte loop on or off for the counts that follow (tests compare the two). */

@@ -487,13 +487,17 @@ function countInKernel(
   kernelWindow = kernel.windowStart;
   kernelInstance = kernel;
   const room = limit - count;
-  const tokens = kernel.countWindow(split.kernelPattern!, bytesEnd, stop === end, stop - start, room < KERNEL_NO_LIMIT ? room : KERNEL_NO_LIMIT);
-  stoppedAt = start + kernel.stoppedUnits;
-  kernelText = ''; // not to keep a large text alive
-  return count + tokens;
+  try {
+    const tokens = kernel.countWindow(split.kernelPattern!, bytesEnd, stop === end, stop - start, room < KERNEL_NO_LIMIT ? room : KERNEL_NO_LIMIT);
+    stoppedAt = start + kernel.stoppedUnits;
+    return count + tokens;
+  } finally {
+    kernelText = ''; // not to keep a large text alive
+  }
 }
 
-const KERNEL_CALLBACKS = {
+/** What the byte loop calls back (exported for tests, which count the calls). */
+export const KERNEL_CALLBACKS = {
   /** An ASCII piece of the window that ShortPieces did not answer: the memo, or else tokenized. */
   asciiPiece(byteStart: number, length: number, unitStart: number, low: number, high: number, short: number): number {
     const bytes = kernelBytes!;

@@ -115,6 +115,7 @@ let twoByteChars: i32 = 0;
 export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, limit: i32): i32 {
   bytesEnd = end;
   final = isFinal != 0;
+  twoByteChars = 0;
   store<u8>(WINDOW + <u32>end, 0x80);
   // Letters after the first: any case (0x20 folds upper to lower), or lower case only (o200k).
   const fold: u32 = pattern == O200K ? 0 : 0x20;
@@ -271,20 +272,29 @@ function rememberCount(head: u64, tail: u64, length: i32, tokens: i32): void {
   pieceCountsSize++;
 }
 
-/** For tests: where the loop cuts the piece at byte `s` (the inline word or bytePiece), or -1. */
+/**
+ * For tests: where the loop cuts the piece at byte `s` (the inline word or bytePiece), or -1;
+ * writes how many two-byte characters the piece has to MAIL + 4.
+ */
 export function cutAt(pattern: i32, s: i32, end: i32, isFinal: i32): i32 {
   bytesEnd = end;
   final = isFinal != 0;
+  twoByteChars = 0;
   store<u8>(WINDOW + <u32>end, 0x80);
   const fold: u32 = pattern == O200K ? 0 : 0x20;
   const first = byteAt(s);
-  if (first >= 0x80) return -1;
-  const word = first == 32 ? s + 1 : s;
-  let k = word;
-  if (fold == 0) while (byteAt(k) - 65 < 26) k++;
-  while ((byteAt(k) | fold) - 97 < 26) k++;
-  const after = byteAt(k);
-  return k > word && after < 0x80 && (fold != 0 || after != 39) ? k : bytePiece(pattern, s);
+  let cut: i32 = -1;
+  if (first < 0x80) {
+    const word = first == 32 ? s + 1 : s;
+    let k = word;
+    if (fold == 0) while (byteAt(k) - 65 < 26) k++;
+    while ((byteAt(k) | fold) - 97 < 26) k++;
+    const after = byteAt(k);
+    cut = k > word && after < 0x80 && (fold != 0 || after != 39) ? k : bytePiece(pattern, s);
+  }
+  store<i32>(MAIL + 4, twoByteChars);
+  twoByteChars = 0;
+  return cut;
 }
 
 function bytePiece(pattern: i32, s: i32): i32 {
