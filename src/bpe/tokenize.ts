@@ -107,7 +107,7 @@ export function encodeOrdinary(
   while (pos < end) {
     const stop = Math.min(end, pos + Math.max(windowUnits, 1));
     let counted = -1;
-    if (mostlyAscii(text, pos, stop, kernel !== null ? KERNEL_MOST_WIDE : JS_MOST_WIDE)) {
+    if (kernel !== null ? mostlyAscii(text, pos, stop, KERNEL_MOST_WIDE, MOST_BEYOND_TWO_BYTES) : mostlyAscii(text, pos, stop, JS_MOST_WIDE, JS_MOST_WIDE)) {
       counted = kernel !== null ? countInKernel(kernel, ranks, split, text, pos, stop, end, count, limit) : encodeBytes(ranks, split, text, pos, stop, end, out, count, limit);
     }
     if (counted < 0) {
@@ -130,13 +130,27 @@ export function encodeOrdinary(
  */
 const JS_MOST_WIDE = 2;
 const KERNEL_MOST_WIDE = 6;
+/**
+ * Of those, how many may be characters of three or four bytes in UTF-8 (CJK, emoji…), which the
+ * WebAssembly loop hands back one piece at a time: a window of Chinese beside English is read
+ * faster in wide mode.
+ */
+const MOST_BEYOND_TWO_BYTES = 2;
 
-/** Whether at most `most` of 32 units sampled evenly from text[start..stop) are outside ASCII. */
-function mostlyAscii(text: string, start: number, stop: number, most: number): boolean {
+/**
+ * Whether at most `mostWide` of 32 units sampled evenly from text[start..stop) are outside ASCII,
+ * and at most `mostBeyondTwoBytes` of them at U+0800 or above.
+ */
+function mostlyAscii(text: string, start: number, stop: number, mostWide: number, mostBeyondTwoBytes: number): boolean {
   const step = (stop - start) / 32;
   let wide = 0;
-  for (let i = 0; i < 32; i++) if (text.charCodeAt(start + Math.floor(i * step)) >= 0x80) wide++;
-  return wide <= most;
+  let beyondTwoBytes = 0;
+  for (let i = 0; i < 32; i++) {
+    const unit = text.charCodeAt(start + Math.floor(i * step));
+    if (unit >= 0x80) wide++;
+    if (unit >= 0x800) beyondTwoBytes++;
+  }
+  return wide <= mostWide && beyondTwoBytes <= mostBeyondTwoBytes;
 }
 
 /**
