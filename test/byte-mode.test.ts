@@ -111,19 +111,6 @@ describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
       { numRuns: RUNS },
     );
   });
-
-  it('stops counting past the limit, wherever the windows fall', () => {
-    fc.assert(
-      fc.property(longText, fc.integer({ min: 1, max: 400 }), fc.nat(), (text, windowUnits, limitSeed) => {
-        const total = reference.encodeOrdinary(text).length;
-        const limit = limitSeed % (total + 2);
-        const count = encodeOrdinary(ranks, spec.split, text, 0, text.length, null, 0, limit, windowUnits);
-        if (total <= limit) expect(count).toBe(total);
-        else expect(count).toBeGreaterThan(limit);
-      }),
-      { numRuns: RUNS },
-    );
-  });
 });
 
 /** Texts long enough for the window modes and mostly outside ASCII: wide mode (not shrunk either). */

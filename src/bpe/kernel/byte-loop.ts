@@ -399,34 +399,27 @@ function letters(s: i32): i32 {
   return byteAt(k) < 0x80 || twoByteClassAt(k) != NOT_ASCII ? k : pieceEnd(k);
 }
 
+/** The end of the run from `k` of letters of class `cls`: ASCII from `first` (A or a), or two bytes. */
+@inline function caseRunEnd(k: i32, first: u32, cls: u32): i32 {
+  let c = byteAt(k);
+  while (c - first < 26 || (c >= 0x80 && twoByteClassAt(k) == cls)) {
+    if (c < 0x80) {
+      k++;
+    } else {
+      k += 2;
+      twoByteChars++;
+    }
+    c = byteAt(k);
+  }
+  return k;
+}
+
 /**
  * o200k's words from the letter at `s`: the run of upper-case letters, then the run of lower-case
  * ones (ASCII or two bytes), then perhaps a contraction.
  */
 function casedWord(s: i32): i32 {
-  let k = s;
-  for (;;) {
-    const c = byteAt(k);
-    if (c - 65 < 26) {
-      k++;
-    } else if (c >= 0x80 && twoByteClassAt(k) == UPPER) {
-      k += 2;
-      twoByteChars++;
-    } else {
-      break;
-    }
-  }
-  for (;;) {
-    const c = byteAt(k);
-    if (c - 97 < 26) {
-      k++;
-    } else if (c >= 0x80 && twoByteClassAt(k) == LOWER) {
-      k += 2;
-      twoByteChars++;
-    } else {
-      break;
-    }
-  }
+  const k = caseRunEnd(caseRunEnd(s, 65, UPPER), 97, LOWER);
   if (byteAt(k) == 39) {
     const contraction = contractionEnd(k, true);
     return contraction == 0 ? k : contraction;
