@@ -85,8 +85,10 @@ let stoppedAt = 0;
  *
  * Text of mostly ASCII is read in windows of `windowUnits` as UTF-8 bytes (byte mode): reading a
  * typed array is about twice as fast as `charCodeAt`, and a short piece's key for ShortPieces is two
- * reads of four bytes. Other long text is read from a copy of each window's UTF-16 units, made by
- * one native call (wide mode), and short text through `charCodeAt`.
+ * reads of four bytes. Counting, byte mode runs in the WebAssembly byte loop where the runtime
+ * allows (see byte-kernel.ts), which also takes text with letters of two bytes (European scripts).
+ * Other long text is read from a copy of each window's UTF-16 units, made by one native call (wide
+ * mode), and short text through `charCodeAt`.
  */
 export function encodeOrdinary(
   ranks: RankTable,
@@ -474,9 +476,10 @@ const KERNEL_NO_LIMIT = 0x7fffffff;
 
 /**
  * Byte mode's counting in the WebAssembly byte loop (see byte-kernel.ts): as `encodeBytes` with no
- * `out`, for text[start..stop). The loop answers the short ASCII pieces itself and calls back for
- * the others (`KERNEL_CALLBACKS`). Returns -1, having done nothing, when the bytes are not nearly
- * all ASCII.
+ * `out`, for text[start..stop). The loop answers short ASCII pieces from ShortPieces and pieces it
+ * has counted before from PieceCounts, and calls back for the others (`KERNEL_CALLBACKS`).
+ * Returns -1, having done nothing, when the window's UTF-8 is more than a quarter longer than its
+ * units.
  */
 function countInKernel(
   kernel: ByteKernel,
