@@ -11,15 +11,16 @@ export type KernelPattern = (typeof KERNEL_PATTERN)[keyof typeof KERNEL_PATTERN]
 
 /** What the byte loop calls back for the pieces it leaves to JavaScript (see kernel/byte-loop.ts). */
 export interface KernelCallbacks {
-  asciiPiece(byteStart: number, length: number, unitStart: number, low: number, high: number, short: number): number;
-  widePiece(byteStart: number, byteLength: number, unitStart: number, unitLength: number): number;
-  otherPiece(byteStart: number, unitStart: number): number;
+  asciiPiece(byteStart: number, length: number, unitStart: number, low: number, high: number, short: number, pending: number): number;
+  widePiece(byteStart: number, byteLength: number, unitStart: number, unitLength: number, pending: number): number;
+  otherPiece(byteStart: number, unitStart: number, pending: number): number;
+  flush(pending: number): void;
 }
 
 /** The byte loop's exports; the layout's addresses are immutable globals. */
 interface LoopExports {
   memory: { buffer: ArrayBuffer };
-  countWindow(pattern: number, bytesEnd: number, final: number, units: number, limit: number): number;
+  countWindow(pattern: number, bytesEnd: number, final: number, units: number, limit: number, encoding: number): number;
   cutAt(pattern: number, start: number, bytesEnd: number, final: number): number;
   MAIL: { value: number };
   CLASSES: { value: number };
@@ -29,6 +30,8 @@ interface LoopExports {
   SHORT_MAX_SLOT_BITS: { value: number };
   WINDOW: { value: number };
   WINDOW_CAPACITY: { value: number };
+  OUT: { value: number };
+  OUT_CAPACITY: { value: number };
 }
 
 /** What this file uses of the WebAssembly JavaScript API (not in the project's type libraries). */
@@ -40,7 +43,7 @@ interface WebAssemblyApi {
 const encoder = new TextEncoder();
 
 /**
- * One instance of the WebAssembly byte loop, for one rank table: byte mode's counting loop, run
+ * One instance of the WebAssembly byte loop, for one rank table: byte mode's encode loop, run
  * over a window of UTF-8 in the instance's memory, with the table's ShortPieces moved into that
  * memory so the loop answers short pieces without calling out. Its memory has a fixed size and
  * never grows (a grow would detach its buffer; see PERFORMANCE.md).
@@ -49,6 +52,8 @@ export class ByteKernel {
   /** The whole memory, and the window's bytes within it from `windowStart`. */
   readonly memory: Uint8Array;
   readonly windowStart: number;
+  /** When encoding, the ranks the loop found and has not passed on (see kernel/byte-loop.ts). */
+  readonly ranks: Int32Array;
   readonly #window: Uint8Array;
   readonly #mail: Int32Array;
   readonly #loop: LoopExports;
@@ -60,7 +65,8 @@ export class ByteKernel {
     this.windowStart = loop.WINDOW.value;
     // Room for the sentinel and a sixteen-byte read at the window's last byte.
     this.#window = new Uint8Array(buffer, this.windowStart, loop.WINDOW_CAPACITY.value - 16);
-    this.#mail = new Int32Array(buffer, loop.MAIL.value, 2);
+    this.#mail = new Int32Array(buffer, loop.MAIL.value, 3);
+    this.ranks = new Int32Array(buffer, loop.OUT.value, loop.OUT_CAPACITY.value);
     this.memory.set(asciiClasses(), loop.CLASSES.value);
     this.memory.set(bmpClasses().subarray(0, 0x800), loop.CODE_POINT_CLASSES.value);
     const slotsStart = loop.SHORT_SLOTS.value;
@@ -81,13 +87,18 @@ export class ByteKernel {
   }
 
   /** See countWindow in kernel/byte-loop.ts. */
-  countWindow(pattern: KernelPattern, bytesEnd: number, final: boolean, units: number, limit: number): number {
-    return this.#loop.countWindow(pattern, bytesEnd, final ? 1 : 0, units, limit);
+  countWindow(pattern: KernelPattern, bytesEnd: number, final: boolean, units: number, limit: number, encoding: boolean): number {
+    return this.#loop.countWindow(pattern, bytesEnd, final ? 1 : 0, units, limit, encoding ? 1 : 0);
   }
 
   /** Where the last `countWindow` stopped, in units from the window's start. */
   get stoppedUnits(): number {
     return this.#mail[0]!;
+  }
+
+  /** How many ranks the last `countWindow` left at the start of `ranks` (when encoding). */
+  get pendingRanks(): number {
+    return this.#mail[2]!;
   }
 
   /** For `otherPiece`: where the piece it answered ends, in units and in bytes from the window's start. */
@@ -132,7 +143,7 @@ export function createByteKernel(shortPieces: ShortPieces, callbacks: KernelCall
   if (compiled === null) return null;
   let exports: object;
   try {
-    exports = new (webAssembly()!.Instance)(compiled, { tokmeter: { asciiPiece: callbacks.asciiPiece, widePiece: callbacks.widePiece, otherPiece: callbacks.otherPiece } }).exports;
+    exports = new (webAssembly()!.Instance)(compiled, { tokmeter: { asciiPiece: callbacks.asciiPiece, widePiece: callbacks.widePiece, otherPiece: callbacks.otherPiece, flush: callbacks.flush } }).exports;
   } catch {
     // A runtime that compiles the module but will not instantiate it (out of memory for its 1.25 MB).
     compiled = null;

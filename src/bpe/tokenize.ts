@@ -85,8 +85,8 @@ let stoppedAt = 0;
  *
  * Text of mostly ASCII is read in windows of `windowUnits` as UTF-8 bytes (byte mode): reading a
  * typed array is about twice as fast as `charCodeAt`, and a short piece's key for ShortPieces is two
- * reads of four bytes. Counting, byte mode runs in the WebAssembly byte loop where the runtime
- * allows (see byte-kernel.ts), which also takes text with letters of two bytes (European scripts).
+ * reads of four bytes. Byte mode runs in the WebAssembly byte loop where the runtime allows (see
+ * byte-kernel.ts), which also takes text with letters of two bytes (European scripts).
  * Other long text is read from a copy of each window's UTF-16 units, made by one native call (wide
  * mode), and short text through `charCodeAt`.
  */
@@ -104,13 +104,13 @@ export function encodeOrdinary(
   if (split.asciiBytePiece === undefined || end - start < BYTE_MODE_MIN_UNITS) {
     return encodeUnits(ranks, split, text, start, end, end, out, count, limit);
   }
-  const kernel = out === null && split.kernelPattern !== undefined ? byteKernelFor(ranks, KERNEL_CALLBACKS) : null;
+  const kernel = split.kernelPattern !== undefined ? byteKernelFor(ranks, KERNEL_CALLBACKS) : null;
   let pos = start;
   while (pos < end) {
     const stop = Math.min(end, pos + Math.max(windowUnits, 1));
     let counted = -1;
-    if (kernel !== null ? mostlyAscii(text, pos, stop, KERNEL_MOST_WIDE, MOST_BEYOND_TWO_BYTES) : mostlyAscii(text, pos, stop, JS_MOST_WIDE, JS_MOST_WIDE)) {
-      counted = kernel !== null ? countInKernel(kernel, ranks, split, text, pos, stop, end, count, limit) : encodeBytes(ranks, split, text, pos, stop, end, out, count, limit);
+    if (kernel !== null && out === null ? mostlyAscii(text, pos, stop, KERNEL_MOST_WIDE, MOST_BEYOND_TWO_BYTES) : mostlyAscii(text, pos, stop, JS_MOST_WIDE, JS_MOST_WIDE)) {
+      counted = kernel !== null ? encodeInKernel(kernel, ranks, split, text, pos, stop, end, out, count, limit) : encodeBytes(ranks, split, text, pos, stop, end, out, count, limit);
     }
     if (counted < 0) {
       const units = windowUnits16.copy(text, pos, Math.min(end, stop + PieceMemo.MAX_LENGTH));
@@ -131,6 +131,10 @@ export function encodeOrdinary(
  * emoji 1.10×; Hungarian, Italian, Czech, Turkish documents 2–3×; 4 of 32 and an eighth: 1.02×).
  */
 const JS_MOST_WIDE = 2;
+/**
+ * When counting, that is; encoding keeps to JS_MOST_WIDE, as the loop's words of two-byte letters
+ * each call out then (PieceCounts holds counts, not tokens): multilingual 0.94× with the wider rule.
+ */
 const KERNEL_MOST_WIDE = 6;
 /**
  * Of those, how many may be characters of three or four bytes in UTF-8 (CJK, emoji…), which the
@@ -460,7 +464,7 @@ function encodeBytes(
   return count;
 }
 
-// The window the WebAssembly byte loop is counting, for its callbacks (one count at a time).
+// The window the WebAssembly byte loop is reading, for its callbacks (one call at a time).
 let kernelRanks: RankTable | null = null;
 let kernelSplit: Pretokenizer | null = null;
 let kernelText = '';
@@ -470,18 +474,19 @@ let kernelEnd = 0;
 let kernelBytes: Uint8Array | null = null;
 let kernelWindow = 0;
 let kernelInstance: ByteKernel | null = null;
+let kernelOut: number[] | null = null;
 
 /** The largest count limit the byte loop takes (an Int32); no window has that many tokens. */
 const KERNEL_NO_LIMIT = 0x7fffffff;
 
 /**
- * Byte mode's counting in the WebAssembly byte loop (see byte-kernel.ts): as `encodeBytes` with no
- * `out`, for text[start..stop). The loop answers short ASCII pieces from ShortPieces and pieces it
+ * Byte mode in the WebAssembly byte loop (see byte-kernel.ts): as `encodeBytes`, for
+ * text[start..stop). The loop answers short ASCII pieces from ShortPieces and, counting, pieces it
  * has counted before from PieceCounts, and calls back for the others (`KERNEL_CALLBACKS`).
  * Returns -1, having done nothing, when the window's UTF-8 is more than a quarter longer than its
  * units.
  */
-function countInKernel(
+function encodeInKernel(
   kernel: ByteKernel,
   ranks: RankTable,
   split: Pretokenizer,
@@ -489,6 +494,7 @@ function countInKernel(
   start: number,
   stop: number,
   end: number,
+  out: number[] | null,
   count: number,
   limit: number,
 ): number {
@@ -503,46 +509,70 @@ function countInKernel(
   kernelBytes = kernel.memory;
   kernelWindow = kernel.windowStart;
   kernelInstance = kernel;
+  kernelOut = out;
   const room = limit - count;
   try {
-    const tokens = kernel.countWindow(split.kernelPattern!, bytesEnd, stop === end, stop - start, room < KERNEL_NO_LIMIT ? room : KERNEL_NO_LIMIT);
+    const tokens = kernel.countWindow(split.kernelPattern!, bytesEnd, stop === end, stop - start, room < KERNEL_NO_LIMIT ? room : KERNEL_NO_LIMIT, out !== null);
+    if (out !== null) passRanksOn(kernel.pendingRanks);
     stoppedAt = start + kernel.stoppedUnits;
     return count + tokens;
   } finally {
-    kernelText = ''; // not to keep a large text alive
+    // Not to keep a large text or array alive.
+    kernelText = '';
+    kernelOut = null;
   }
+}
+
+/** Appends the first `pending` ranks the loop left at OUT to the output. */
+function passRanksOn(pending: number): void {
+  const ranks = kernelInstance!.ranks;
+  const out = kernelOut!;
+  for (let i = 0; i < pending; i++) out.push(ranks[i]!);
 }
 
 /** What the byte loop calls back (exported for tests, which count the calls). */
 export const KERNEL_CALLBACKS = {
   /** An ASCII piece of the window that ShortPieces did not answer: the memo, or else tokenized. */
-  asciiPiece(byteStart: number, length: number, unitStart: number, low: number, high: number, short: number): number {
+  asciiPiece(byteStart: number, length: number, unitStart: number, low: number, high: number, short: number, pending: number): number {
+    if (pending !== 0) passRanksOn(pending);
     const bytes = kernelBytes!;
     const first = kernelWindow + byteStart;
     let hash = 0;
     let at = -1;
     if (length <= PieceMemo.MAX_LENGTH) at = kernelRanks!.memo.findAscii(bytes, first, length, (hash = hashAscii(bytes, first, first + length)));
-    if (at >= 0) return kernelRanks!.memo.answer(at);
+    if (at >= 0) {
+      if (kernelOut !== null) kernelRanks!.memo.pushTokens(at, kernelOut);
+      return kernelRanks!.memo.answer(at);
+    }
     const pos = kernelStart + unitStart;
-    return learnPiece(kernelRanks!, kernelText, pos, pos + length, hash, short, low, high, null);
+    return learnPiece(kernelRanks!, kernelText, pos, pos + length, hash, short, low, high, kernelOut);
   },
   /** A word with letters outside ASCII, cut by the loop: the memo by its units, or else tokenized. */
-  widePiece(_byteStart: number, _byteLength: number, unitStart: number, unitLength: number): number {
+  widePiece(_byteStart: number, _byteLength: number, unitStart: number, unitLength: number, pending: number): number {
+    if (pending !== 0) passRanksOn(pending);
     const pos = kernelStart + unitStart;
     const end = pos + unitLength;
     let hash = 0;
     let at = -1;
     if (unitLength <= PieceMemo.MAX_LENGTH) at = kernelRanks!.memo.find(kernelText, pos, unitLength, (hash = hashUnits(kernelText, pos, end)));
-    if (at >= 0) return kernelRanks!.memo.answer(at);
-    return learnPiece(kernelRanks!, kernelText, pos, end, hash, NOT_SHORT, 0, 0, null);
+    if (at >= 0) {
+      if (kernelOut !== null) kernelRanks!.memo.pushTokens(at, kernelOut);
+      return kernelRanks!.memo.answer(at);
+    }
+    return learnPiece(kernelRanks!, kernelText, pos, end, hash, NOT_SHORT, 0, 0, kernelOut);
   },
   /** A piece the bytes cannot cut: cut and answered by the unit loop, which says where it ends. */
-  otherPiece(byteStart: number, unitStart: number): number {
+  otherPiece(byteStart: number, unitStart: number, pending: number): number {
+    if (pending !== 0) passRanksOn(pending);
     const pos = kernelStart + unitStart;
-    const tokens = encodeUnits(kernelRanks!, kernelSplit!, kernelText, pos, pos + 1, kernelEnd, null, 0, Infinity);
+    const tokens = encodeUnits(kernelRanks!, kernelSplit!, kernelText, pos, pos + 1, kernelEnd, kernelOut, 0, Infinity);
     const pieceEnd = stoppedAt;
     kernelInstance!.setPieceEnd(pieceEnd - kernelStart, byteStart + (pieceEnd < kernelStop ? utf8Length(kernelText, pos, pieceEnd) : 0));
     return tokens;
+  },
+  /** When encoding: the loop's ranks fill OUT. */
+  flush(pending: number): void {
+    passRanksOn(pending);
   },
 };
 

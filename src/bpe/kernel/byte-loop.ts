@@ -1,31 +1,40 @@
 // AssemblyScript, compiled to WebAssembly by `npm run generate:kernel` (see byte-kernel.ts, which
 // loads it, and byte-kernel.generated.ts, the module it embeds). Not part of the TypeScript build.
 //
-// The counting half of the encode loop's byte mode (encodeBytes in tokenize.ts) for a window of
-// mostly ASCII text, as UTF-8 in this module's memory: it cuts each piece that starts with an
-// ASCII byte where ASCII bytes decide its end — the inline word, then the pattern's byte scanner,
-// as ascii-bytes.ts has them — and answers the short ones from ShortPieces, whose table lives in
-// this memory. Every other piece goes back to JavaScript: `asciiPiece` for an ASCII piece that
-// ShortPieces does not answer (the memo, or tokenizing it), `otherPiece` for one the bytes cannot
-// cut (non-ASCII, or cut short by the window's end). The rules are ascii-bytes.ts's, byte for
-// byte; test/byte-kernel.test.ts holds the two to each other at every position.
+// The encode loop's byte mode (encodeBytes in tokenize.ts) for a window of mostly ASCII or
+// European text, as UTF-8 in this module's memory: it cuts each piece that starts with an ASCII
+// byte where the bytes decide its end — the inline word, then the pattern's byte scanner, as
+// ascii-bytes.ts has them, whose words here also take letters of two bytes — and answers short
+// pieces from ShortPieces, whose table lives in this memory, and when counting, pieces it has
+// counted before from PieceCounts. Every other piece goes back to JavaScript: `asciiPiece` for an
+// ASCII piece (the memo, or tokenizing it), `widePiece` for a word of two-byte letters, and
+// `otherPiece` for one the bytes cannot cut (it starts outside ASCII, or the window's end or a
+// character of three or four bytes might cut it short). test/byte-kernel.test.ts holds the loop to
+// the unit scanners at every position.
+//
+// When encoding, the ranks the loop finds wait at OUT; each callback is told how many (`pending`)
+// and passes them on before the piece's own tokens.
 
 /** An ASCII piece ShortPieces did not answer: its tokens. `short` is NOT_SHORT, NEW_SHORT or KNOWN_SHORT. */
 @external("tokmeter", "asciiPiece")
-declare function asciiPiece(byteStart: i32, length: i32, unitStart: i32, low: i32, high: i32, short: i32): i32;
+declare function asciiPiece(byteStart: i32, length: i32, unitStart: i32, low: i32, high: i32, short: i32, pending: i32): i32;
 
 /** A word with letters outside ASCII, cut here (`byteLength` bytes, `unitLength` units), that PieceCounts did not answer: its tokens. */
 @external("tokmeter", "widePiece")
-declare function widePiece(byteStart: i32, byteLength: i32, unitStart: i32, unitLength: i32): i32;
+declare function widePiece(byteStart: i32, byteLength: i32, unitStart: i32, unitLength: i32, pending: i32): i32;
 
 /** The piece at byte `byteStart`, unit `unitStart`: its tokens; writes where it ends (units, bytes) to MAIL. */
 @external("tokmeter", "otherPiece")
-declare function otherPiece(byteStart: i32, unitStart: i32): i32;
+declare function otherPiece(byteStart: i32, unitStart: i32, pending: i32): i32;
+
+/** When encoding: OUT is full; pass its ranks on. */
+@external("tokmeter", "flush")
+declare function flush(pending: i32): void;
 
 // The memory's layout, read by byte-kernel.ts from these exports. The memory has a fixed size and
 // never grows: growing would detach its ArrayBuffer, and after any detach V8 checks every typed
 // array access in the process for one (12–15% of byte mode's speed).
-/** Two Int32: where the last piece ended, in units then bytes (see otherPiece, countWindow). */
+/** Three Int32: where the last piece ended, in units then bytes (see otherPiece, countWindow), and the ranks left at OUT. */
 export const MAIL: u32 = 0x10000;
 /** 256 bytes: ASCII's classes as the patterns see them (char-class.ts), NOT_ASCII from 0x80. */
 export const CLASSES: u32 = 0x10040;
@@ -44,6 +53,9 @@ export const SHORT_MAX_SLOT_BITS: u32 = 15;
  */
 export const WINDOW: u32 = 0xa0000;
 export const WINDOW_CAPACITY: u32 = 0x14400;
+/** When encoding, the ranks found and not yet passed on (see `pending`). */
+export const OUT: u32 = 0xb4800;
+export const OUT_CAPACITY: i32 = 8192;
 /**
  * PieceCounts: the token counts of ASCII pieces of up to 16 bytes that ShortPieces does not answer
  * (longer words, runs of indentation, pieces of several tokens), remembered here from what
@@ -110,9 +122,10 @@ let twoByteChars: i32 = 0;
 /**
  * Counts the tokens of the window's pieces that start in its first `units` units (the window's
  * UTF-8 is `end` bytes at WINDOW; `isFinal` when the text ends with it), stopping once the count
- * passes `limit`. Writes where it stopped to MAIL (units, then bytes).
+ * passes `limit`; with `encoding`, leaves the ranks for JavaScript (see OUT). Writes where it
+ * stopped to MAIL (units, then bytes), and how many ranks are left at OUT.
  */
-export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, limit: i32): i32 {
+export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, limit: i32, encoding: i32): i32 {
   bytesEnd = end;
   final = isFinal != 0;
   twoByteChars = 0;
@@ -122,6 +135,7 @@ export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, li
   let b: i32 = 0;
   let p: i32 = 0;
   let count: i32 = 0;
+  let pending: i32 = 0;
   while (p < units) {
     let pieceEnd: i32 = -1;
     const first = byteAt(b);
@@ -135,7 +149,8 @@ export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, li
     }
     if (pieceEnd < 0) {
       twoByteChars = 0;
-      count += otherPiece(b, p);
+      count += otherPiece(b, p, pending);
+      pending = 0;
       p = load<i32>(MAIL);
       b = load<i32>(MAIL + 4);
     } else if (twoByteChars != 0) {
@@ -147,13 +162,16 @@ export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, li
       if (length <= 16) {
         const head = headOf(b, length);
         const tail = tailOf(b, length);
-        tokens = pieceCount(head, tail, length);
+        if (encoding == 0) tokens = pieceCount(head, tail, length);
         if (tokens == 0) {
-          tokens = widePiece(b, length, p, unitLength);
-          rememberCount(head, tail, length, tokens);
+          tokens = widePiece(b, length, p, unitLength, pending);
+          pending = 0;
+          // (Encoding does not look PieceCounts up, so it must not add to it: the piece may be there.)
+          if (encoding == 0) rememberCount(head, tail, length, tokens);
         }
       } else {
-        tokens = widePiece(b, length, p, unitLength);
+        tokens = widePiece(b, length, p, unitLength, pending);
+        pending = 0;
       }
       count += tokens;
       p += unitLength;
@@ -174,6 +192,14 @@ export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, li
         }
         const rank = shortRank(low, high, length);
         if (rank >= 0) {
+          if (encoding != 0) {
+            if (pending == OUT_CAPACITY) {
+              flush(pending);
+              pending = 0;
+            }
+            store<i32>(OUT + (<u32>pending << 2), rank);
+            pending++;
+          }
           count++;
           p += length;
           b = pieceEnd;
@@ -186,14 +212,16 @@ export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, li
       if (length <= 16) {
         const head = headOf(b, length);
         const tail = tailOf(b, length);
-        tokens = pieceCount(head, tail, length);
+        if (encoding == 0) tokens = pieceCount(head, tail, length);
         if (tokens == 0) {
-          tokens = asciiPiece(b, length, p, low, high, short);
+          tokens = asciiPiece(b, length, p, low, high, short, pending);
+          pending = 0;
           // A new short piece of one token is ShortPieces' to remember.
-          if (tokens > 1 || short == NOT_SHORT) rememberCount(head, tail, length, tokens);
+          if (encoding == 0 && (tokens > 1 || short == NOT_SHORT)) rememberCount(head, tail, length, tokens);
         }
       } else {
-        tokens = asciiPiece(b, length, p, low, high, short);
+        tokens = asciiPiece(b, length, p, low, high, short, pending);
+        pending = 0;
       }
       count += tokens;
       p += length;
@@ -203,6 +231,7 @@ export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, li
   }
   store<i32>(MAIL, p);
   store<i32>(MAIL + 4, b);
+  store<i32>(MAIL + 8, pending);
   return count;
 }
 
