@@ -209,7 +209,12 @@ describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
           const count = encodeOrdinary(ranks, spec.split, text, 0, text.length, null, 0, limit, windowUnits);
           if (total <= limit) expect(count).toBe(total);
           else expect(count).toBeGreaterThan(limit);
-          // Both loops stop after the piece that passes the limit: the same count.
+          // Both loops stop after the piece that passes the limit: the same count, and encoding,
+          // the same tokens up to there (tiktoken's first ones).
+          const ids = reference.encodeOrdinary(text);
+          const out: number[] = [];
+          expect(encodeOrdinary(ranks, spec.split, text, 0, text.length, out, 0, limit, windowUnits)).toBe(count);
+          expect({ limit, length: out.length, firstDifference: out.findIndex((id, i) => id !== ids[i]) }).toEqual({ limit, length: count, firstDifference: -1 });
           useByteKernel(!kernelOn);
           expect({ limit, other: encodeOrdinary(ranks, spec.split, text, 0, text.length, null, 0, limit, windowUnits) }).toEqual({ limit, other: count });
           useByteKernel(kernelOn);
