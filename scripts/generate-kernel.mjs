@@ -18,9 +18,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = 'src/bpe/kernel/byte-loop.ts';
 const TARGET = join(root, 'src/bpe/byte-kernel.generated.ts');
 // 20 pages of 64 KB, fixed (see the layout in the source); no runtime, no assertions, no abort import.
-export const FLAGS = ['-O3', '--noAssert', '--runtime', 'stub', '--initialMemory', '20', '--maximumMemory', '20', '--use', 'abort='];
+const FLAGS = ['-O3', '--noAssert', '--runtime', 'stub', '--initialMemory', '20', '--maximumMemory', '20', '--use', 'abort='];
 
-export async function compileKernel() {
+async function compileKernel() {
   let wasm;
   const { error, stderr } = await asc.main([join(root, SOURCE), ...FLAGS, '--outFile', 'byte-loop.wasm'], {
     writeFile(name, contents) {
