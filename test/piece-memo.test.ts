@@ -94,15 +94,17 @@ describe('PieceMemo', () => {
     const hash = (key: string) => [...key].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 0x01000193), 0x811c9dc5) & 0x3fffffff;
     const find = (memo: PieceMemo, key: string) => memo.find(key, 0, key.length, hash(key));
     const offer = (memo: PieceMemo, key: string) => memo.add(key, 0, key.length, hash(key), Int32Array.of(7), 1);
-    for (const answered of [0, 31, 32, 512]) {
+    // Answered by the memo, or in front of it (the byte loop's PieceCounts, which tells it how many).
+    for (const [where, answered] of [['memo', 0], ['memo', 31], ['memo', 32], ['memo', 512], ['in front', 31], ['in front', 32]] as const) {
       // 1,024 slots at first, 4,096 at most: full (512 pieces) before it first grows.
       const memo = new PieceMemo(12, 1 << 14);
       for (let i = 0; i < 512; i++) offer(memo, `k${i}`);
-      for (let i = 0; i < answered; i++) memo.answer(find(memo, `k${i}`));
+      if (where === 'memo') for (let i = 0; i < answered; i++) memo.answer(find(memo, `k${i}`));
+      else memo.countAnswers(answered);
       offer(memo, 'next');
       const grew = find(memo, 'next') >= 0;
       // Fewer answers than one in 16 of the 512 pieces remembered: 'next' waits for a second offer.
-      expect({ answered, grew }).toEqual({ answered, grew: answered >= 32 });
+      expect({ where, answered, grew }).toEqual({ where, answered, grew: answered >= 32 });
       offer(memo, 'next');
       expect(find(memo, 'next') >= 0 && find(memo, 'k0') >= 0).toBe(true);
     }

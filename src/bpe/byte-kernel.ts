@@ -65,7 +65,7 @@ export class ByteKernel {
     this.windowStart = loop.WINDOW.value;
     // Room for the sentinel and a sixteen-byte read at the window's last byte.
     this.#window = new Uint8Array(buffer, this.windowStart, loop.WINDOW_CAPACITY.value - 16);
-    this.#mail = new Int32Array(buffer, loop.MAIL.value, 3);
+    this.#mail = new Int32Array(buffer, loop.MAIL.value, 4);
     this.ranks = new Int32Array(buffer, loop.OUT.value, loop.OUT_CAPACITY.value);
     this.memory.set(asciiClasses(), loop.CLASSES.value);
     this.memory.set(bmpClasses().subarray(0, 0x800), loop.CODE_POINT_CLASSES.value);
@@ -99,6 +99,11 @@ export class ByteKernel {
   /** How many ranks the last `countWindow` left at the start of `ranks` (when encoding). */
   get pendingRanks(): number {
     return this.#mail[2]!;
+  }
+
+  /** How many pieces the last `countWindow` answered from PieceCounts. */
+  get countedPieces(): number {
+    return this.#mail[3]!;
   }
 
   /** For `otherPiece`: where the piece it answered ends, in units and in bytes from the window's start. */

@@ -138,6 +138,14 @@ export class PieceMemo {
     return this.#slots[at + 1]! & 0xffff;
   }
 
+  /**
+   * Counts `answers` pieces answered in front of the memo (by the byte loop's PieceCounts), which
+   * it would otherwise have answered: growing weighs them as its own (see `add`).
+   */
+  countAnswers(answers: number): void {
+    this.#hits += answers;
+  }
+
   /** Appends the tokens of the piece in slot `at` to `out`. */
   pushTokens(at: number, out: number[]): void {
     const slots = this.#slots;

@@ -514,6 +514,9 @@ function encodeInKernel(
   try {
     const tokens = kernel.countWindow(split.kernelPattern!, bytesEnd, stop === end, stop - start, room < KERNEL_NO_LIMIT ? room : KERNEL_NO_LIMIT, out !== null);
     if (out !== null) passRanksOn(kernel.pendingRanks);
+    // PieceCounts answers repeats in front of the memo; the memo must know, or it takes its
+    // pieces for ones that do not repeat and stops growing (see PieceMemo.add).
+    else ranks.memo.countAnswers(kernel.countedPieces);
     stoppedAt = start + kernel.stoppedUnits;
     return count + tokens;
   } finally {

@@ -34,7 +34,10 @@ declare function flush(pending: i32): void;
 // The memory's layout, read by byte-kernel.ts from these exports. The memory has a fixed size and
 // never grows: growing would detach its ArrayBuffer, and after any detach V8 checks every typed
 // array access in the process for one (12–15% of byte mode's speed).
-/** Three Int32: where the last piece ended, in units then bytes (see otherPiece, countWindow), and the ranks left at OUT. */
+/**
+ * Four Int32: where the last piece ended, in units then bytes (see otherPiece, countWindow), the
+ * ranks left at OUT, and how many pieces PieceCounts answered.
+ */
 export const MAIL: u32 = 0x10000;
 /** 256 bytes: ASCII's classes as the patterns see them (char-class.ts), NOT_ASCII from 0x80. */
 export const CLASSES: u32 = 0x10040;
@@ -136,6 +139,7 @@ export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, li
   let p: i32 = 0;
   let count: i32 = 0;
   let pending: i32 = 0;
+  let counted: i32 = 0;
   while (p < units) {
     let pieceEnd: i32 = -1;
     const first = byteAt(b);
@@ -163,7 +167,8 @@ export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, li
         const head = headOf(b, length);
         const tail = tailOf(b, length);
         if (encoding == 0) tokens = pieceCount(head, tail, length);
-        if (tokens == 0) {
+        if (tokens != 0) counted++;
+        else {
           tokens = widePiece(b, length, p, unitLength, pending);
           pending = 0;
           // (Encoding does not look PieceCounts up, so it must not add to it: the piece may be there.)
@@ -213,7 +218,8 @@ export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, li
         const head = headOf(b, length);
         const tail = tailOf(b, length);
         if (encoding == 0) tokens = pieceCount(head, tail, length);
-        if (tokens == 0) {
+        if (tokens != 0) counted++;
+        else {
           tokens = asciiPiece(b, length, p, low, high, short, pending);
           pending = 0;
           // A new short piece of one token is ShortPieces' to remember.
@@ -232,6 +238,7 @@ export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, li
   store<i32>(MAIL, p);
   store<i32>(MAIL + 4, b);
   store<i32>(MAIL + 8, pending);
+  store<i32>(MAIL + 12, counted);
   return count;
 }
 
