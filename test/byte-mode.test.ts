@@ -10,7 +10,7 @@ import { WindowBytes, WindowUnits } from '../src/bpe/window-bytes.js';
 import { ENCODING_NAMES } from '../src/index.js';
 import { loadRankTable } from '../src/encodings/load.js';
 import { ENCODING_SPECS } from '../src/encodings/specs.js';
-import { asciiText, longText, mixedText } from './support/arbitraries.js';
+import { asciiText, mixedText } from './support/arbitraries.js';
 import { oracle } from './support/oracle.js';
 
 // The encode loop's window modes (tokenize.ts). Byte mode: long, mostly ASCII text is encoded to
@@ -93,25 +93,8 @@ describe.each(SCANNERS)('the %s byte scanner', (_name, split, bytePiece) => {
   });
 });
 
-describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
-  const spec = ENCODING_SPECS[name];
-  const ranks = loadRankTable(spec.rankFile);
-  const reference = oracle(name);
-
-  it('encodes long text in windows of any size as tiktoken does', () => {
-    fc.assert(
-      fc.property(longText, fc.integer({ min: 1, max: 400 }), (text, windowUnits) => {
-        const out: number[] = [];
-        const count = encodeOrdinary(ranks, spec.split, text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER, windowUnits);
-        const expected = reference.encodeOrdinary(text);
-        // The first difference, not two long arrays: diffing those on every shrinking step is slow.
-        const firstDifference = expected.findIndex((id, i) => id !== out[i]);
-        expect({ length: out.length, count, firstDifference }).toEqual({ length: expected.length, count: expected.length, firstDifference: -1 });
-      }),
-      { numRuns: RUNS },
-    );
-  });
-});
+// Long text in byte mode, encoded and counted in windows of any size by both byte loops against
+// tiktoken: test/byte-kernel.test.ts.
 
 /** Texts long enough for the window modes and mostly outside ASCII: wide mode (not shrunk either). */
 const wideText = fc.noShrink(

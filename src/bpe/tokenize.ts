@@ -471,8 +471,6 @@ let kernelText = '';
 let kernelStart = 0;
 let kernelStop = 0;
 let kernelEnd = 0;
-let kernelBytes: Uint8Array | null = null;
-let kernelWindow = 0;
 let kernelInstance: ByteKernel | null = null;
 let kernelOut: number[] | null = null;
 
@@ -506,8 +504,6 @@ function encodeInKernel(
   kernelStart = start;
   kernelStop = stop;
   kernelEnd = end;
-  kernelBytes = kernel.memory;
-  kernelWindow = kernel.windowStart;
   kernelInstance = kernel;
   kernelOut = out;
   const room = limit - count;
@@ -538,8 +534,8 @@ export const KERNEL_CALLBACKS = {
   /** An ASCII piece of the window that ShortPieces did not answer: the memo, or else tokenized. */
   asciiPiece(byteStart: number, length: number, unitStart: number, low: number, high: number, short: number, pending: number): number {
     if (pending !== 0) passRanksOn(pending);
-    const bytes = kernelBytes!;
-    const first = kernelWindow + byteStart;
+    const bytes = kernelInstance!.memory;
+    const first = kernelInstance!.windowStart + byteStart;
     let hash = 0;
     let at = -1;
     if (length <= PieceMemo.MAX_LENGTH) at = kernelRanks!.memo.findAscii(bytes, first, length, (hash = hashAscii(bytes, first, first + length)));
