@@ -44,6 +44,7 @@ export {
   UnsupportedTierError,
   ContextOverflowError,
   PriceTableError,
+  NoPriceOnDateError,
 } from './pricing/index.js';
 
 // Self-hosting memory estimates
@@ -113,7 +114,15 @@ export type {
   Pricing,
   ModelTokenizer,
   ModelSpec,
+  ModelFacts,
   ModelInfo,
+  PriceRow,
+  PriceKind,
+  PriceDate,
+  AppliedPrice,
+  ModelStatus,
+  ModelWarning,
+  GetModelOptions,
   EstimateCostOptions,
   CostEstimate,
   CostBreakdown,

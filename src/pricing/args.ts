@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { InvalidArgumentError } from '../errors.js';
 import { fieldName, isScalar, truncate, valueAt } from '../validation.js';
 import { lazy } from '../zod.js';
+import { dayOf } from './dates.js';
 
 /** Option schemas shared by the pricing functions, and the one place zod issues become errors. */
 
@@ -15,6 +16,15 @@ export const share = lazy((z) => z
   .number({ error: 'must be a number from 0 to 1' })
   .min(0, { error: 'must be a number from 0 to 1' })
   .max(1, { error: 'must be a number from 0 to 1' }));
+
+/** The `at` option: an ISO day or a Date; `dayOf` turns it into the day and names a bad one. */
+export const priceDate = lazy((z) => z.union([z.string(), z.date()], { error: 'must be an ISO date (YYYY-MM-DD) or a Date' }).superRefine((value, ctx) => {
+  try {
+    dayOf(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be an ISO date (YYYY-MM-DD, a UTC day) or a valid Date' });
+  }
+}));
 
 export const tierName = lazy((z) => z.enum(['standard', 'batch', 'flex', 'priority'], {
   error: "must be 'standard', 'batch', 'flex' or 'priority'",

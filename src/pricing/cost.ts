@@ -1,11 +1,13 @@
 import { lazy } from '../zod.js';
 import { InvalidArgumentError } from '../errors.js';
-import { parseArgs, tierName, tokenCount } from './args.js';
+import { parseArgs, priceDate, tierName, tokenCount } from './args.js';
 import { compare, fromInteger, mul, shift, sub, sum, toNumber, ZERO, type Decimal } from './decimal.js';
+import { appliedPrice, lifecycleAt, rowAt } from './dated.js';
+import { dayOf, type PriceDate } from './dates.js';
 import { UnsupportedTierError } from './errors.js';
 import { resolveModel } from './registry.js';
-import { mapRates, type CatalogEntry } from './spec.js';
-import { SERVICE_TIERS, type Rates, type ServiceTier } from './types.js';
+import { mapRates, type CatalogEntry, type DatedPrices } from './spec.js';
+import { SERVICE_TIERS, type AppliedPrice, type ModelWarning, type Rates, type ServiceTier } from './types.js';
 
 /**
  * Token counts with OpenAI's meaning: `input` is the whole prompt (cache reads, cache writes and
@@ -51,9 +53,29 @@ export interface CostEstimate {
   rates: Rates<number>;
   /** The long-context step applied (the prompt exceeded `above` tokens), or null. */
   longContext: { above: number } | null;
-  /** The `asOf` date of the prices used. */
+  /** The dated price row that billed the day asked about (`at`, today by default). */
+  price: AppliedPrice;
+  /** The `asOf` date of the prices used (the row's). */
   pricesAsOf: string;
+  /** Where the prices used come from (the row's). */
   source: string;
+  /** Lifecycle notices for that day: the model is deprecated, or already shut down. */
+  warnings: ModelWarning[];
+}
+
+/** A model priced on one day: its entry, the row in effect, and its lifecycle notices. */
+export interface PricedModel {
+  entry: CatalogEntry;
+  row: DatedPrices;
+  day: string;
+  warnings: ModelWarning[];
+}
+
+/** Resolves a model id on the day `at` names (today by default). */
+export function priceModelOn(model: string, at: PriceDate | undefined, field = 'options.at'): PricedModel {
+  const day = dayOf(at, field);
+  const entry = resolveModel(model);
+  return { entry, row: rowAt(entry, day), day, warnings: lifecycleAt(entry, day).warnings };
 }
 
 /** Which option or usage field each count came from, for error messages. */
@@ -91,11 +113,12 @@ export function checkCountParts(counts: TokenCounts<Decimal>, fields: CountField
   }
 }
 
-/** The tier's prices, or `UnsupportedTierError`. */
-export function tierRatesOf(entry: CatalogEntry, tier: ServiceTier) {
-  const rates = entry.pricing[tier];
+/** The tier's prices on the model's day, or `UnsupportedTierError`. */
+export function tierRatesOf(model: PricedModel, tier: ServiceTier) {
+  const { pricing } = model.row;
+  const rates = pricing[tier];
   if (rates === undefined) {
-    throw new UnsupportedTierError(entry.id, tier, SERVICE_TIERS.filter((t) => entry.pricing[t] !== undefined));
+    throw new UnsupportedTierError(model.entry.id, tier, SERVICE_TIERS.filter((t) => pricing[t] !== undefined));
   }
   return rates;
 }
@@ -112,8 +135,8 @@ const PER_MILLION = -6;
  * Prices one request exactly. Counts may be fractional here (averages in a monthly estimate); the
  * long-context step is chosen by the whole prompt, `input`, and re-prices every token of the request.
  */
-export function priceRequest(entry: CatalogEntry, tier: ServiceTier, counts: TokenCounts<Decimal>): PricedRequest {
-  const tierRates = tierRatesOf(entry, tier);
+export function priceRequest(model: PricedModel, tier: ServiceTier, counts: TokenCounts<Decimal>): PricedRequest {
+  const tierRates = tierRatesOf(model, tier);
   let rates: Rates<Decimal> = tierRates;
   let longContext: { above: number } | null = null;
   for (const step of tierRates.longContext ?? []) {
@@ -140,11 +163,11 @@ export function priceRequest(entry: CatalogEntry, tier: ServiceTier, counts: Tok
 }
 
 /** Turns an exact pricing into the public result, rounding each figure once. */
-export function toEstimate(entry: CatalogEntry, tier: ServiceTier, counts: TokenCounts, priced: PricedRequest): CostEstimate {
+export function toEstimate(model: PricedModel, tier: ServiceTier, counts: TokenCounts, priced: PricedRequest): CostEstimate {
   const { lines } = priced;
   const breakdown = Object.fromEntries(Object.entries(lines).map(([key, value]) => [key, toNumber(value)])) as unknown as CostBreakdown;
   return {
-    model: entry.id,
+    model: model.entry.id,
     tier,
     currency: 'USD',
     total: toNumber(sum(Object.values(lines))),
@@ -152,16 +175,18 @@ export function toEstimate(entry: CatalogEntry, tier: ServiceTier, counts: Token
     tokens: counts,
     rates: mapRates(priced.rates, toNumber),
     longContext: priced.longContext,
-    pricesAsOf: entry.info.asOf,
-    source: entry.info.source,
+    price: appliedPrice(model.row, model.day),
+    pricesAsOf: model.row.asOf,
+    source: model.row.source,
+    warnings: model.warnings.map((warning) => ({ ...warning })),
   };
 }
 
 /** Exact price of whole-number counts: validates the parts, prices, rounds once. */
-export function costOfCounts(entry: CatalogEntry, tier: ServiceTier, counts: TokenCounts, fields: CountFields): CostEstimate {
+export function costOfCounts(model: PricedModel, tier: ServiceTier, counts: TokenCounts, fields: CountFields): CostEstimate {
   const exact = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, fromInteger(v)])) as unknown as TokenCounts<Decimal>;
   checkCountParts(exact, fields);
-  return toEstimate(entry, tier, counts, priceRequest(entry, tier, exact));
+  return toEstimate(model, tier, counts, priceRequest(model, tier, exact));
 }
 
 export interface EstimateCostOptions {
@@ -183,6 +208,12 @@ export interface EstimateCostOptions {
   reasoningTokens?: number;
   /** @default 'standard' */
   tier?: ServiceTier;
+  /**
+   * The day to bill: an ISO date (`'2026-11-15'`) or a Date (its UTC day). The price row in effect
+   * that day applies; a model shut down before it is still priced, with a warning.
+   * @default today (UTC)
+   */
+  at?: PriceDate;
 }
 
 const estimateOptions = lazy((z) => z.strictObject({
@@ -195,6 +226,7 @@ const estimateOptions = lazy((z) => z.strictObject({
   audioInputTokens: tokenCount().optional(),
   reasoningTokens: tokenCount().optional(),
   tier: tierName().optional(),
+  at: priceDate().optional(),
 }));
 
 /**
@@ -208,6 +240,7 @@ const estimateOptions = lazy((z) => z.strictObject({
  *   or cached tokens above the prompt.
  * @throws {UnsupportedTierError} for a tier the model does not offer.
  * @throws {UnknownModelError} for an unknown model id.
+ * @throws {NoPriceOnDateError} when the model has no price row in effect on `at`.
  * @example
  * ```ts
  * estimateCost({ model: 'gpt-4.1-nano', inputTokens: 3, outputTokens: 0 }).total; // 3e-7
@@ -219,7 +252,7 @@ const estimateOptions = lazy((z) => z.strictObject({
  */
 export function estimateCost(options: EstimateCostOptions): CostEstimate {
   const o = parseArgs(estimateOptions(), options);
-  const entry = resolveModel(o.model);
+  const model = priceModelOn(o.model, o.at);
   const counts: TokenCounts = {
     input: o.inputTokens,
     output: o.outputTokens,
@@ -229,5 +262,5 @@ export function estimateCost(options: EstimateCostOptions): CostEstimate {
     audioInput: o.audioInputTokens ?? 0,
     reasoning: o.reasoningTokens ?? 0,
   };
-  return costOfCounts(entry, o.tier ?? 'standard', counts, ESTIMATE_FIELDS);
+  return costOfCounts(model, o.tier ?? 'standard', counts, ESTIMATE_FIELDS);
 }

@@ -89,3 +89,25 @@ export class PriceTableError extends TokmeterError {
     this.problem = problem;
   }
 }
+
+/** The model has no price row in effect on the day asked about (before its first row, or in a gap). */
+export class NoPriceOnDateError extends TokmeterError {
+  override name = 'NoPriceOnDateError' as const;
+  readonly field = 'at';
+  readonly model: string;
+  readonly at: string;
+  /** The first day any row of the model bills, or null when its first row is undated. */
+  readonly firstPriced: string | null;
+
+  constructor(model: string, at: string, firstPriced: string | null) {
+    super(
+      'NO_PRICE_ON_DATE',
+      `${model} has no price in effect on ${at}` +
+        (firstPriced !== null && at < firstPriced ? `; its first price takes effect on ${firstPriced}` : '') +
+        '. Pass an `at` date (--at YYYY-MM-DD) within its price rows (getModel() lists them), or load a price row for that day with loadPrices().',
+    );
+    this.model = model;
+    this.at = at;
+    this.firstPriced = firstPriced;
+  }
+}

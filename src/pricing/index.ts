@@ -8,9 +8,26 @@ export { costFromUsage } from './usage.js';
 export { checkContext, assertFits } from './context.js';
 export { estimateMonthlySpend, compareModels, DAYS_PER_MONTH } from './spend.js';
 export { loadPrices, PRICES_FORMAT } from './load.js';
-export { UnsupportedTierError, ContextOverflowError, PriceTableError } from './errors.js';
+export { UnsupportedTierError, ContextOverflowError, PriceTableError, NoPriceOnDateError } from './errors.js';
 
-export type { ServiceTier, Rates, LongContextRates, TierRates, Pricing, ModelTokenizer, ModelSpec, ModelInfo } from './types.js';
+export type {
+  ServiceTier,
+  Rates,
+  LongContextRates,
+  TierRates,
+  Pricing,
+  ModelTokenizer,
+  ModelSpec,
+  ModelFacts,
+  ModelInfo,
+  PriceRow,
+  PriceKind,
+  AppliedPrice,
+  ModelStatus,
+  ModelWarning,
+} from './types.js';
+export type { PriceDate } from './dates.js';
+export type { GetModelOptions } from './registry.js';
 export type { EstimateCostOptions, CostEstimate, CostBreakdown, TokenCounts } from './cost.js';
 export type {
   CostFromUsageOptions,

@@ -1,9 +1,12 @@
 import { InvalidArgumentError, UnknownModelError } from '../errors.js';
 import { suggestNames } from '../suggest.js';
 import { BUILT_IN_CATALOG } from './catalog.js';
+import { appliedPrice, lifecycleAt, rowAt } from './dated.js';
+import { dayOf, type PriceDate } from './dates.js';
 import { PriceTableError } from './errors.js';
 import { sanityProblems } from './sanity.js';
-import { parseModelSpec, type CatalogEntry } from './spec.js';
+import { mapPricing, parseModelSpec, publicRow, type CatalogEntry } from './spec.js';
+import { toNumber } from './decimal.js';
 import type { ModelInfo } from './types.js';
 
 /**
@@ -19,14 +22,14 @@ interface Table {
 let builtIn: Table | undefined;
 let loaded: Table = { entries: new Map(), aliases: new Map() };
 
-/** Provider prefixes people put in front of ids, and the providers each may name. */
-const PREFIX_PROVIDERS: Readonly<Record<string, readonly string[]>> = {
-  openai: ['openai'],
-  anthropic: ['anthropic'],
-  gemini: ['google', 'gemini'],
-  google: ['google', 'gemini'],
-  models: ['google', 'gemini'],
-};
+/** Provider prefixes people put in front of ids, and the providers each may name. A Map: the prefix is user text. */
+const PREFIX_PROVIDERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['openai', ['openai']],
+  ['anthropic', ['anthropic']],
+  ['gemini', ['google', 'gemini']],
+  ['google', ['google', 'gemini']],
+  ['models', ['google', 'gemini']],
+]);
 
 function builtInTable(): Table {
   if (builtIn !== undefined) return builtIn;
@@ -56,7 +59,7 @@ export function findModel(id: string): CatalogEntry | undefined {
   if (direct !== undefined) return direct;
   const slash = id.indexOf('/');
   if (slash <= 0) return undefined;
-  const providers = PREFIX_PROVIDERS[id.slice(0, slash)];
+  const providers = PREFIX_PROVIDERS.get(id.slice(0, slash));
   const entry = providers === undefined ? undefined : lookup(id.slice(slash + 1));
   return entry !== undefined && providers?.includes(entry.info.provider) ? entry : undefined;
 }
@@ -113,25 +116,61 @@ export function resetPrices(): void {
   loaded = { entries: new Map(), aliases: new Map() };
 }
 
+export interface GetModelOptions {
+  /** The day whose prices and status to describe: an ISO date or a Date. @default today (UTC) */
+  at?: PriceDate;
+}
+
 /**
- * Describes a model: provider, tokenizer, limits, prices in USD per 1M tokens, and their date and
- * source. Accepts catalog ids, dated snapshots (`gpt-4o-2024-08-06`, `claude-sonnet-4-5-20250929`),
+ * Describes a model: provider, tokenizer, limits, lifecycle, and the prices in effect on a day
+ * (today by default) in USD per 1M tokens with their date and source; `prices` lists every dated
+ * row. Accepts catalog ids, dated snapshots (`gpt-4o-2024-08-06`, `claude-sonnet-4-5-20250929`),
  * `-latest` names and provider prefixes (`openai/gpt-4o`, `gemini/gemini-2.5-pro`). A snapshot with
  * prices of its own keeps them (`gpt-4o-2024-05-13`).
  *
  * @throws {UnknownModelError} for an id the catalog does not know, with the closest known ids.
- * @throws {InvalidArgumentError} when `id` is not a string.
+ * @throws {NoPriceOnDateError} when no price row of the model is in effect on `at`.
+ * @throws {InvalidArgumentError} when `id` is not a string or `at` not a date.
  * @example
  * ```ts
  * const model = getModel('anthropic/claude-sonnet-4-5-20250929');
  * model.id;                      // 'claude-sonnet-4-5'
  * model.pricing.standard.input;  // 3 (USD per 1M tokens)
  * model.contextWindow;           // 200000
+ *
+ * getModel('gpt-5.6-sol', { at: '2026-09-01' }).price.kind; // 'promotion'
  * ```
  */
-export function getModel(id: string): ModelInfo {
+export function getModel(id: string, options: GetModelOptions = {}): ModelInfo {
   if (typeof id !== 'string') throw new InvalidArgumentError('id', `must be a model id string, got ${typeof id}.`);
-  return structuredClone(resolveModel(id).info);
+  checkGetModelOptions(options);
+  const day = dayOf(options.at);
+  const entry = resolveModel(id);
+  return describeEntry(entry, day);
+}
+
+function checkGetModelOptions(options: unknown): asserts options is GetModelOptions {
+  if (options === null || typeof options !== 'object') throw new InvalidArgumentError('options', 'must be an object such as { at: "2026-12-07" }.');
+  for (const key of Object.keys(options)) {
+    if (key !== 'at') throw new InvalidArgumentError(`options.${key}`, 'is not a known option; getModel takes { at }.');
+  }
+}
+
+/** The public description of an entry on `day`. */
+export function describeEntry(entry: CatalogEntry, day: string): ModelInfo {
+  const row = rowAt(entry, day);
+  const { status, warnings } = lifecycleAt(entry, day);
+  const info = entry.info;
+  return structuredClone({
+    ...info,
+    pricing: mapPricing(row.pricing, toNumber),
+    asOf: row.asOf,
+    source: row.source,
+    price: appliedPrice(row, day),
+    prices: entry.rows.map(publicRow),
+    status,
+    warnings,
+  });
 }
 
 /**

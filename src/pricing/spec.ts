@@ -2,14 +2,8 @@ import type { z } from 'zod';
 import { lazy } from '../zod.js';
 import { fromNumber, parseDecimal, toNumber, type Decimal } from './decimal.js';
 import { PriceTableError } from './errors.js';
-import type { ModelInfo, Pricing, Rates, TierRates } from './types.js';
-
-/** A model as tokmeter holds it: the public description plus its prices as exact decimals. */
-export interface CatalogEntry {
-  id: string;
-  info: ModelInfo;
-  pricing: Pricing<Decimal>;
-}
+import { isIsoDay } from './dates.js';
+import type { ModelFacts, ModelInfo, PriceKind, PriceRow, Pricing, Rates, TierRates } from './types.js';
 
 const PRICE_HINT = 'must be a non-negative price in USD per 1M tokens, as decimal text ("2.50") or a number';
 
@@ -41,27 +35,66 @@ const tierRates = lazy((z) => z.strictObject({
   longContext: z.array(z.strictObject({ above: tokenLimit(), ...rateFields() })).optional(),
 }));
 
-const isoDate = lazy((z) => z.string().refine(
-  (text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
-  { error: 'must be an ISO date, YYYY-MM-DD' },
-));
+const isoDate = lazy((z) => z.string().refine(isIsoDay, { error: 'must be an ISO date, YYYY-MM-DD' }));
 
+const pricingSchema = lazy((z) => z.strictObject({
+  standard: tierRates(),
+  batch: tierRates().optional(),
+  flex: tierRates().optional(),
+  priority: tierRates().optional(),
+}));
+
+const source = lazy((z) => z.string().trim().min(1, { error: 'must say where the prices come from' }));
+
+const priceRow = lazy((z) => z.strictObject({
+  effectiveFrom: isoDate().optional(),
+  effectiveUntil: isoDate().optional(),
+  kind: z.enum(['list', 'promotion'], { error: "must be 'list' or 'promotion'" }).optional(),
+  pricing: pricingSchema(),
+  asOf: isoDate(),
+  source: source(),
+}));
+
+/** Both ways of writing prices are optional here; `parseModelSpec` checks that exactly one is used. */
 const modelSpec = lazy((z) => z.strictObject({
   provider: z.string().min(1, { error: 'must name the provider' }),
   tokenizer: z.strictObject({ encoding: z.string().min(1), exact: z.boolean() }),
   contextWindow: tokenLimit(),
   maxInputTokens: tokenLimit(),
   maxOutputTokens: tokenLimit(),
-  pricing: z.strictObject({
-    standard: tierRates(),
-    batch: tierRates().optional(),
-    flex: tierRates().optional(),
-    priority: tierRates().optional(),
-  }),
-  asOf: isoDate(),
-  source: z.string().trim().min(1, { error: 'must say where the prices come from' }),
+  prices: z.array(priceRow()).min(1, { error: 'must hold at least one price row' }).optional(),
+  pricing: pricingSchema().optional(),
+  asOf: isoDate().optional(),
+  source: source().optional(),
   aliases: z.array(z.string().min(1)).optional(),
+  deprecatedOn: isoDate().optional(),
+  shutdownOn: isoDate().optional(),
+  lifecycleSource: source().optional(),
 }));
+
+/** What a catalog entry knows besides its prices. */
+export interface EntryInfo extends ModelFacts {
+  id: string;
+  aliases: readonly string[];
+  origin: ModelInfo['origin'];
+}
+
+/** One dated price row with exact prices. */
+export interface DatedPrices {
+  effectiveFrom: string | undefined;
+  effectiveUntil: string | undefined;
+  kind: PriceKind;
+  pricing: Pricing<Decimal>;
+  asOf: string;
+  source: string;
+}
+
+/** A model as tokmeter holds it: its facts, and its price rows (oldest first) as exact decimals. */
+export interface CatalogEntry {
+  id: string;
+  info: EntryInfo;
+  rows: readonly DatedPrices[];
+}
 
 function describeIssue(issue: z.core.$ZodIssue): { field: string; problem: string } {
   const path = issue.path.map(String);
@@ -85,20 +118,56 @@ export function parseModelSpec(id: string, raw: unknown, origin: ModelInfo['orig
     throw new PriceTableError(id, field || undefined, problem, { cause: result.error });
   }
   const spec = result.data;
-  const info: ModelInfo = {
+  const info: EntryInfo = {
     id,
     provider: spec.provider,
     tokenizer: { ...spec.tokenizer },
     contextWindow: spec.contextWindow,
     maxInputTokens: spec.maxInputTokens,
     maxOutputTokens: spec.maxOutputTokens,
-    pricing: mapPricing(spec.pricing, toNumber),
-    asOf: spec.asOf,
-    source: spec.source,
     aliases: spec.aliases ?? [],
     origin,
+    ...(spec.deprecatedOn !== undefined && { deprecatedOn: spec.deprecatedOn }),
+    ...(spec.shutdownOn !== undefined && { shutdownOn: spec.shutdownOn }),
+    ...(spec.lifecycleSource !== undefined && { lifecycleSource: spec.lifecycleSource }),
   };
-  return { id, info, pricing: spec.pricing };
+  return { id, info, rows: priceRowsOf(id, spec) };
+}
+
+function priceRowsOf(id: string, spec: z.infer<ReturnType<typeof modelSpec>>): DatedPrices[] {
+  const flat = spec.pricing !== undefined || spec.asOf !== undefined || spec.source !== undefined;
+  if (spec.prices !== undefined) {
+    if (flat) {
+      const field = spec.pricing !== undefined ? 'pricing' : spec.asOf !== undefined ? 'asOf' : 'source';
+      throw new PriceTableError(id, field, 'is given beside prices; write dated rows in prices, or one undated row as pricing, asOf and source');
+    }
+    return spec.prices.map((row) => ({
+      effectiveFrom: row.effectiveFrom,
+      effectiveUntil: row.effectiveUntil,
+      kind: row.kind ?? 'list',
+      pricing: row.pricing,
+      asOf: row.asOf,
+      source: row.source,
+    }));
+  }
+  for (const field of ['pricing', 'asOf', 'source'] as const) {
+    if (spec[field] === undefined) {
+      throw new PriceTableError(id, field, 'is required (or give dated rows as prices: [{ effectiveFrom, pricing, asOf, source }])');
+    }
+  }
+  return [{ effectiveFrom: undefined, effectiveUntil: undefined, kind: 'list', pricing: spec.pricing!, asOf: spec.asOf!, source: spec.source! }];
+}
+
+/** A row with its prices as plain numbers, as `getModel` shows it. */
+export function publicRow(row: DatedPrices): PriceRow<number> {
+  return {
+    ...(row.effectiveFrom !== undefined && { effectiveFrom: row.effectiveFrom }),
+    ...(row.effectiveUntil !== undefined && { effectiveUntil: row.effectiveUntil }),
+    kind: row.kind,
+    pricing: mapPricing(row.pricing, toNumber),
+    asOf: row.asOf,
+    source: row.source,
+  };
 }
 
 /** The same rates with every price converted by `f`. */

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import { InvalidArgumentError } from '../errors.js';
 import { lazy } from '../zod.js';
-import { parseArgs, share, tokenCount } from './args.js';
-import { checkCountParts, priceRequest, type CostBreakdown, type CountFields, type TokenCounts } from './cost.js';
+import { parseArgs, priceDate, share, tokenCount } from './args.js';
+import { checkCountParts, priceModelOn, priceRequest, type CostBreakdown, type CountFields, type PricedModel, type TokenCounts } from './cost.js';
+import { appliedPrice } from './dated.js';
+import type { PriceDate } from './dates.js';
 import { add, compare, fromInteger, fromNumber, mul, sub, sum, toNumber, ZERO, type Decimal } from './decimal.js';
 import { checkLimits, type ContextCheck } from './limits.js';
-import { resolveModel } from './registry.js';
-import type { CatalogEntry } from './spec.js';
-import type { ServiceTier } from './types.js';
+import type { AppliedPrice, ModelWarning, ServiceTier } from './types.js';
 
 /**
  * Days in an average month of the Gregorian calendar's leap cycle, 365.25 / 12, used to turn
@@ -34,6 +34,8 @@ export interface SpendScenario {
   batchShare?: number;
   /** The tier of the requests not sent in batch. @default 'standard' */
   tier?: Exclude<ServiceTier, 'batch'>;
+  /** The day whose prices apply (an ISO date or a Date). @default today (UTC) */
+  at?: PriceDate;
 }
 
 export interface MonthlySpendOptions extends SpendScenario {
@@ -57,8 +59,12 @@ export interface MonthlySpend {
   byTier: Partial<Record<ServiceTier, number>>;
   /** Whether a long-context step re-prices these requests. */
   longContext: { above: number } | null;
+  /** The dated price row used. */
+  price: AppliedPrice;
   pricesAsOf: string;
   source: string;
+  /** Lifecycle notices for the day priced: deprecated, or shut down. */
+  warnings: ModelWarning[];
 }
 
 const scenarioFields = lazy((z) => ({
@@ -71,6 +77,7 @@ const scenarioFields = lazy((z) => ({
   cacheWriteShare: share().optional(),
   batchShare: share().optional(),
   tier: z.enum(['standard', 'flex', 'priority'], { error: "must be 'standard', 'flex' or 'priority' (use batchShare for batch)" }).optional(),
+  at: priceDate().optional(),
 }));
 const scenarioSchema = lazy((z) => z.strictObject(scenarioFields()));
 const monthlyOptions = lazy((z) => z.strictObject({ model: z.string({ error: 'must be a model id string' }), ...scenarioFields() }));
@@ -94,7 +101,7 @@ function requestsPerMonth(s: Scenario, root: string): Decimal {
   return s.requestsPerMonth !== undefined ? fromNumber(s.requestsPerMonth) : mul(fromNumber(s.requestsPerDay!), fromNumber(DAYS_PER_MONTH));
 }
 
-function monthly(entry: CatalogEntry, s: Scenario, root: string): MonthlySpend {
+function monthly(model: PricedModel, s: Scenario, root: string): MonthlySpend {
   const requests = requestsPerMonth(s, root);
   const input = fromInteger(s.inputTokens);
   const counts: TokenCounts<Decimal> = {
@@ -119,7 +126,7 @@ function monthly(entry: CatalogEntry, s: Scenario, root: string): MonthlySpend {
   let perRequest = ZERO;
   let longContext: { above: number } | null = null;
   for (const [tier, weight] of shares) {
-    const priced = priceRequest(entry, tier, counts);
+    const priced = priceRequest(model, tier, counts);
     longContext ??= priced.longContext;
     let tierTotal = ZERO;
     for (const key of Object.keys(lines) as (keyof CostBreakdown)[]) {
@@ -131,7 +138,7 @@ function monthly(entry: CatalogEntry, s: Scenario, root: string): MonthlySpend {
     perRequest = add(perRequest, mul(sum(Object.values(priced.lines)), weight));
   }
   return {
-    model: entry.id,
+    model: model.entry.id,
     currency: 'USD',
     total: toNumber(sum(Object.values(lines))),
     perRequest: toNumber(perRequest),
@@ -140,8 +147,10 @@ function monthly(entry: CatalogEntry, s: Scenario, root: string): MonthlySpend {
     breakdown: Object.fromEntries(Object.entries(lines).map(([k, v]) => [k, toNumber(v)])) as unknown as CostBreakdown,
     byTier,
     longContext,
-    pricesAsOf: entry.info.asOf,
-    source: entry.info.source,
+    price: appliedPrice(model.row, model.day),
+    pricesAsOf: model.row.asOf,
+    source: model.row.source,
+    warnings: model.warnings.map((warning) => ({ ...warning })),
   };
 }
 
@@ -164,7 +173,7 @@ function monthly(entry: CatalogEntry, s: Scenario, root: string): MonthlySpend {
 export function estimateMonthlySpend(options: MonthlySpendOptions): MonthlySpend {
   const o = parseArgs(monthlyOptions(), options);
   const { model, ...scenario } = o;
-  return monthly(resolveModel(model), scenario, 'options');
+  return monthly(priceModelOn(model, scenario.at), scenario, 'options');
 }
 
 /** One model's line in `compareModels`. */
@@ -203,10 +212,10 @@ export function compareModels(scenario: SpendScenario, models: readonly string[]
     throw new InvalidArgumentError('models', 'must be an array of model ids.');
   }
   const results = models.map((requested): ModelComparison => {
-    const entry = resolveModel(requested);
-    const spend = monthly(entry, s, 'scenario');
-    const context = checkLimits(entry, s.inputTokens, s.outputTokens, false);
-    return { requested, model: entry.id, total: spend.total, perRequest: spend.perRequest, fits: context.fits, context, spend };
+    const model = priceModelOn(requested, s.at, 'scenario.at');
+    const spend = monthly(model, s, 'scenario');
+    const context = checkLimits(model.entry, s.inputTokens, s.outputTokens, false);
+    return { requested, model: model.entry.id, total: spend.total, perRequest: spend.perRequest, fits: context.fits, context, spend };
   });
   return results.sort((a, b) => a.total - b.total || a.model.localeCompare(b.model));
 }
