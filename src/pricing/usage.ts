@@ -1,53 +1,103 @@
+import type { z } from 'zod';
 import { InvalidArgumentError } from '../errors.js';
 import { lazy } from '../zod.js';
 import { parseArgs, tierName, tokenCount } from './args.js';
-import { costOfCounts, type CostEstimate, type CountFields, type TokenCounts } from './cost.js';
-import { resolveModel } from './registry.js';
+import { costOfCounts, priceModelOn, type CostEstimate, type CountFields, type TokenCounts } from './cost.js';
 import type { ServiceTier } from './types.js';
 
-/** Chat Completions `usage`. `prompt_tokens` includes cached tokens; `completion_tokens` includes reasoning. */
-export interface OpenAIChatUsage {
+// The count fields of each usage format. A field named by two formats (`input_tokens`) is shared.
+type ChatField = 'prompt_tokens' | 'completion_tokens' | 'prompt_tokens_details' | 'completion_tokens_details';
+type ResponsesField = 'input_tokens_details';
+/** In OpenAI Responses and Anthropic usage alike. */
+type SharedField = 'input_tokens' | 'output_tokens' | 'output_tokens_details';
+type AnthropicField = 'cache_read_input_tokens' | 'cache_creation_input_tokens' | 'cache_creation';
+type GeminiField =
+  | 'promptTokenCount'
+  | 'candidatesTokenCount'
+  | 'thoughtsTokenCount'
+  | 'cachedContentTokenCount'
+  | 'toolUsePromptTokenCount'
+  | 'totalTokenCount'
+  | 'promptTokensDetails'
+  | 'cacheTokensDetails'
+  | 'candidatesTokensDetails'
+  | 'toolUsePromptTokensDetails';
+/** In both OpenAI formats. */
+type TotalField = 'total_tokens';
+
+/**
+ * The fields of the other formats, typed `never`: an object literal that mixes two formats, such
+ * as `{ prompt_tokens, completion_tokens, cache_read_input_tokens }`, does not compile.
+ */
+type NoneOf<K extends string> = { [P in K]?: never };
+
+/**
+ * Chat Completions `usage` (the SDK's `CompletionUsage`). `prompt_tokens` includes cached tokens;
+ * `completion_tokens` includes reasoning.
+ */
+export interface OpenAIChatUsage extends NoneOf<ResponsesField | SharedField | AnthropicField | GeminiField> {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens?: number;
-  prompt_tokens_details?: { cached_tokens?: number | null; [key: string]: unknown } | null;
-  completion_tokens_details?: { reasoning_tokens?: number | null; [key: string]: unknown } | null;
+  prompt_tokens_details?: { cached_tokens?: number | null; audio_tokens?: number | null } | null;
+  completion_tokens_details?: {
+    reasoning_tokens?: number | null;
+    audio_tokens?: number | null;
+    accepted_prediction_tokens?: number | null;
+    rejected_prediction_tokens?: number | null;
+  } | null;
 }
 
-/** Responses API `usage`: the same meanings as Chat Completions under other names. */
-export interface OpenAIResponsesUsage {
+/** Responses API `usage` (the SDK's `ResponseUsage`): the same meanings as Chat Completions under other names. */
+export interface OpenAIResponsesUsage extends NoneOf<ChatField | AnthropicField | GeminiField> {
   input_tokens: number;
   output_tokens: number;
   total_tokens?: number;
-  input_tokens_details?: { cached_tokens?: number | null; [key: string]: unknown } | null;
-  output_tokens_details?: { reasoning_tokens?: number | null; [key: string]: unknown } | null;
+  input_tokens_details?: { cached_tokens?: number | null } | null;
+  output_tokens_details?: { reasoning_tokens?: number | null } | null;
 }
 
 /**
- * Anthropic Messages `usage`. `input_tokens` EXCLUDES cache reads and cache writes; `output_tokens`
- * includes thinking. `cache_creation` splits the writes by time to live.
+ * Anthropic Messages `usage` (the SDK's `Usage`, or a stream's `MessageDeltaUsage`). `input_tokens`
+ * EXCLUDES cache reads and cache writes; `output_tokens` includes thinking, which
+ * `output_tokens_details.thinking_tokens` reports. `cache_creation` splits the writes by time to live.
+ *
+ * A `message_delta` event's usage is cumulative for the message and its `input_tokens` may be
+ * null: a null count is priced as 0 tokens, so such a delta prices its output and whatever cache
+ * counts it carries. Price the last delta of a stream, not the sum of them, and when its
+ * `input_tokens` is null add the input from the `message_start` event's usage.
  */
-export interface AnthropicUsage {
-  input_tokens: number;
+export interface AnthropicUsage extends NoneOf<ChatField | ResponsesField | TotalField | GeminiField> {
+  /** Present in every usage object; null only in a stream's `message_delta`. */
+  input_tokens: number | null;
   output_tokens: number;
   cache_read_input_tokens?: number | null;
   cache_creation_input_tokens?: number | null;
   cache_creation?: { ephemeral_5m_input_tokens?: number | null; ephemeral_1h_input_tokens?: number | null } | null;
-  [key: string]: unknown;
+  output_tokens_details?: { thinking_tokens?: number | null } | null;
+  // Reported alongside the counts and not priced here (pass the tier as `tier`).
+  server_tool_use?: { web_search_requests?: number; web_fetch_requests?: number } | null;
+  service_tier?: string | null;
+  inference_geo?: string | null;
+  speed?: string | null;
 }
 
-/** One modality's share of a Gemini count. */
+/** One modality's share of a Gemini count (the SDK's `ModalityTokenCount`). */
 export interface GeminiModalityCount {
+  /** `'TEXT'`, `'AUDIO'`, `'IMAGE'`, ... (the SDK's `MediaModality`). */
   modality?: string;
   tokenCount?: number;
 }
 
 /**
- * Gemini `usageMetadata`. `promptTokenCount` includes `cachedContentTokenCount`; thoughts are NOT in
- * `candidatesTokenCount` and are billed as output; `toolUsePromptTokenCount` is billed as input.
- * Zero counts may be left out.
+ * Gemini `usageMetadata` (the SDK's `GenerateContentResponseUsageMetadata`). `promptTokenCount`
+ * includes `cachedContentTokenCount`; thoughts are NOT in `candidatesTokenCount` and are billed as
+ * output; `toolUsePromptTokenCount` is billed as input.
+ *
+ * The API leaves out counts that are zero, so every field is optional here, but `costFromUsage`
+ * needs `promptTokenCount` (no request has an empty prompt); a missing output count is 0.
  */
-export interface GeminiUsageMetadata {
+export interface GeminiUsageMetadata extends NoneOf<ChatField | ResponsesField | SharedField | AnthropicField | TotalField> {
   promptTokenCount?: number;
   candidatesTokenCount?: number;
   thoughtsTokenCount?: number;
@@ -56,6 +106,10 @@ export interface GeminiUsageMetadata {
   totalTokenCount?: number;
   promptTokensDetails?: readonly GeminiModalityCount[];
   cacheTokensDetails?: readonly GeminiModalityCount[];
+  candidatesTokensDetails?: readonly GeminiModalityCount[];
+  toolUsePromptTokensDetails?: readonly GeminiModalityCount[];
+  trafficType?: string;
+  initialPromptTokenCount?: number;
 }
 
 export type UsageFormat = 'openai-chat' | 'openai-responses' | 'anthropic' | 'gemini';
@@ -66,7 +120,11 @@ export interface CostFromUsageOptions {
   model: string;
   /** A usage object as the provider's API (or SDK) returned it. */
   usage: ProviderUsage;
-  /** Which API the usage came from. @default detected from its field names */
+  /**
+   * Which API the usage came from. Needed only for an object that carries the fields of two
+   * formats (the types above refuse one, so it comes untyped, from JSON or another library); the
+   * fields of the other formats are then ignored. @default detected from its field names
+   */
   format?: UsageFormat;
   /** The tier the response reports it was billed on; OpenAI's `service_tier: 'default'` is `'standard'`. @default 'standard' */
   tier?: ServiceTier | 'default';
@@ -77,37 +135,119 @@ export interface UsageCost extends CostEstimate {
   format: UsageFormat;
 }
 
+const FORMATS = ['openai-chat', 'openai-responses', 'anthropic', 'gemini'] as const satisfies readonly UsageFormat[];
+
+const FORMAT_NAMES: Record<UsageFormat, string> = {
+  'openai-chat': 'OpenAI Chat Completions',
+  'openai-responses': 'OpenAI Responses',
+  anthropic: 'Anthropic',
+  gemini: 'Gemini',
+};
+
+const CHAT = ['openai-chat'] as const;
+const RESPONSES = ['openai-responses'] as const;
+const OPENAI = ['openai-chat', 'openai-responses'] as const;
+const SHARED = ['openai-responses', 'anthropic'] as const;
+const ANTHROPIC = ['anthropic'] as const;
+const GEMINI = ['gemini'] as const;
+
+/** The formats each field belongs to: what detection reads, and the same lists as the types above. */
+const FIELD_FORMATS: Record<ChatField | ResponsesField | SharedField | AnthropicField | GeminiField | TotalField, readonly UsageFormat[]> = {
+  prompt_tokens: CHAT,
+  completion_tokens: CHAT,
+  prompt_tokens_details: CHAT,
+  completion_tokens_details: CHAT,
+  total_tokens: OPENAI,
+  input_tokens_details: RESPONSES,
+  input_tokens: SHARED,
+  output_tokens: SHARED,
+  output_tokens_details: SHARED,
+  cache_read_input_tokens: ANTHROPIC,
+  cache_creation_input_tokens: ANTHROPIC,
+  cache_creation: ANTHROPIC,
+  promptTokenCount: GEMINI,
+  candidatesTokenCount: GEMINI,
+  thoughtsTokenCount: GEMINI,
+  cachedContentTokenCount: GEMINI,
+  toolUsePromptTokenCount: GEMINI,
+  totalTokenCount: GEMINI,
+  promptTokensDetails: GEMINI,
+  cacheTokensDetails: GEMINI,
+  candidatesTokensDetails: GEMINI,
+  toolUsePromptTokensDetails: GEMINI,
+};
+
+/** The counts a usage object of each format always carries; the others may be left out. */
+const REQUIRED: Record<UsageFormat, readonly string[]> = {
+  'openai-chat': ['prompt_tokens', 'completion_tokens'],
+  'openai-responses': ['input_tokens', 'output_tokens'],
+  // A message_delta's input_tokens is null, but the key is there.
+  anthropic: ['input_tokens', 'output_tokens'],
+  // Gemini leaves out zero counts; a prompt is never empty, the output may be.
+  gemini: ['promptTokenCount'],
+};
+
+/** A user object copied to its own enumerable properties, on a null prototype. */
+type OwnRecord = Record<string, unknown>;
+
+// How deep `ownCopy` goes: options → usage → details → a modality count. Below that nothing is read.
+const COPY_DEPTH = 4;
+
+/**
+ * The value with every object in it (to `depth` levels) replaced by a copy of its own enumerable
+ * properties on a null prototype, and every array by a dense copy of its own elements. Reading the
+ * copy cannot reach an inherited property: `JSON.parse('{"__proto__": {"prompt_tokens": 1e6}}')`
+ * has no prompt_tokens, and zod, which reads `value[key]`, would otherwise find it on the prototype.
+ * A `__proto__` key is dropped, so no later copy (zod's own output) can be given a prototype by it.
+ */
+function ownCopy(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== 'object' || depth === 0) return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(Object.hasOwn(value, i) ? ownCopy(value[i], depth - 1) : undefined);
+    return out;
+  }
+  const out: OwnRecord = Object.create(null) as OwnRecord;
+  for (const key of Object.keys(value)) {
+    if (key !== '__proto__') out[key] = ownCopy((value as OwnRecord)[key], depth - 1);
+  }
+  return out;
+}
+
 const count = tokenCount;
 const optionalCount = lazy(() => tokenCount().nullish());
 
-const openaiChat = lazy((z) => z.looseObject({
+// These schemas only check: none transforms, so the checked copy is read in place of zod's output
+// (whose objects have Object.prototype again).
+const openaiChat = lazy((z) => z.object({
   prompt_tokens: count(),
   completion_tokens: count(),
-  prompt_tokens_details: z.looseObject({ cached_tokens: optionalCount() }).nullish(),
-  completion_tokens_details: z.looseObject({ reasoning_tokens: optionalCount() }).nullish(),
+  prompt_tokens_details: z.object({ cached_tokens: optionalCount() }).nullish(),
+  completion_tokens_details: z.object({ reasoning_tokens: optionalCount() }).nullish(),
 }));
 
-const openaiResponses = lazy((z) => z.looseObject({
+const openaiResponses = lazy((z) => z.object({
   input_tokens: count(),
   output_tokens: count(),
-  input_tokens_details: z.looseObject({ cached_tokens: optionalCount() }).nullish(),
-  output_tokens_details: z.looseObject({ reasoning_tokens: optionalCount() }).nullish(),
+  input_tokens_details: z.object({ cached_tokens: optionalCount() }).nullish(),
+  output_tokens_details: z.object({ reasoning_tokens: optionalCount() }).nullish(),
 }));
 
-const anthropic = lazy((z) => z.looseObject({
-  input_tokens: count(),
+const anthropic = lazy((z) => z.object({
+  input_tokens: count().nullable(),
   output_tokens: count(),
   cache_read_input_tokens: optionalCount(),
   cache_creation_input_tokens: optionalCount(),
   cache_creation: z
-    .looseObject({ ephemeral_5m_input_tokens: optionalCount(), ephemeral_1h_input_tokens: optionalCount() })
+    .object({ ephemeral_5m_input_tokens: optionalCount(), ephemeral_1h_input_tokens: optionalCount() })
     .nullish(),
+  output_tokens_details: z.object({ thinking_tokens: optionalCount() }).nullish(),
 }));
 
-const modalityCounts = lazy((z) => z.array(z.looseObject({ modality: z.string().optional(), tokenCount: count().optional() })).optional());
+const modalityCounts = lazy((z) => z.array(z.object({ modality: z.string().optional(), tokenCount: count().optional() })).optional());
 
-const gemini = lazy((z) => z.looseObject({
-  promptTokenCount: count().optional(),
+const gemini = lazy((z) => z.object({
+  promptTokenCount: count(),
   candidatesTokenCount: count().optional(),
   thoughtsTokenCount: count().optional(),
   cachedContentTokenCount: count().optional(),
@@ -116,24 +256,67 @@ const gemini = lazy((z) => z.looseObject({
   cacheTokensDetails: modalityCounts(),
 }));
 
+// One line per option: a new option is one more line here and in CostFromUsageOptions.
 const usageOptions = lazy((z) => z.strictObject({
   model: z.string({ error: 'must be a model id string' }),
-  usage: z.looseObject({}, { error: 'must be a usage object' }),
-  format: z.enum(['openai-chat', 'openai-responses', 'anthropic', 'gemini']).optional(),
+  usage: z.object({}, { error: 'must be a usage object' }),
+  format: z.enum(FORMATS).optional(),
   tier: z.union([tierName(), z.literal('default')], { error: "must be 'standard', 'batch', 'flex', 'priority' or 'default'" }).optional(),
 }));
 
-function detectFormat(usage: Record<string, unknown>, provider: string): UsageFormat {
-  const has = (key: string) => key in usage;
-  if (has('promptTokenCount') || has('candidatesTokenCount') || has('totalTokenCount')) return 'gemini';
-  if (has('prompt_tokens') || has('completion_tokens')) return 'openai-chat';
-  if (has('cache_read_input_tokens') || has('cache_creation_input_tokens') || has('cache_creation')) return 'anthropic';
-  if (has('input_tokens_details') || has('output_tokens_details')) return 'openai-responses';
-  if (has('input_tokens')) return provider === 'anthropic' ? 'anthropic' : 'openai-responses';
+/** Checks the own-property copy `usage` with `schema` and returns that copy, typed. */
+function checked<T>(schema: z.ZodType<T>, usage: OwnRecord): T {
+  parseArgs(schema, usage, 'options.usage');
+  return usage as T;
+}
+
+const describeFormats = (formats: readonly UsageFormat[]) => formats.map((f) => FORMAT_NAMES[f]).join(' or ');
+
+function detectFormat(usage: OwnRecord, provider: string): UsageFormat {
+  const known = Object.keys(usage).filter((key) => Object.hasOwn(FIELD_FORMATS, key)) as (keyof typeof FIELD_FORMATS)[];
+  if (known.length === 0) {
+    throw new InvalidArgumentError(
+      'options.usage',
+      'has none of the fields of an OpenAI, Anthropic or Gemini usage object (prompt_tokens, input_tokens, promptTokenCount); ' +
+        'pass the `usage` (or Gemini `usageMetadata`) object of the response, or say which it is with `format`.',
+    );
+  }
+  // Each field's formats form a run of [openai-chat, openai-responses, anthropic] or are [gemini],
+  // so fields that agree pairwise agree all together: the first disagreeing pair is the whole story.
+  let candidates: readonly UsageFormat[] = FORMATS;
+  for (const [i, a] of known.entries()) {
+    for (const b of known.slice(i + 1)) {
+      if (!FIELD_FORMATS[a].some((f) => FIELD_FORMATS[b].includes(f))) {
+        throw new InvalidArgumentError(
+          'options.usage',
+          `mixes two usage formats: ${a} is a field of ${describeFormats(FIELD_FORMATS[a])} usage and ${b} of ` +
+            `${describeFormats(FIELD_FORMATS[b])} usage, which count tokens differently. Pass the provider's usage object ` +
+            `unchanged, or set \`format\` (${FORMATS.map((f) => `'${f}'`).join(', ')}) to say which fields to read.`,
+        );
+      }
+    }
+    candidates = candidates.filter((f) => FIELD_FORMATS[a].includes(f));
+  }
+  // Only input_tokens / output_tokens: the two formats that share them read them alike but for caching.
+  if (candidates.includes('anthropic') && candidates.includes('openai-responses')) {
+    return provider === 'anthropic' ? 'anthropic' : 'openai-responses';
+  }
+  return candidates[0]!;
+}
+
+function requireCounts(format: UsageFormat, usage: OwnRecord): void {
+  const required = REQUIRED[format];
+  const missing = required.find((key) => usage[key] === undefined);
+  if (missing === undefined) return;
+  const whole = format === 'gemini' ? '`usageMetadata`' : '`usage`';
+  const note =
+    format === 'gemini' ? ' (only its output counts are left out when they are zero)'
+    : format === 'anthropic' ? " (a stream's message_delta has input_tokens: null)"
+    : '';
   throw new InvalidArgumentError(
-    'options.usage',
-    'has none of the fields of an OpenAI, Anthropic or Gemini usage object (prompt_tokens, input_tokens, promptTokenCount); ' +
-      'pass the `usage` (or Gemini `usageMetadata`) object of the response, or say which it is with `format`.',
+    `options.usage.${missing}`,
+    `is missing: ${FORMAT_NAMES[format]} usage always carries ${required.join(' and ')}${note}, and a missing count ` +
+      `is not taken as 0. Pass the response's ${whole} unchanged, or set \`format\` if it came from another API.`,
   );
 }
 
@@ -154,11 +337,12 @@ function fields(names: Partial<Record<keyof TokenCounts, string>>): CountFields 
 const modality = (details: readonly GeminiModalityCount[] | undefined, name: string) =>
   (details ?? []).filter((d) => d.modality === name).reduce((total, d) => total + (d.tokenCount ?? 0), 0);
 
-function normalise(format: UsageFormat, usage: unknown): { counts: TokenCounts; fields: CountFields } {
+function normalise(format: UsageFormat, usage: OwnRecord): { counts: TokenCounts; fields: CountFields } {
+  requireCounts(format, usage);
   const none = { cachedInput: 0, cacheWrite5m: 0, cacheWrite1h: 0, audioInput: 0, reasoning: 0 };
   switch (format) {
     case 'openai-chat': {
-      const u = parseArgs(openaiChat(), usage, 'options.usage');
+      const u = checked(openaiChat(), usage);
       return {
         counts: {
           ...none,
@@ -176,7 +360,7 @@ function normalise(format: UsageFormat, usage: unknown): { counts: TokenCounts; 
       };
     }
     case 'openai-responses': {
-      const u = parseArgs(openaiResponses(), usage, 'options.usage');
+      const u = checked(openaiResponses(), usage);
       return {
         counts: {
           ...none,
@@ -194,7 +378,7 @@ function normalise(format: UsageFormat, usage: unknown): { counts: TokenCounts; 
       };
     }
     case 'anthropic': {
-      const u = parseArgs(anthropic(), usage, 'options.usage');
+      const u = checked(anthropic(), usage);
       const read = u.cache_read_input_tokens ?? 0;
       const created = u.cache_creation_input_tokens ?? 0;
       let write5m = created;
@@ -212,18 +396,28 @@ function normalise(format: UsageFormat, usage: unknown): { counts: TokenCounts; 
       }
       return {
         // Anthropic's input_tokens leaves out cache reads and writes; the prompt is all three.
-        counts: { ...none, input: u.input_tokens + read + write5m + write1h, output: u.output_tokens, cachedInput: read, cacheWrite5m: write5m, cacheWrite1h: write1h },
+        // A message_delta's null input_tokens is 0: the delta reports no input.
+        counts: {
+          ...none,
+          input: (u.input_tokens ?? 0) + read + write5m + write1h,
+          output: u.output_tokens,
+          cachedInput: read,
+          cacheWrite5m: write5m,
+          cacheWrite1h: write1h,
+          reasoning: u.output_tokens_details?.thinking_tokens ?? 0,
+        },
         fields: fields({
           input: 'input_tokens',
           output: 'output_tokens',
           cachedInput: 'cache_read_input_tokens',
           cacheWrite5m: 'cache_creation.ephemeral_5m_input_tokens',
           cacheWrite1h: 'cache_creation.ephemeral_1h_input_tokens',
+          reasoning: 'output_tokens_details.thinking_tokens',
         }),
       };
     }
     case 'gemini': {
-      const u = parseArgs(gemini(), usage, 'options.usage');
+      const u = checked(gemini(), usage);
       const thoughts = u.thoughtsTokenCount ?? 0;
       const cached = u.cachedContentTokenCount ?? 0;
       const audio = modality(u.promptTokensDetails, 'AUDIO') - modality(u.cacheTokensDetails, 'AUDIO');
@@ -237,8 +431,9 @@ function normalise(format: UsageFormat, usage: unknown): { counts: TokenCounts; 
         counts: {
           ...none,
           // Tool-use prompt tokens are billed as input but counted apart from promptTokenCount.
-          input: (u.promptTokenCount ?? 0) + (u.toolUsePromptTokenCount ?? 0),
-          // Thoughts are billed as output but counted apart from candidatesTokenCount.
+          input: u.promptTokenCount + (u.toolUsePromptTokenCount ?? 0),
+          // Thoughts are billed as output but counted apart from candidatesTokenCount, which is
+          // left out when the model returned nothing.
           output: (u.candidatesTokenCount ?? 0) + thoughts,
           cachedInput: cached,
           audioInput: audio,
@@ -258,11 +453,20 @@ function normalise(format: UsageFormat, usage: unknown): { counts: TokenCounts; 
 
 /**
  * The cost of a request from the usage object its response carried: OpenAI Chat Completions or
- * Responses `usage`, Anthropic Messages `usage`, or Gemini `usageMetadata`. Each API counts
- * differently (Anthropic's `input_tokens` leaves out cached tokens; Gemini's thoughts are outside
+ * Responses `usage`, Anthropic Messages `usage`, or Gemini `usageMetadata`, as the API returned them
+ * or as the official SDKs type them (`CompletionUsage`, `ResponseUsage`, `Usage`,
+ * `MessageDeltaUsage`, `GenerateContentResponseUsageMetadata`). Each API counts differently
+ * (Anthropic's `input_tokens` leaves out cached tokens; Gemini's thoughts are outside
  * `candidatesTokenCount`); the counts are normalised to OpenAI's meaning, shown in `tokens`.
  *
- * @throws {InvalidArgumentError} for a usage object with a bad or inconsistent count, naming the field.
+ * Only the object's own properties are read, never inherited ones. The format is told by the field
+ * names; an object with the fields of two formats is refused unless `format` says which to read.
+ * Each format's main counts must be there: `prompt_tokens` and `completion_tokens`;
+ * `input_tokens` and `output_tokens` (Anthropic's `input_tokens` may be null, in a stream's
+ * `message_delta`, and is then 0); Gemini's `promptTokenCount` (its output counts are 0 when left out).
+ *
+ * @throws {InvalidArgumentError} for a usage object with a missing, bad or inconsistent count, or
+ * with the fields of two formats, naming the field.
  * @throws {UnsupportedTierError} for a tier the model does not offer.
  * @example
  * ```ts
@@ -277,10 +481,13 @@ function normalise(format: UsageFormat, usage: unknown): { counts: TokenCounts; 
  * ```
  */
 export function costFromUsage(options: CostFromUsageOptions): UsageCost {
-  const o = parseArgs(usageOptions(), options);
-  const entry = resolveModel(o.model);
-  const format = o.format ?? detectFormat(o.usage, entry.info.provider);
-  const { counts, fields: names } = normalise(format, o.usage);
+  const input = ownCopy(options, COPY_DEPTH);
+  const o = parseArgs(usageOptions(), input);
+  // The copy, not zod's output: its objects have no prototype to read through.
+  const usage = (input as { usage: OwnRecord }).usage;
+  const priced = priceModelOn(o.model, undefined);
+  const format = o.format ?? detectFormat(usage, priced.entry.info.provider);
+  const { counts, fields: names } = normalise(format, usage);
   const tier = o.tier === undefined || o.tier === 'default' ? 'standard' : o.tier;
-  return { ...costOfCounts(entry, tier, counts, names), format };
+  return { ...costOfCounts(priced, tier, counts, names), format };
 }

@@ -202,3 +202,135 @@ describe('costFromUsage: shape', () => {
     expect(() => costFromUsage({ model: 'gpt-4o' } as CostFromUsageOptions)).toThrow('tokmeter: options.usage is required.');
   });
 });
+
+describe('costFromUsage: only own properties are read (issue 24, item 4)', () => {
+  test('a prompt_tokens inherited through a JSON "__proto__" key is not priced: the object has no prompt_tokens', () => {
+    // Before: 1,000,000 × 2.50 + 5 × 10 per 1M = 2.50005 for an object that only has completion_tokens.
+    const usage = JSON.parse('{"__proto__":{"prompt_tokens":1000000},"completion_tokens":5}') as ProviderUsage;
+    const call = () => costFromUsage({ model: 'gpt-4o', usage });
+    expect(call).toThrow(InvalidArgumentError);
+    expect(call).toThrow(/^tokmeter: options\.usage\.prompt_tokens is missing: OpenAI Chat Completions usage always carries prompt_tokens and completion_tokens/);
+  });
+
+  test('cached tokens inherited through "__proto__" are not priced, at the top or inside prompt_tokens_details: gpt-4o 1M uncached = 2.5', () => {
+    const nested = JSON.parse('{"prompt_tokens":1000000,"completion_tokens":0,"prompt_tokens_details":{"__proto__":{"cached_tokens":1000000}}}') as ProviderUsage;
+    const top = JSON.parse('{"__proto__":{"prompt_tokens_details":{"cached_tokens":1000000}},"prompt_tokens":1000000,"completion_tokens":0}') as ProviderUsage;
+    for (const usage of [nested, top]) {
+      const cost = costFromUsage({ model: 'gpt-4o', usage });
+      expect(cost.tokens.cachedInput).toBe(0);
+      // With the injected 1M cached tokens it was 1,000,000 × 1.25 = 1.25.
+      expect(cost.total).toBe(2.5);
+    }
+  });
+
+  test('counts on a prototype object are not read: Anthropic cache reads, Gemini modality entries, options', () => {
+    const anthropicUsage = Object.assign(Object.create({ cache_read_input_tokens: 1_000_000 }) as object, { input_tokens: 10, output_tokens: 0 }) as ProviderUsage;
+    expect(costFromUsage({ model: 'claude-haiku-4-5', usage: anthropicUsage }).tokens).toMatchObject({ input: 10, cachedInput: 0 });
+
+    const audio = Object.create({ modality: 'AUDIO', tokenCount: 400 }) as { modality?: string };
+    const cost = costFromUsage({ model: 'gemini-2.0-flash', usage: { promptTokenCount: 1_000, candidatesTokenCount: 0, promptTokensDetails: [audio] } });
+    // gemini-2.0-flash row (0.10): the entry has no own modality or count, so no audio: 1,000 × 0.10 = 0.0001
+    expect(cost.tokens.audioInput).toBe(0);
+    expect(cost.total).toBe(0.0001);
+
+    const options = Object.assign(Object.create({ tier: 'batch', format: 'gemini' }) as object, {
+      model: 'gpt-4.1',
+      usage: { prompt_tokens: 1_000_000, completion_tokens: 0 },
+    }) as CostFromUsageOptions;
+    // gpt-4.1 standard row (2): the inherited batch tier and gemini format are not options.
+    expect(costFromUsage(options)).toMatchObject({ tier: 'standard', format: 'openai-chat', total: 2 });
+  });
+});
+
+describe("costFromUsage: a usage object carries its format's main counts (issue 24, item 6)", () => {
+  test('Gemini without promptTokenCount is refused, naming it, never $0', () => {
+    const call = () => costFromUsage({ model: 'gpt-4o', usage: { totalTokenCount: 5 } });
+    expect(call).toThrow(InvalidArgumentError);
+    expect(call).toThrow(
+      "tokmeter: options.usage.promptTokenCount is missing: Gemini usage always carries promptTokenCount (only its output counts are left out when they are zero), and a missing count is not taken as 0. Pass the response's `usageMetadata` unchanged, or set `format` if it came from another API.",
+    );
+    try {
+      call();
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'options.usage.promptTokenCount' });
+    }
+  });
+
+  test('Gemini output counts left out are 0: a prompt with thoughts and no candidatesTokenCount prices the thoughts as output', () => {
+    // gemini-2.5-flash row (0.30 / 2.50): 1,000 × 0.30 + 200 thoughts × 2.50 = 300 + 500 µ$
+    const cost = costFromUsage({ model: 'gemini-2.5-flash', usage: { promptTokenCount: 1_000, thoughtsTokenCount: 200, totalTokenCount: 1_200 } });
+    expect(cost.tokens).toMatchObject({ input: 1_000, output: 200, reasoning: 200 });
+    expect(cost.total).toBe(0.0008);
+  });
+
+  test('OpenAI Chat without prompt_tokens, or Responses without output_tokens, is refused naming the field', () => {
+    expect(() => costFromUsage({ model: 'gpt-4o', usage: { completion_tokens: 5 } as unknown as ProviderUsage })).toThrow(
+      /^tokmeter: options\.usage\.prompt_tokens is missing/,
+    );
+    expect(() => costFromUsage({ model: 'gpt-4o', usage: { input_tokens: 5, input_tokens_details: { cached_tokens: 0 } } as unknown as ProviderUsage })).toThrow(
+      /^tokmeter: options\.usage\.output_tokens is missing: OpenAI Responses usage always carries input_tokens and output_tokens/,
+    );
+  });
+
+  test('Anthropic needs input_tokens present; null (a message_delta) is 0 prompt tokens', () => {
+    expect(() => costFromUsage({ model: 'claude-haiku-4-5', usage: { output_tokens: 5, cache_read_input_tokens: 0 } as unknown as ProviderUsage })).toThrow(
+      /^tokmeter: options\.usage\.input_tokens is missing: Anthropic usage always carries input_tokens and output_tokens \(a stream's message_delta has input_tokens: null\)/,
+    );
+    // claude-haiku-4-5 row (1 / 5): 100 output tokens = 0.0005
+    const cost = costFromUsage({ model: 'claude-haiku-4-5', usage: { input_tokens: null, output_tokens: 100, cache_read_input_tokens: null } });
+    expect(cost.tokens.input).toBe(0);
+    expect(cost.total).toBe(0.0005);
+  });
+
+  test('an Anthropic response usage with every field the API sends is priced (raw JSON)', () => {
+    const usage = JSON.parse(
+      '{"input_tokens":2000,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},' +
+        '"output_tokens":400,"output_tokens_details":{"thinking_tokens":100},"server_tool_use":{"web_search_requests":0,"web_fetch_requests":0},' +
+        '"service_tier":"standard","inference_geo":"us","speed":"standard"}',
+    ) as ProviderUsage;
+    // claude-haiku-4-5 row (1 / 5): 2,000 × 1 + 400 × 5 = 4,000 µ$
+    const cost = costFromUsage({ model: 'claude-haiku-4-5', usage });
+    expect(cost.format).toBe('anthropic');
+    expect(cost.total).toBe(0.004);
+    expect(cost.tokens.reasoning).toBe(100);
+  });
+
+  test('thinking_tokens above output_tokens names the field', () => {
+    const usage = { input_tokens: 1, output_tokens: 10, output_tokens_details: { thinking_tokens: 11 } };
+    expect(() => costFromUsage({ model: 'claude-haiku-4-5', usage })).toThrow(/^tokmeter: options\.usage\.output_tokens_details\.thinking_tokens \(11\) is more than options\.usage\.output_tokens \(10\)/);
+  });
+});
+
+describe('costFromUsage: a usage object with the fields of two formats (issue 24, item 6)', () => {
+  // LiteLLM-style: OpenAI names plus Anthropic cache counts, whose meanings differ.
+  const mixed = { prompt_tokens: 10_000, completion_tokens: 100, total_tokens: 10_100, cache_read_input_tokens: 8_000 } as unknown as ProviderUsage;
+
+  test('is refused, naming both fields and the `format` option', () => {
+    const call = () => costFromUsage({ model: 'claude-haiku-4-5', usage: mixed });
+    expect(call).toThrow(InvalidArgumentError);
+    expect(call).toThrow(
+      "tokmeter: options.usage mixes two usage formats: prompt_tokens is a field of OpenAI Chat Completions usage and cache_read_input_tokens of Anthropic usage, which count tokens differently. Pass the provider's usage object unchanged, or set `format` ('openai-chat', 'openai-responses', 'anthropic', 'gemini') to say which fields to read.",
+    );
+  });
+
+  test('OpenAI and Gemini names together, and Responses and Chat names together, are refused too', () => {
+    expect(() => costFromUsage({ model: 'gpt-4o', usage: { promptTokenCount: 5, completion_tokens: 1 } as unknown as ProviderUsage })).toThrow(
+      /^tokmeter: options\.usage mixes two usage formats: promptTokenCount is a field of Gemini usage and completion_tokens of OpenAI Chat Completions usage/,
+    );
+    expect(() => costFromUsage({ model: 'gpt-4o', usage: { input_tokens: 5, output_tokens: 1, prompt_tokens_details: { cached_tokens: 0 } } as unknown as ProviderUsage })).toThrow(
+      /^tokmeter: options\.usage mixes two usage formats: input_tokens is a field of OpenAI Responses or Anthropic usage and prompt_tokens_details of OpenAI Chat Completions usage/,
+    );
+  });
+
+  test('with `format` the named reading is used and the other fields are ignored', () => {
+    // claude-haiku-4-5 row (1 / 0.10 / 5), read as Chat Completions: 2,000 × 1 + 8,000 × 0 cached + 100 × 5 = 2,500 µ$
+    const asChat = costFromUsage({ model: 'claude-haiku-4-5', usage: mixed, format: 'openai-chat' });
+    expect(asChat.tokens).toMatchObject({ input: 10_000, cachedInput: 0, output: 100 });
+    expect(asChat.total).toBe(0.0105);
+  });
+
+  test('fields shared by two formats are not a mix: total_tokens with Responses counts, output_tokens_details with Anthropic ones', () => {
+    expect(costFromUsage({ model: 'gpt-4o', usage: { input_tokens: 1, output_tokens: 1, total_tokens: 2, input_tokens_details: { cached_tokens: 0 } } }).format).toBe('openai-responses');
+    expect(costFromUsage({ model: 'gpt-4o', usage: { input_tokens: 1, output_tokens: 1, cache_read_input_tokens: 0, output_tokens_details: { thinking_tokens: 0 } } }).format).toBe('anthropic');
+  });
+});
