@@ -4,13 +4,16 @@ import { describeValue } from './describe.js';
 import { InvalidArgumentError } from './errors.js';
 import { suggestNames } from './suggest.js';
 import type { EncodeOptions } from './encode-options.js';
-import { encodingForModel, getEncoding } from './encodings/registry.js';
+import { modelTokenizer } from './encodings/model-tokenizer.js';
+import { getEncoding } from './encodings/registry.js';
 import type { EncodingName } from './encodings/specs.js';
 import type { Encoding } from './encoding.js';
 
 export interface CountOptions extends EncodeOptions {
   /**
    * The model whose encoding to use, resolved by prefix (`gpt-4o-2024-08-06` → o200k_base).
+   * Models whose tokenizer is not public (`claude-*`, `gemini-*`, GPT-5.6 and later) count with
+   * o200k_base as a stand-in; `modelTokenizer(model).approximate` says when that is the case.
    *
    * @default 'gpt-4o'
    */
@@ -19,14 +22,18 @@ export interface CountOptions extends EncodeOptions {
   readonly encoding?: EncodingName | 'gpt2';
 }
 
-/** The encoding that `options` select: `encoding`, else `model`'s, else gpt-4o's (o200k_base). */
+/**
+ * The encoding that `options` select: `encoding`, else `model`'s by the one model → tokenizer rule
+ * (`modelTokenizer`: exact for OpenAI's published encodings, o200k_base standing in for other
+ * gpt-*, claude-* and gemini-* ids), else gpt-4o's (o200k_base).
+ */
 export function selectEncoding(options: { readonly model?: string; readonly encoding?: EncodingName | 'gpt2' } | undefined): Encoding {
   if (options === undefined) return getEncoding('o200k_base');
   if (options.encoding !== undefined && options.model !== undefined) {
     throw new InvalidArgumentError('options', `gives both model (${JSON.stringify(options.model)}) and encoding (${JSON.stringify(options.encoding)}); give one of them.`);
   }
   if (options.encoding !== undefined) return getEncoding(options.encoding);
-  if (options.model !== undefined) return encodingForModel(options.model);
+  if (options.model !== undefined) return getEncoding(modelTokenizer(options.model).encoding);
   return getEncoding('o200k_base');
 }
 

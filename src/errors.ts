@@ -48,9 +48,10 @@ export class UnknownModelError extends TokmeterError {
   readonly suggestions: readonly string[];
 
   constructor(model: string, suggestions: readonly string[], hint: string) {
+    const shown = model.length > 200 ? `${model.slice(0, 200)}…` : model; // the message quotes the id, not a megabyte of it
     super(
       'UNKNOWN_MODEL',
-      `unknown model ${JSON.stringify(model)}.` +
+      `unknown model ${JSON.stringify(shown)}.` +
         (suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => JSON.stringify(s)).join(', ')}?` : '') +
         ` ${hint}`,
     );

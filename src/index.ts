@@ -4,6 +4,7 @@
 export { Encoding } from './encoding.js';
 export { getEncoding, encodingForModel, encodingNameForModel } from './encodings/registry.js';
 export { ENCODING_NAMES } from './encodings/specs.js';
+export { modelTokenizer } from './encodings/model-tokenizer.js';
 export { countTokens } from './count.js';
 export { createTokenCounter, countFile } from './stream/index.js';
 export { countFiles } from './parallel/index.js';
@@ -64,6 +65,7 @@ export {
 } from './memory/index.js';
 
 export type { EncodingName } from './encodings/specs.js';
+export type { ModelTokenizerMatch, ModelFamily } from './encodings/model-tokenizer.js';
 export type { EncodeOptions } from './encode-options.js';
 export type { CountOptions, MessagesCountOptions } from './count.js';
 export type { TokenCounter, TokenCounterOptions, FileCount } from './stream/index.js';

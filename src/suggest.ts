@@ -14,11 +14,15 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/** Names longer than this get no suggestions: no known name is near them, and the distance costs length × names. */
+export const LONGEST_SUGGESTED_NAME = 200;
+
 /**
  * The known names closest to `name`, best first: names that contain it or that it starts with come
  * first, then names within an edit distance of a third of the longer length.
  */
 export function suggestNames(name: string, known: Iterable<string>, max = 3): string[] {
+  if (name.length > LONGEST_SUGGESTED_NAME) return [];
   const query = name.toLowerCase();
   const scored: { name: string; score: number }[] = [];
   for (const candidate of known) {

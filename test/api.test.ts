@@ -80,7 +80,7 @@ describe('encodingForModel', () => {
     expect(error).toBeInstanceOf(UnknownModelError);
     expect(error.message).toContain('unknown model "gpt-4oo"');
     expect(error.message).toContain('"gpt-4o"');
-    expect(error.message).toContain('{ encoding }');
+    expect(error.message).toContain('{ encoding: "o200k_base" }');
     expect(() => encodingForModel('claude-3-opus')).toThrow(UnknownModelError);
     expect(() => encodingForModel('o100')).toThrow(UnknownModelError);
   });

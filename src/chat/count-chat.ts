@@ -51,6 +51,12 @@ export interface ChatTokenCount {
   readonly imageDetails: readonly ImageCount[];
   readonly model: string;
   readonly encoding: string;
+  /**
+   * True when the model's tokenizer and chat framing are not public (Claude, Gemini, GPT-5.6 and
+   * later): the count uses `encoding` and OpenAI's chat framing as stand-ins. Leave headroom, or
+   * ask the provider's count endpoint when exactness matters.
+   */
+  readonly approximate: boolean;
   readonly format: 'chat' | 'harmony';
 }
 
@@ -200,6 +206,7 @@ export function countPrepared(request: PreparedRequest, tokenizer: ChatTokenizer
     imageDetails,
     model: request.model,
     encoding: tokenizer.encoding,
+    approximate: tokenizer.approximate,
     format: 'chat',
   };
 }

@@ -210,6 +210,7 @@ export function countHarmony(request: PreparedRequest, tokenizer: ChatTokenizer,
     imageDetails: [],
     model: request.model,
     encoding: tokenizer.encoding,
+    approximate: false,
     format: 'harmony',
   };
 }

@@ -2,12 +2,15 @@
  * The one place where chat counting touches the tokenizer. Everything in `src/chat` counts text
  * through a `ChatTokenizer`, so the model → encoding decision is made once per request.
  */
-import { encodingForModel, encodingNameForModel } from '../encodings/registry.js';
+import { modelTokenizer } from '../encodings/model-tokenizer.js';
+import { getEncoding } from '../encodings/registry.js';
 
 /** What chat counting needs from an encoding. */
 export interface ChatTokenizer {
   /** Encoding name, e.g. `o200k_base`. */
   readonly encoding: string;
+  /** True when the model's tokenizer is not public and `encoding` stands in for it. */
+  readonly approximate: boolean;
   /** Tokens in `text`, special-token text counted as ordinary text. */
   count(text: string): number;
   /** Token ids of `text`, special-token text encoded as ordinary text. */
@@ -16,13 +19,16 @@ export interface ChatTokenizer {
 }
 
 /**
- * Resolve the tokenizer for a model id. Throws the registry's `UnknownModelError` for a model no
- * rule matches.
+ * Resolve the tokenizer for a model id by the one model → tokenizer rule (`modelTokenizer`):
+ * exact for OpenAI models with a published encoding, a marked stand-in for other gpt-*, claude-*
+ * and gemini-* ids. Throws `UnknownModelError` for a model no rule matches.
  */
 export function tokenizerForModel(model: string): ChatTokenizer {
-  const encoding = encodingForModel(model);
+  const match = modelTokenizer(model);
+  const encoding = getEncoding(match.encoding);
   return {
-    encoding: encodingNameForModel(model),
+    encoding: match.encoding,
+    approximate: match.approximate,
     count: (text) => encoding.count(text),
     encode: (text) => encoding.encode(text),
     decode: (tokens) => encoding.decode(tokens),

@@ -1,5 +1,6 @@
-import { encodingNameForModel, getEncoding, UnknownModelError, type Encoding, type EncodingName } from '../index.js';
-import { getModel } from '../pricing/index.js';
+import { getEncoding, UnknownModelError, type Encoding, type EncodingName } from '../index.js';
+import { matchModelTokenizer } from '../encodings/model-tokenizer.js';
+import { findModel, resolveModel } from '../pricing/registry.js';
 import { InputError } from './errors.js';
 
 /** The encoding a command counts with, and whether it only approximates the model's tokenizer. */
@@ -15,35 +16,37 @@ export interface Tokenizer {
 export const DEFAULT_MODEL = 'gpt-4o';
 
 /**
- * `--encoding` names an encoding; `--model` a model, which the tokenizer places by name prefix
- * (OpenAI models, exact) or, failing that, the price catalog places by its `tokenizer` entry
- * (Anthropic and Gemini models, approximate). Both failing is an input error with the suggestions
- * of both lists.
+ * `--encoding` names an encoding; `--model` a model, placed by the library's one model → tokenizer
+ * rule (`modelTokenizer`: exact for OpenAI's published encodings, approximate for other gpt-*,
+ * claude-* and gemini-* ids). A model of no known family may still be in the price catalog (loaded
+ * with `prices update` or a price file), whose entry names its tokenizer. Neither is an input
+ * error with the suggestions of both.
  */
 export function selectTokenizer(options: { model?: string | undefined; encoding?: string | undefined }): Tokenizer {
   if (options.encoding !== undefined) {
     return { encoding: getEncoding(options.encoding as EncodingName), model: undefined, approximate: false };
   }
   const model = options.model ?? DEFAULT_MODEL;
-  let tokenizerError: UnknownModelError;
-  try {
-    return { encoding: getEncoding(encodingNameForModel(model)), model, approximate: false };
-  } catch (error) {
-    if (!(error instanceof UnknownModelError)) throw error;
-    tokenizerError = error;
-  }
-  try {
-    const { tokenizer } = getModel(model);
+  const match = matchModelTokenizer(model);
+  if (match !== undefined) return { encoding: getEncoding(match.encoding), model, approximate: match.approximate };
+  const entry = findModel(model);
+  if (entry !== undefined) {
+    const { tokenizer } = entry.info;
     return { encoding: getEncoding(tokenizer.encoding as EncodingName), model, approximate: !tokenizer.exact };
+  }
+  let suggestions: readonly string[] = [];
+  try {
+    resolveModel(model);
   } catch (error) {
     if (!(error instanceof UnknownModelError)) throw error;
-    const suggestions = [...new Set([...tokenizerError.suggestions, ...error.suggestions])].slice(0, 4);
-    throw new InputError(
-      `unknown model ${JSON.stringify(model)}.` +
-        (suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => JSON.stringify(s)).join(', ')}?` : '') +
-        ' tokmeter models lists the priced models; to count with an encoding directly, pass --encoding o200k_base (or cl100k_base, p50k_base, r50k_base, o200k_harmony).',
-    );
+    suggestions = error.suggestions.slice(0, 4);
   }
+  throw new InputError(
+    `unknown model ${JSON.stringify(model.length > 200 ? `${model.slice(0, 200)}…` : model)}.` +
+      (suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => JSON.stringify(s)).join(', ')}?` : '') +
+      ' tokmeter counts OpenAI models exactly and other gpt-*, claude-* and gemini-* ids approximately; tokmeter models lists the priced models;' +
+      ' to count with an encoding directly, pass --encoding o200k_base (or cl100k_base, p50k_base, r50k_base, o200k_harmony).',
+  );
 }
 
 /** The stderr note for a count that uses a stand-in encoding. */
@@ -51,13 +54,12 @@ export function approximationNote(tokenizer: Tokenizer): string {
   return `${tokenizer.model ?? 'this model'} has no public tokenizer; counts use ${tokenizer.encoding.name} and are approximate.`;
 }
 
-/** The tokenizer the price catalog gives a model, for commands that need a priced model anyway. */
+/**
+ * The tokenizer the price catalog gives a model, for commands that need a priced model anyway
+ * (`cost`, `fit`). Throws `UnknownModelError` for a model the catalog does not price.
+ */
 export function catalogTokenizer(model: string): Tokenizer & { id: string } {
-  const info = getModel(model);
-  return {
-    encoding: getEncoding(info.tokenizer.encoding as EncodingName),
-    model,
-    id: info.id,
-    approximate: !info.tokenizer.exact,
-  };
+  const entry = resolveModel(model);
+  const { tokenizer } = entry.info;
+  return { encoding: getEncoding(tokenizer.encoding as EncodingName), model, id: entry.id, approximate: !tokenizer.exact };
 }

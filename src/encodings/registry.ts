@@ -1,10 +1,10 @@
 import type { RankTable } from '../bpe/rank-table.js';
 import { Encoding } from '../encoding.js';
-import { InvalidArgumentError, UnknownEncodingError, UnknownModelError } from '../errors.js';
+import { InvalidArgumentError, UnknownEncodingError } from '../errors.js';
 import { describeValue } from '../describe.js';
 import { suggestNames } from '../suggest.js';
 import { loadRankTable } from './load.js';
-import { MODEL_ENCODINGS, MODEL_PREFIX_ENCODINGS, lookupModelEncoding } from './models.js';
+import { modelTokenizer, unknownModel } from './model-tokenizer.js';
 import { ENCODING_ALIASES, ENCODING_NAMES, ENCODING_SPECS, type EncodingName, type RankFileName } from './specs.js';
 
 const rankTables = new Map<RankFileName, RankTable>();
@@ -43,22 +43,15 @@ export function getEncoding(name: EncodingName | 'gpt2'): Encoding {
 }
 
 /**
- * The name of the encoding a model uses, resolved by prefix so new snapshots keep working
- * (`gpt-4o-2024-11-20` → `o200k_base`). Throws `UnknownModelError`, with the closest known names,
- * for a model it cannot place.
+ * The name of the encoding OpenAI publishes for a model, resolved by prefix so new snapshots keep
+ * working (`gpt-4o-2024-11-20` → `o200k_base`). Throws `UnknownModelError`, with the closest known
+ * names, for a model without a published encoding; `modelTokenizer` places those too, approximately.
  */
 export function encodingNameForModel(model: string): EncodingName {
-  if (typeof model !== 'string') throw new InvalidArgumentError('model', `must be a model id (a string), got ${describeValue(model)}.`);
-  const name = lookupModelEncoding(model);
-  if (name !== undefined) return name;
-  const known = [...Object.keys(MODEL_ENCODINGS), ...Object.keys(MODEL_PREFIX_ENCODINGS).map((prefix) => prefix.replace(/-$/, ''))];
-  throw new UnknownModelError(
-    model,
-    suggestNames(model, known),
-    'tokmeter knows OpenAI models by name prefix (gpt-4o…, gpt-4.1…, gpt-5…, o1…, o3…, o4…, gpt-4…, gpt-3.5…, gpt-oss…). For another model, pass { encoding } instead, e.g. { encoding: "o200k_base" }.',
-  );
+  const match = modelTokenizer(model);
+  if (!match.approximate) return match.encoding;
+  throw unknownModel(model, match);
 }
-
 /**
  * The encoding a model uses.
  *

@@ -3,7 +3,9 @@ import { countChatTokens } from '../chat/index.js';
 import type { ChatMessage, ChatRequest } from '../chat/types.js';
 import { countTokens } from '../count.js';
 import type { EncodingName } from '../encodings/specs.js';
-import { parseArgs, tokenCount } from './args.js';
+import { parseArgs, priceDate, tokenCount } from './args.js';
+import { lifecycleAt } from './dated.js';
+import { dayOf, type PriceDate } from './dates.js';
 import { ContextOverflowError } from './errors.js';
 import { checkLimits, type ContextCheck, type ContextFits } from './limits.js';
 import { resolveModel } from './registry.js';
@@ -21,6 +23,8 @@ export interface CheckContextOptions {
   input: string | readonly ChatMessage[] | Omit<ChatRequest, 'model'> | number;
   /** Output tokens to reserve (the request's `max_tokens`). @default 0 */
   maxOutputTokens?: number;
+  /** The day to check the model's lifecycle on (a shut-down model gets a warning). @default today (UTC) */
+  at?: PriceDate;
 }
 
 const checkOptions = lazy((z) => z.strictObject({
@@ -29,6 +33,7 @@ const checkOptions = lazy((z) => z.strictObject({
     error: 'must be text, a messages array, a chat request with messages, or a token count',
   }),
   maxOutputTokens: tokenCount().optional(),
+  at: priceDate().optional(),
 }));
 
 function countInput(entry: CatalogEntry, input: CheckContextOptions['input']): number {
@@ -60,7 +65,9 @@ export function checkContext(options: CheckContextOptions): ContextCheck {
   const o = parseArgs(checkOptions(), options);
   const entry = resolveModel(o.model);
   const inputTokens = countInput(entry, options.input);
-  return checkLimits(entry, inputTokens, o.maxOutputTokens ?? 0, typeof options.input !== 'number' && !entry.info.tokenizer.exact);
+  const { warnings } = lifecycleAt(entry, dayOf(o.at));
+  const approximate = typeof options.input !== 'number' && !entry.info.tokenizer.exact;
+  return checkLimits(entry, { inputTokens, outputTokens: o.maxOutputTokens ?? 0 }, approximate, warnings);
 }
 
 /**
@@ -75,6 +82,6 @@ export function checkContext(options: CheckContextOptions): ContextCheck {
 export function assertFits(options: CheckContextOptions): ContextFits {
   const check = checkContext(options);
   if (check.fits) return check;
-  const { fits: _fits, approximate: _approximate, ...details } = check;
+  const { fits: _fits, approximate: _approximate, warnings: _warnings, ...details } = check;
   throw new ContextOverflowError(details);
 }

@@ -1,5 +1,6 @@
 import type { ContextLimit } from './errors.js';
 import type { CatalogEntry } from './spec.js';
+import type { ModelWarning } from './types.js';
 
 interface ContextNumbers {
   /** The catalog id the model resolved to. */
@@ -11,8 +12,10 @@ interface ContextNumbers {
   contextWindow: number;
   maxInputTokens: number;
   maxOutputTokens: number;
-  /** True when the count used a stand-in tokenizer (Anthropic and Gemini models). */
+  /** True when the count used a stand-in tokenizer (Anthropic and Gemini models, GPT-5.6 and later). */
   approximate: boolean;
+  /** Lifecycle notices on the day checked: the model is deprecated, or already shut down. */
+  warnings: ModelWarning[];
 }
 
 /** The prompt fits: `remaining` more prompt tokens would still fit beside the reserved output. */
@@ -35,9 +38,18 @@ export type ContextCheck = ContextFits | ContextOverflow;
  * output ≤ the context window. When the output cap is broken that is reported (no prompt cut helps);
  * otherwise the larger prompt overflow, which is what the prompt must lose to fit.
  */
-export function checkLimits(entry: CatalogEntry, inputTokens: number, outputTokens: number, approximate: boolean): ContextCheck {
+export function checkLimits(
+  entry: CatalogEntry,
+  counts: { inputTokens: number; outputTokens: number },
+  approximate: boolean,
+  warnings: readonly ModelWarning[],
+): ContextCheck {
+  const { inputTokens, outputTokens } = counts;
   const { contextWindow, maxInputTokens, maxOutputTokens } = entry.info;
-  const numbers: ContextNumbers = { model: entry.id, inputTokens, outputTokens, contextWindow, maxInputTokens, maxOutputTokens, approximate };
+  const numbers: ContextNumbers = {
+    model: entry.id, inputTokens, outputTokens, contextWindow, maxInputTokens, maxOutputTokens, approximate,
+    warnings: warnings.map((warning) => ({ ...warning })),
+  };
   if (outputTokens > maxOutputTokens) {
     return { fits: false, ...numbers, limit: 'maxOutputTokens', overBy: outputTokens - maxOutputTokens };
   }

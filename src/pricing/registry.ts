@@ -1,6 +1,6 @@
 import { InvalidArgumentError, UnknownModelError } from '../errors.js';
 import { suggestNames } from '../suggest.js';
-import { BUILT_IN_CATALOG } from './catalog.js';
+import { BUILT_IN_CATALOG } from './catalog/index.js';
 import { appliedPrice, lifecycleAt, rowAt } from './dated.js';
 import { dayOf, type PriceDate } from './dates.js';
 import { PriceTableError } from './errors.js';

@@ -214,7 +214,7 @@ export function compareModels(scenario: SpendScenario, models: readonly string[]
   const results = models.map((requested): ModelComparison => {
     const model = priceModelOn(requested, s.at, 'scenario.at');
     const spend = monthly(model, s, 'scenario');
-    const context = checkLimits(model.entry, s.inputTokens, s.outputTokens, false);
+    const context = checkLimits(model.entry, s, false, model.warnings);
     return { requested, model: model.entry.id, total: spend.total, perRequest: spend.perRequest, fits: context.fits, context, spend };
   });
   return results.sort((a, b) => a.total - b.total || a.model.localeCompare(b.model));

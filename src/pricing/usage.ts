@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { InvalidArgumentError } from '../errors.js';
 import { lazy } from '../zod.js';
-import { parseArgs, tierName, tokenCount } from './args.js';
+import { parseArgs, priceDate, tierName, tokenCount } from './args.js';
 import { costOfCounts, priceModelOn, type CostEstimate, type CountFields, type TokenCounts } from './cost.js';
+import type { PriceDate } from './dates.js';
 import type { ServiceTier } from './types.js';
 
 // The count fields of each usage format. A field named by two formats (`input_tokens`) is shared.
@@ -128,6 +129,8 @@ export interface CostFromUsageOptions {
   format?: UsageFormat;
   /** The tier the response reports it was billed on; OpenAI's `service_tier: 'default'` is `'standard'`. @default 'standard' */
   tier?: ServiceTier | 'default';
+  /** The day the request was billed (an ISO date or a Date): the price row in effect then applies. @default today (UTC) */
+  at?: PriceDate;
 }
 
 export interface UsageCost extends CostEstimate {
@@ -201,7 +204,7 @@ const COPY_DEPTH = 4;
  * A `__proto__` key is dropped, so no later copy (zod's own output) can be given a prototype by it.
  */
 function ownCopy(value: unknown, depth: number): unknown {
-  if (value === null || typeof value !== 'object' || depth === 0) return value;
+  if (value === null || typeof value !== 'object' || depth === 0 || value instanceof Date) return value;
   if (Array.isArray(value)) {
     const out: unknown[] = [];
     for (let i = 0; i < value.length; i++) out.push(Object.hasOwn(value, i) ? ownCopy(value[i], depth - 1) : undefined);
@@ -262,6 +265,7 @@ const usageOptions = lazy((z) => z.strictObject({
   usage: z.object({}, { error: 'must be a usage object' }),
   format: z.enum(FORMATS).optional(),
   tier: z.union([tierName(), z.literal('default')], { error: "must be 'standard', 'batch', 'flex', 'priority' or 'default'" }).optional(),
+  at: priceDate().optional(),
 }));
 
 /** Checks the own-property copy `usage` with `schema` and returns that copy, typed. */
@@ -485,7 +489,7 @@ export function costFromUsage(options: CostFromUsageOptions): UsageCost {
   const o = parseArgs(usageOptions(), input);
   // The copy, not zod's output: its objects have no prototype to read through.
   const usage = (input as { usage: OwnRecord }).usage;
-  const priced = priceModelOn(o.model, undefined);
+  const priced = priceModelOn(o.model, o.at);
   const format = o.format ?? detectFormat(usage, priced.entry.info.provider);
   const { counts, fields: names } = normalise(format, usage);
   const tier = o.tier === undefined || o.tier === 'default' ? 'standard' : o.tier;

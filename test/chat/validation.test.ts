@@ -121,7 +121,7 @@ describe('message validation names the index and field', () => {
 
 describe('other typed errors', () => {
   test('an unknown model gets the foundation\'s UnknownModelError', () => {
-    const error = thrown({ model: 'gpt-17-ultra', messages: [ok] });
+    const error = thrown({ model: 'llama-17-ultra', messages: [ok] });
     expect(error).toBeInstanceOf(UnknownModelError);
   });
 

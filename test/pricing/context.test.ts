@@ -10,7 +10,7 @@ import type { CheckContextOptions } from '../../src/pricing/index.js';
 
 describe('checkContext: counting the prompt', () => {
   test('text is counted with the model encoding (gpt-4o: o200k_base, "hello world" = 2 tokens)', () => {
-    expect(checkContext({ model: 'gpt-4o', input: 'hello world' })).toEqual({
+    expect(checkContext({ model: 'gpt-4o', input: 'hello world', at: '2026-12-07' })).toEqual({
       fits: true,
       model: 'gpt-4o',
       inputTokens: 2,
@@ -20,6 +20,7 @@ describe('checkContext: counting the prompt', () => {
       maxInputTokens: 128_000,
       maxOutputTokens: 16_384,
       approximate: false,
+      warnings: [],
     });
   });
 

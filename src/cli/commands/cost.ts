@@ -7,6 +7,7 @@ import { formatPrice, formatUsd, groupDigits } from '../format.js';
 import type { Io } from '../io.js';
 import { formatTable, type Row } from '../table.js';
 import { approximationNote, catalogTokenizer } from '../tokenizer.js';
+import { atDay, AT_OPTION, noteWarnings, priceRowLine } from '../at.js';
 
 const TIERS: readonly ServiceTier[] = ['standard', 'batch', 'flex', 'priority'];
 
@@ -28,6 +29,7 @@ const spec: CommandSpec = {
     'cache-write': { type: 'string', value: 'n', description: 'how many prompt tokens are written to a 5-minute cache (Anthropic)' },
     reasoning: { type: 'string', value: 'n', description: 'how many of the output tokens are reasoning (billed as output)' },
     tier: { type: 'string', value: 'tier', description: 'standard (default), batch, flex or priority' },
+    at: AT_OPTION,
     json: { type: 'boolean', description: 'print the estimate as JSON' },
   },
   positionals: true,
@@ -35,6 +37,7 @@ const spec: CommandSpec = {
     'tokmeter cost --model gpt-4o --input 10000 --cached-input 8000 --output 500',
     'tokmeter cost --model claude-sonnet-4-5 --tier batch --input 120000 --output 2000',
     'tokmeter cost --model gpt-4.1-mini --output 800 README.md',
+    'tokmeter cost --model gpt-5.6-sol --at 2026-09-01 --input 50000 --output 2000',
   ],
 };
 
@@ -59,6 +62,7 @@ function breakdownRows(estimate: CostEstimate): Row[] {
 async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string> {
   const model = requireString(values, 'model', spec.name);
   const tier = choice(values, 'tier', TIERS, spec.name);
+  const at = atDay(values, spec.name);
   const given = {
     input: wholeNumber(values, 'input', spec.name),
     output: wholeNumber(values, 'output', spec.name),
@@ -93,10 +97,12 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
     ...(given.cacheWrite !== undefined && { cacheWriteTokens: given.cacheWrite }),
     ...(given.reasoning !== undefined && { reasoningTokens: given.reasoning }),
     ...(tier !== undefined && { tier }),
+    at,
   });
+  noteWarnings(io, estimate.warnings);
   if (flag(values, 'json')) return `${JSON.stringify(file === undefined ? estimate : { ...estimate, file }, null, 2)}\n`;
 
-  const lines = [`${estimate.model}, ${estimate.tier} tier, prices as of ${estimate.pricesAsOf}`];
+  const lines = [`${estimate.model}, ${estimate.tier} tier, on ${estimate.price.at}: ${priceRowLine(estimate.price)}`];
   if (file !== undefined) {
     lines.push(`prompt: ${file.path}, ${groupDigits(file.tokens)} tokens (${file.encoding}${file.approximate ? ', approximate' : ''})`);
   }

@@ -5,6 +5,8 @@ import { UsageError } from '../errors.js';
 import { formatUsd, groupDigits } from '../format.js';
 import { fitsCell } from '../limits.js';
 import { formatTable } from '../table.js';
+import { atDay, AT_OPTION, noteWarnings, priceRowLine } from '../at.js';
+import type { Io } from '../io.js';
 
 const spec: CommandSpec = {
   name: 'estimate',
@@ -25,6 +27,7 @@ const spec: CommandSpec = {
     'batch-share': { type: 'string', value: '0..1', description: 'share of requests sent through the Batch API (default 0)' },
     tier: { type: 'string', value: 'tier', description: 'tier of the other requests: standard (default), flex or priority' },
     compare: { type: 'string', value: 'ids', description: 'comma-separated models to rank with --model, e.g. gpt-4.1-mini,claude-haiku-4-5' },
+    at: AT_OPTION,
     json: { type: 'boolean', description: 'print the estimate (and the ranking) as JSON' },
   },
   positionals: false,
@@ -49,6 +52,7 @@ function scenarioOf(values: ParsedArgs['values']): SpendScenario {
   const batchShare = decimalNumber(values, 'batch-share', spec.name);
   const tier = choice(values, 'tier', ['standard', 'flex', 'priority'] as const, spec.name);
   return {
+    at: atDay(values, spec.name),
     ...(perMonth !== undefined && { requestsPerMonth: perMonth }),
     ...(perDay !== undefined && { requestsPerDay: perDay }),
     inputTokens: input,
@@ -101,11 +105,11 @@ function describeSpend(spend: MonthlySpend, scenario: SpendScenario): string {
     ...(spend.byTier.batch === undefined
       ? []
       : [`by tier: ${Object.entries(spend.byTier).map(([tier, usd]) => `${tier} ${formatUsd(usd)}`).join(', ')}`]),
-    `prices as of ${spend.pricesAsOf}`,
+    `prices on ${spend.price.at}: ${priceRowLine(spend.price)}`,
   ].join('\n');
 }
 
-async function run({ values }: ParsedArgs): Promise<string> {
+async function run({ values }: ParsedArgs, io: Io): Promise<string> {
   const model = stringValue(values, 'model');
   const compareList = stringValue(values, 'compare')
     ?.split(',')
@@ -120,6 +124,7 @@ async function run({ values }: ParsedArgs): Promise<string> {
   const ranking =
     compareList === undefined ? undefined : compareModels(scenario, [...new Set(model === undefined ? compareList : [model, ...compareList])]);
 
+  noteWarnings(io, [...(spend?.warnings ?? []), ...(ranking ?? []).flatMap((line) => line.spend.warnings)]);
   if (flag(values, 'json')) {
     const ranked = ranking?.map(({ spend: _spend, ...line }, i) => ({ rank: i + 1, ...line }));
     return `${JSON.stringify({ ...(spend !== undefined && { spend }), ...(ranked !== undefined && { ranking: ranked }) }, null, 2)}\n`;
@@ -133,6 +138,7 @@ async function run({ values }: ParsedArgs): Promise<string> {
       formatUsd(line.total),
       formatUsd(line.perRequest),
       fitsCell(line.context),
+      line.spend.price.effectiveFrom ?? '',
       line.spend.pricesAsOf,
     ]);
     const table = formatTable(
@@ -142,7 +148,8 @@ async function run({ values }: ParsedArgs): Promise<string> {
         { header: 'a month', align: 'decimal' },
         { header: 'a request', align: 'decimal' },
         { header: 'fits one request' },
-        { header: 'prices as of' },
+        { header: 'price since' },
+        { header: 'checked' },
       ],
       rows,
     );

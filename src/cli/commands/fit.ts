@@ -8,6 +8,7 @@ import type { Io } from '../io.js';
 import { limitName } from '../limits.js';
 import { formatTable } from '../table.js';
 import { approximationNote, catalogTokenizer } from '../tokenizer.js';
+import { atDay, AT_OPTION, noteWarnings } from '../at.js';
 
 const spec: CommandSpec = {
   name: 'fit',
@@ -23,6 +24,7 @@ const spec: CommandSpec = {
   options: {
     model: { type: 'string', value: 'id', description: 'the model (required)' },
     'max-output': { type: 'string', value: 'n', description: 'output tokens to reserve, the request\'s max_tokens (default 0)' },
+    at: AT_OPTION,
     json: { type: 'boolean', description: 'print the check as JSON' },
   },
   positionals: true,
@@ -39,9 +41,10 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
   // so whether it is approximate comes from the tokenizer used.
   const { tokens, name } = await countOneInput(positionals[0], io, spec.name, tokenizer.encoding.name);
   const check = {
-    ...checkContext({ model, input: tokens, ...(maxOutput !== undefined && { maxOutputTokens: maxOutput }) }),
+    ...checkContext({ model, input: tokens, ...(maxOutput !== undefined && { maxOutputTokens: maxOutput }), at: atDay(values, spec.name) }),
     approximate: tokenizer.approximate,
   };
+  noteWarnings(io, check.warnings);
   if (flag(values, 'json')) return `${JSON.stringify({ file: name, encoding: tokenizer.encoding.name, ...check }, null, 2)}\n`;
 
   const headline = check.fits

@@ -1,4 +1,5 @@
-import { getModel, listModels, type ModelInfo } from '../../pricing/index.js';
+import { getModel, listModels, NoPriceOnDateError, type ModelInfo } from '../../pricing/index.js';
+import { atDay, AT_OPTION } from '../at.js';
 import { flag, stringValue, type CommandSpec, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { InputError } from '../errors.js';
@@ -11,25 +12,39 @@ const spec: CommandSpec = {
   usage: '[--provider <name>] [--json]',
   description: [
     "The price catalog as a table: each model's context window, max input and output, standard-tier prices",
-    'in USD per 1M tokens, and the date the prices were checked against their source. A model whose',
-    'tokenizer is not public is marked ~: its counts use o200k_base and are approximate.',
+    'in USD per 1M tokens on the day asked about (--at, default today), the day that price took effect,',
+    'and whether the model is active, deprecated or shut down then. A model whose tokenizer is not',
+    'public is marked ~: its counts use o200k_base and are approximate. Models not yet priced on that',
+    'day are left out; shut-down models are listed only with --all.',
   ].join('\n'),
   options: {
     provider: { type: 'string', value: 'name', description: 'only this provider: openai, anthropic or google' },
+    all: { type: 'boolean', description: 'list shut-down models too' },
+    at: AT_OPTION,
     json: { type: 'boolean', description: 'print the models as JSON, with every tier and the sources' },
   },
   positionals: false,
-  examples: ['tokmeter models', 'tokmeter models --provider anthropic'],
+  examples: ['tokmeter models', 'tokmeter models --provider anthropic', 'tokmeter models --all --at 2026-06-01'],
 };
 
 async function run({ values }: ParsedArgs): Promise<string> {
   const provider = stringValue(values, 'provider')?.toLowerCase();
-  const all: ModelInfo[] = listModels().map((id) => getModel(id));
+  const at = atDay(values, spec.name);
+  const all: ModelInfo[] = listModels().flatMap((id) => {
+    try {
+      return [getModel(id, { at })];
+    } catch (error) {
+      if (error instanceof NoPriceOnDateError) return []; // not yet priced on that day
+      throw error;
+    }
+  });
   const providers = [...new Set(all.map((model) => model.provider))].sort();
   if (provider !== undefined && !providers.includes(provider)) {
     throw new InputError(`no models from provider ${JSON.stringify(provider)}. Providers: ${providers.join(', ')}.`);
   }
-  const shown = all.filter((model) => provider === undefined || model.provider === provider);
+  const shown = all.filter(
+    (model) => (provider === undefined || model.provider === provider) && (flag(values, 'all') || model.status !== 'shut-down'),
+  );
   if (flag(values, 'json')) return `${JSON.stringify(shown, null, 2)}\n`;
 
   const rows = shown.map((model) => {
@@ -43,7 +58,8 @@ async function run({ values }: ParsedArgs): Promise<string> {
       formatPrice(standard.input),
       formatPrice(standard.cachedInput),
       formatPrice(standard.output),
-      model.asOf,
+      model.price.effectiveFrom ?? '',
+      model.status === 'active' ? '' : model.status,
     ];
   });
   const table = formatTable(
@@ -56,11 +72,15 @@ async function run({ values }: ParsedArgs): Promise<string> {
       { header: 'input', align: 'decimal' },
       { header: 'cached', align: 'decimal' },
       { header: 'output', align: 'decimal' },
-      { header: 'as of' },
+      { header: 'price since' },
+      { header: 'status' },
     ],
     rows,
   );
-  return `${table}\n\nPrices in USD per 1M tokens, standard tier; - means no cached price. ~ marks approximate token counts.\n`;
+  return (
+    `${table}\n\nPrices in USD per 1M tokens, standard tier, on ${at}; - means no cached price. ~ marks approximate token counts.\n` +
+    'tokmeter models --json shows every dated price row, tier, source and lifecycle date.\n'
+  );
 }
 
 export const models: Command = { spec, run };

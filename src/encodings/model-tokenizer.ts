@@ -1,0 +1,90 @@
+import { describeValue } from '../describe.js';
+import { InvalidArgumentError, UnknownModelError } from '../errors.js';
+import { suggestNames } from '../suggest.js';
+import { baseModelId, lookupModelEncoding, MODEL_ENCODINGS, MODEL_PREFIX_ENCODINGS } from './models.js';
+import type { EncodingName } from './specs.js';
+
+/**
+ * The one rule that gives any model id a tokenizer, used by `countTokens`, chat counting, context
+ * checks and the CLI:
+ *
+ * 1. OpenAI models whose encoding OpenAI publishes (tiktoken's tables: gpt-4o … gpt-5.5, o1/o3/o4,
+ *    gpt-4, gpt-3.5, gpt-oss …) count exactly with it.
+ * 2. Every other id of a family tokmeter knows — `gpt-*`, `chatgpt-*`, `o<digit>*` (OpenAI),
+ *    `claude-*` (Anthropic), `gemini-*` (Google), after any provider prefix — counts with the
+ *    family's stand-in, o200k_base, and is marked approximate. That covers GPT-5.6 and GPT-6, whose
+ *    encoding OpenAI has not published (a third party, simonw/ttok 1.0, reports o200k_base), and
+ *    Claude and Gemini, whose tokenizers are not public at all.
+ * 3. Anything else is an `UnknownModelError`: tokmeter will not guess a tokenizer for it.
+ */
+
+export type ModelFamily = 'openai' | 'anthropic' | 'google';
+
+export interface ModelTokenizerMatch {
+  /** The encoding that counts this model's text. */
+  encoding: EncodingName;
+  /** True when `encoding` stands in for a tokenizer that is not public: leave headroom. */
+  approximate: boolean;
+  family: ModelFamily;
+}
+
+/** The families of step 2, by the bare id's start. Their stand-in is o200k_base. */
+const FAMILIES: readonly { family: ModelFamily; pattern: RegExp }[] = [
+  { family: 'openai', pattern: /^(?:gpt-|chatgpt-|o\d)/ },
+  { family: 'anthropic', pattern: /^claude-/ },
+  { family: 'google', pattern: /^gemini-/ },
+];
+
+const STAND_IN: EncodingName = 'o200k_base';
+
+/** OpenAI ids of a generation newer than the last whose encoding is published (GPT-5.5). */
+function isUnpublishedGeneration(id: string): boolean {
+  const match = /^gpt-(\d+)(?:\.(\d+))?(?![\d])/.exec(id);
+  if (match === null) return false;
+  const major = Number(match[1]);
+  const minor = Number(match[2] ?? 0);
+  return major > 5 || (major === 5 && minor >= 6);
+}
+
+/** The tokenizer for a model id, or undefined when no rule places it. */
+export function matchModelTokenizer(model: string): ModelTokenizerMatch | undefined {
+  const id = baseModelId(model);
+  if (!isUnpublishedGeneration(id)) {
+    const exact = lookupModelEncoding(id);
+    if (exact !== undefined) return { encoding: exact, approximate: false, family: 'openai' };
+  }
+  const family = FAMILIES.find((f) => f.pattern.test(id))?.family;
+  return family === undefined ? undefined : { encoding: STAND_IN, approximate: true, family };
+}
+
+/**
+ * The tokenizer tokmeter counts a model's text with, and whether that count is exact: OpenAI models
+ * with a published encoding count exactly; other `gpt-*`, `o<digit>*`, `chatgpt-*`, `claude-*` and
+ * `gemini-*` ids count with o200k_base as a stand-in (`approximate: true`). Provider prefixes
+ * (`anthropic/claude-opus-5`) and fine-tune ids are accepted.
+ *
+ * @throws {UnknownModelError} for an id of no known family, with the closest known names.
+ * @example
+ * ```ts
+ * modelTokenizer('gpt-4o');        // { encoding: 'o200k_base', approximate: false, family: 'openai' }
+ * modelTokenizer('claude-opus-5'); // { encoding: 'o200k_base', approximate: true, family: 'anthropic' }
+ * ```
+ */
+export function modelTokenizer(model: string): ModelTokenizerMatch {
+  if (typeof model !== 'string') throw new InvalidArgumentError('model', `must be a model id (a string), got ${describeValue(model)}.`);
+  const match = matchModelTokenizer(model);
+  if (match !== undefined) return match;
+  throw unknownModel(model);
+}
+
+/** The error for an id no rule places, or (`approximate`) one without a published encoding, with the closest table names. */
+export function unknownModel(model: string, approximate?: ModelTokenizerMatch): UnknownModelError {
+  const known = [...Object.keys(MODEL_ENCODINGS), ...Object.keys(MODEL_PREFIX_ENCODINGS).map((prefix) => prefix.replace(/-$/, ''))];
+  const hint =
+    approximate === undefined
+      ? 'tokmeter knows OpenAI models by name prefix (gpt-4o…, gpt-4.1…, gpt-5…, o1…, o3…, o4…, gpt-4…, gpt-3.5…, gpt-oss…) ' +
+        'and counts other gpt-*, claude-* and gemini-* ids approximately. For another model, pass { encoding } instead, e.g. { encoding: "o200k_base" }.'
+      : `No encoding is published for it, so tokmeter counts it approximately with ${approximate.encoding} ` +
+        `(countTokens(text, { model }) does; modelTokenizer(model) says so). To choose explicitly pass { encoding: "${approximate.encoding}" }.`;
+  return new UnknownModelError(model, suggestNames(model, known), hint);
+}
