@@ -18,14 +18,26 @@ const DECIMAL_TEXT = /^([+-]?)(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$|^([+-]?)\.(\
 
 export const ZERO: Decimal = { digits: 0n, scale: 0 };
 
-/** Parses decimal text (`'2.50'`, `'1.375e-7'`, `'.5'`), or returns undefined if it is not one. */
+/**
+ * The largest exponent and the most digits decimal text may have. Money never needs more, and an
+ * exponent is a power of ten computed as a bigint: `'1e40000000'` would take half a minute.
+ */
+export const MAX_EXPONENT = 1_000;
+export const MAX_DIGITS = 1_000;
+
+/**
+ * Parses decimal text (`'2.50'`, `'1.375e-7'`, `'.5'`), or returns undefined if it is not one, or
+ * if its exponent or its digits are beyond `MAX_EXPONENT` / `MAX_DIGITS`.
+ */
 export function parseDecimal(text: string): Decimal | undefined {
+  if (text.length > MAX_DIGITS + 20) return undefined;
   const match = DECIMAL_TEXT.exec(text.trim());
   if (match === null) return undefined;
   const sign = match[1] ?? match[5] ?? '';
   const whole = match[2] ?? '';
   const fraction = match[3] ?? match[6] ?? '';
   const exponent = Number(match[4] ?? match[7] ?? '0');
+  if (!(Math.abs(exponent) <= MAX_EXPONENT)) return undefined;
   let digits = BigInt(`${whole}${fraction}` || '0');
   let scale = fraction.length - exponent;
   if (scale < 0) {

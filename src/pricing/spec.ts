@@ -1,16 +1,26 @@
 import type { z } from 'zod';
 import { lazy } from '../zod.js';
-import { fromNumber, parseDecimal, toNumber, type Decimal } from './decimal.js';
+import { compare, fromInteger, fromNumber, parseDecimal, toNumber, type Decimal } from './decimal.js';
+import { ENCODING_NAMES } from '../encodings/specs.js';
 import { PriceTableError } from './errors.js';
 import { isIsoDay } from './dates.js';
 import type { ModelFacts, ModelInfo, PriceKind, PriceRow, Pricing, Rates, TierRates } from './types.js';
 
-const PRICE_HINT = 'must be a non-negative price in USD per 1M tokens, as decimal text ("2.50") or a number';
+/**
+ * The highest price tokmeter accepts, USD per 1M tokens. The dearest models cost a few hundred
+ * dollars per 1M tokens; a price far above is a unit mistake (per token written as per 1M, or an
+ * overflowed float such as LiteLLM's 1e308), and would make costs Infinity.
+ */
+export const MAX_PRICE_PER_MILLION = 1_000_000;
+const MAX_PRICE = fromInteger(MAX_PRICE_PER_MILLION);
+
+const PRICE_HINT = `must be a price from 0 to ${MAX_PRICE_PER_MILLION} USD per 1M tokens, as decimal text ("2.50") or a number`;
 
 const price = lazy((z) => z.union([z.string(), z.number()], { error: PRICE_HINT }).transform((value, ctx): Decimal => {
   const parsed = typeof value === 'number' ? (Number.isFinite(value) ? fromNumber(value) : undefined) : parseDecimal(value);
-  if (parsed === undefined || parsed.digits < 0n) {
-    ctx.addIssue({ code: 'custom', message: `${PRICE_HINT}, got ${JSON.stringify(value)}` });
+  if (parsed === undefined || parsed.digits < 0n || compare(parsed, MAX_PRICE) > 0) {
+    const shown = JSON.stringify(typeof value === 'string' && value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    ctx.addIssue({ code: 'custom', message: `${PRICE_HINT}, got ${shown}` });
     return z.NEVER;
   }
   return parsed;
@@ -58,7 +68,10 @@ const priceRow = lazy((z) => z.strictObject({
 /** Both ways of writing prices are optional here; `parseModelSpec` checks that exactly one is used. */
 const modelSpec = lazy((z) => z.strictObject({
   provider: z.string().min(1, { error: 'must name the provider' }),
-  tokenizer: z.strictObject({ encoding: z.string().min(1), exact: z.boolean() }),
+  tokenizer: z.strictObject({
+    encoding: z.enum(ENCODING_NAMES, { error: `must be one of tokmeter's encodings: ${ENCODING_NAMES.join(', ')}` }),
+    exact: z.boolean(),
+  }),
   contextWindow: tokenLimit(),
   maxInputTokens: tokenLimit(),
   maxOutputTokens: tokenLimit(),
