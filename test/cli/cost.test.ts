@@ -19,11 +19,11 @@ const cost = (args: string[], input?: string) => tokmeter(['cost', ...args], { c
 
 describe('tokmeter cost', () => {
   it("prints the library's estimate, line by line, with the rates and the as-of date", () => {
-    const result = cost(['--model', 'gpt-4o', '--input', '10000', '--cached-input', '8000', '--output', '500']);
+    const result = cost(['--model', 'gpt-4o', '--input', '10000', '--cached-input', '8000', '--output', '500', '--at', '2026-12-07']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        'gpt-4o, standard tier, prices as of 2026-07-24',
+        'gpt-4o, standard tier, on 2026-12-07: list price, checked 2026-07-24',
         '',
         'tokens of      count  USD per 1M    cost',
         'input          2,000        2.50  $0.005',
@@ -95,5 +95,24 @@ describe('tokmeter cost', () => {
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(message);
     }
+  });
+
+  it('--at prices the row in effect that day, and a shut-down model is priced with a warning on stderr', () => {
+    const promo = json<{ total: number; price: { kind: string; at: string } }>(cost(['--model', 'gpt-5.6-sol', '--input', '1000000', '--output', '0', '--at', '2026-09-01', '--json']));
+    expect(promo.price).toMatchObject({ kind: 'promotion', at: '2026-09-01' });
+    expect(promo.total).toBe(estimateCost({ model: 'gpt-5.6-sol', inputTokens: 1_000_000, outputTokens: 0, at: '2026-09-01' }).total);
+    const retired = cost(['--model', 'gpt-4', '--input', '1000', '--output', '10', '--at', '2026-12-07']);
+    expect(retired.code).toBe(0);
+    expect(retired.stdout).toContain('gpt-4, standard tier, on 2026-12-07');
+    expect(retired.stderr).toMatch(/^tokmeter: gpt-4 was shut down on 2026-10-23/);
+    const current = cost(['--model', 'gpt-4o', '--input', '1000', '--output', '10', '--at', '2026-12-07']);
+    expect(current.stderr).toBe('');
+  });
+
+  it('refuses an --at that is not a calendar day, and one before the model was priced', () => {
+    expect(cost(['--model', 'gpt-4o', '--input', '1', '--output', '1', '--at', '2026-02-30'])).toMatchObject({ code: 1, stdout: '' });
+    const early = cost(['--model', 'gpt-6.2-sol', '--input', '1', '--output', '1', '--at', '2025-01-01']);
+    expect(early).toMatchObject({ code: 2, stdout: '' });
+    expect(early.stderr).toMatch(/gpt-6.2-sol has no price in effect on 2025-01-01; its first price takes effect on 2026-11-17/);
   });
 });

@@ -126,6 +126,14 @@ describe('tokmeter count', () => {
     expect(result.stderr).toMatch(/claude-sonnet-4-5 has no public tokenizer; counts use o200k_base and are approximate/);
   });
 
+  it('counts any claude-*, gemini-* or newer gpt-* id with the same rule as the library, catalog or not', () => {
+    for (const model of ['claude-opus-5', 'anthropic/claude-some-future-model', 'gemini-4-carbon', 'gpt-6.2-sol', 'gpt-7-preview']) {
+      const result = run(['--model', model, '--json'], 'approximately counted text');
+      expect(json<CountJson>(result), model).toMatchObject({ encoding: 'o200k_base', approximate: true, total: { tokens: countTokens('approximately counted text', { model }) } });
+      expect(result.stderr).toContain(`${model} has no public tokenizer`);
+    }
+  });
+
   it('is exact across the streaming counter\'s chunk boundaries (a file of many 64 KiB chunks)', () => {
     const piece = 'Ünïcödé wörds, 12345678 digits,   spaces\t\ttabs\n\n🎉🎉 emoji  and  "quotes". ';
     const text = Array.from({ length: 4000 }, (_, i) => piece.slice(i % 7) + ' '.repeat(i % 5)).join('');

@@ -8,7 +8,7 @@ const estimate = (args: string[]) => tokmeter(['estimate', ...args]);
 
 describe('tokmeter estimate', () => {
   it('prints the monthly spend, per request and by kind of token', () => {
-    const result = estimate(['--model', 'gpt-4o-mini', '--requests-per-day', '10000', '--input', '2000', '--output', '300', '--cached-share', '0.5']);
+    const result = estimate(['--model', 'gpt-4o-mini', '--requests-per-day', '10000', '--input', '2000', '--output', '300', '--cached-share', '0.5', '--at', '2026-12-07']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
@@ -22,7 +22,7 @@ describe('tokmeter estimate', () => {
         '------------  -------',
         'total         $123.27',
         '',
-        'prices as of 2026-07-24',
+        'prices on 2026-12-07: list price, checked 2026-07-24',
         '',
       ].join('\n'),
     );
@@ -45,7 +45,7 @@ describe('tokmeter estimate', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('100,000 requests a month; 150,000 input + 1,000 output tokens each');
-    expect(lines[3]).toMatch(/^rank\s+model\s+a month\s+a request\s+fits one request\s+prices as of$/);
+    expect(lines[3]).toMatch(/^rank\s+model\s+a month\s+a request\s+fits one request\s+price since\s+checked$/);
     const ranked = lines.slice(4).map((line) => line.trim().split(/\s+/).slice(0, 2));
     expect(ranked).toEqual(compareModels({ requestsPerMonth: 100_000, inputTokens: 150_000, outputTokens: 1_000 }, ['gpt-4.1-mini', 'gpt-4o-mini', 'gemini-2.5-flash']).map((line, i) => [String(i + 1), line.model]));
     expect(result.stdout).toMatch(/gpt-4o-mini .* no: 23,000 over context window \(128,000\)/);

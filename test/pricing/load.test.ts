@@ -65,7 +65,7 @@ describe("loadPrices: tokmeter's own format", () => {
     );
     expect([error.code, error.model, error.field]).toEqual(['INVALID_PRICE_TABLE', 'bad', 'pricing.standard.input']);
     expect(error.message).toBe(
-      'tokmeter: model "bad" field pricing.standard.input: must be a non-negative price in USD per 1M tokens, as decimal text ("2.50") or a number, got "cheap"',
+      'tokmeter: model "bad" field pricing.standard.input: must be a price from 0 to 1000000 USD per 1M tokens, as decimal text ("2.50") or a number, got "cheap"',
     );
     expect(() => getModel('good')).toThrow(UnknownModelError);
   });
