@@ -42,6 +42,9 @@ export {
   DAYS_PER_MONTH,
   loadPrices,
   PRICES_FORMAT,
+  updatePrices,
+  LITELLM_PRICES_URL,
+  PriceFetchError,
   UnsupportedTierError,
   ContextOverflowError,
   PriceTableError,
@@ -151,6 +154,10 @@ export type {
   LoadPricesResult,
   RejectedEntry,
   PricesFile,
+  UpdatePricesOptions,
+  UpdatePricesResult,
+  FetchLike,
+  PriceFetchFailure,
 } from './pricing/index.js';
 export type {
   MemoryOptions,

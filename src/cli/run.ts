@@ -1,6 +1,6 @@
 import pkg from '../../package.json' with { type: 'json' };
-import { TokmeterError } from '../index.js';
-import { commandHelp, parseCommandArgs } from './args.js';
+import { getModel, PriceFetchError, TokmeterError } from '../index.js';
+import { commandHelp, parseCommandArgs, stringValue, type Values } from './args.js';
 import type { Command } from './command.js';
 import { cost } from './commands/cost.js';
 import { count } from './commands/count.js';
@@ -8,10 +8,50 @@ import { estimate } from './commands/estimate.js';
 import { fit } from './commands/fit.js';
 import { memory } from './commands/memory.js';
 import { models } from './commands/models.js';
+import { prices } from './commands/prices.js';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
+import { loadCachedPrices } from './price-cache.js';
 
-export const COMMANDS: readonly Command[] = [count, cost, estimate, fit, models, memory];
+export const COMMANDS: readonly Command[] = [count, cost, estimate, fit, models, prices, memory];
+
+/** A price table could not be fetched (network, HTTP status, timeout): worth retrying later, unlike 2. */
+export const EXIT_FETCH = 4;
+
+/**
+ * `--prefer-fetched` may follow any command: run() takes it out before the command's own options
+ * are parsed, loads the fetched table with it, and hands it to `prices` as a value.
+ */
+export const PREFER_FETCHED = '--prefer-fetched';
+
+/**
+ * The commands that look models up in the price catalog, and so see the table `prices update`
+ * fetched. (`prices` loads it itself; `memory` has no prices.)
+ */
+const PRICED_COMMANDS: ReadonlySet<string> = new Set(['count', 'cost', 'estimate', 'fit', 'models']);
+
+/**
+ * Whether a command needs the fetched table loaded before it runs. Loading LiteLLM's table takes
+ * about 0.3 s (some 2,300 entries validated), three times a run without it, so it is skipped when it
+ * cannot change the answer: built-in rows win unless --prefer-fetched, so a command whose models
+ * (--model, --compare) all resolve in the built-in catalog prices them the same without it.
+ * `models` lists every model, so it always loads the table.
+ */
+function needsFetchedPrices(name: string, values: Values, preferFetched: boolean): boolean {
+  if (!PRICED_COMMANDS.has(name)) return false;
+  if (preferFetched || name === 'models') return true;
+  const ids = [stringValue(values, 'model'), ...(stringValue(values, 'compare')?.split(',') ?? [])];
+  return ids.some((id) => id !== undefined && id.trim() !== '' && !resolvesBuiltIn(id.trim()));
+}
+
+function resolvesBuiltIn(id: string): boolean {
+  try {
+    getModel(id);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const VERSION: string = pkg.version;
 
@@ -26,10 +66,17 @@ export function mainHelp(): string {
     ...COMMANDS.map((command) => `  ${command.spec.name.padEnd(width)}  ${command.spec.summary}`),
     '',
     'Options:',
-    '  -h, --help     show this help; tokmeter <command> --help shows a command\'s',
-    '  -v, --version  print the version',
+    '  -h, --help            show this help; tokmeter <command> --help shows a command\'s',
+    '  -v, --version         print the version',
+    '      --prefer-fetched  with count, cost, estimate, fit, models and prices: rows of the table',
+    '                        fetched by tokmeter prices update replace built-in ones (which win by default)',
     '',
-    'Exit codes: 0 success, 1 usage error, 2 input error (missing file, unknown model, refused value).',
+    'Environment:',
+    '  TOKMETER_CACHE_DIR  where tokmeter prices update keeps the fetched table',
+    '                      (default $XDG_CACHE_HOME/tokmeter, else ~/.cache/tokmeter)',
+    '',
+    'Exit codes: 0 success, 1 usage error, 2 input error (missing file, unknown model, refused value),',
+    '4 a price table could not be fetched (network, HTTP status, timeout).',
     'On an error nothing is written to standard output.',
   ].join('\n');
 }
@@ -44,7 +91,15 @@ function wantsHelp(argv: readonly string[]): boolean {
   return argv.includes('--help') || argv.includes('-h');
 }
 
-async function dispatch(argv: readonly string[], io: Io): Promise<string> {
+/** Takes the global flags out of argv (up to a `--`, after which everything is a file name). */
+function globalFlags(argv: readonly string[]): { preferFetched: boolean; argv: string[] } {
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  const head = argv.slice(0, end);
+  return { preferFetched: head.includes(PREFER_FETCHED), argv: [...head.filter((arg) => arg !== PREFER_FETCHED), ...argv.slice(end)] };
+}
+
+async function dispatch(all: readonly string[], io: Io): Promise<string> {
+  const { preferFetched, argv } = globalFlags(all);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
@@ -60,7 +115,9 @@ async function dispatch(argv: readonly string[], io: Io): Promise<string> {
     throw new UsageError(`${what}. Commands: ${COMMANDS.map((c) => c.spec.name).join(', ')}.`);
   }
   if (wantsHelp(rest)) return `${commandHelp(command.spec)}\n`;
-  return command.run(parseCommandArgs(command.spec, rest), io);
+  const args = parseCommandArgs(command.spec, rest);
+  if (needsFetchedPrices(command.spec.name, args.values, preferFetched)) await loadCachedPrices(preferFetched, io.note);
+  return command.run({ ...args, values: { ...args.values, 'prefer-fetched': preferFetched } }, io);
 }
 
 /**
@@ -75,6 +132,10 @@ export async function run(argv: readonly string[], io: Io): Promise<Outcome> {
       const help = error.command === undefined ? 'tokmeter --help' : `tokmeter ${error.command} --help`;
       io.stderr.write(`${error.message}\nRun ${help} for usage.\n`);
       return { code: EXIT_USAGE, stdout: '' };
+    }
+    if (error instanceof PriceFetchError) {
+      io.stderr.write(`${error.message}\n`);
+      return { code: EXIT_FETCH, stdout: '' };
     }
     if (error instanceof InputError || error instanceof TokmeterError) {
       io.stderr.write(`${error.message}\n`);

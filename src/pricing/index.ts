@@ -8,6 +8,7 @@ export { costFromUsage } from './usage.js';
 export { checkContext, assertFits } from './context.js';
 export { estimateMonthlySpend, compareModels, DAYS_PER_MONTH } from './spend.js';
 export { loadPrices, PRICES_FORMAT } from './load.js';
+export { updatePrices, LITELLM_PRICES_URL, PriceFetchError } from './update.js';
 export { UnsupportedTierError, ContextOverflowError, PriceTableError, NoPriceOnDateError } from './errors.js';
 
 export type {
@@ -45,3 +46,4 @@ export type { ContextCheck, ContextFits, ContextOverflow } from './limits.js';
 export type { ContextLimit } from './errors.js';
 export type { SpendScenario, MonthlySpendOptions, MonthlySpend, ModelComparison } from './spend.js';
 export type { LoadPricesOptions, LoadPricesResult, RejectedEntry, PricesFile } from './load.js';
+export type { UpdatePricesOptions, UpdatePricesResult, FetchLike, PriceFetchFailure } from './update.js';

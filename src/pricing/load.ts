@@ -94,6 +94,28 @@ const loadOptions = lazy((z) => z.strictObject({
  * ```
  */
 export function loadPrices(table: PricesFile | Record<string, unknown> | string, options: LoadPricesOptions = {}): LoadPricesResult {
+  return addParsedPrices(parsePriceTable(table, options), options.overwrite);
+}
+
+/** A price table validated and converted, but not yet added to the catalog. */
+export interface ParsedPriceTable {
+  format: LoadPricesResult['format'];
+  /** The entries that passed validation and the sanity rules. */
+  entries: CatalogEntry[];
+  rejected: RejectedEntry[];
+  ignored: string[];
+}
+
+/**
+ * The validating half of `loadPrices`: checks a table exactly as `loadPrices` does (same errors,
+ * same `rejected` and `ignored` lists) and leaves the catalog untouched, so a caller can refuse a
+ * table before anything of it is registered. `options.overwrite` is checked here but used by
+ * `addParsedPrices`.
+ *
+ * @throws {PriceTableError} for a table that is not JSON, not an object, of an unknown format
+ * version, or (tokmeter's format, or `strict: true`) has a bad entry.
+ */
+export function parsePriceTable(table: PricesFile | Record<string, unknown> | string, options: LoadPricesOptions = {}): ParsedPriceTable {
   const o = parseArgs(loadOptions(), options);
   let data: unknown = table;
   if (typeof table === 'string') {
@@ -107,11 +129,21 @@ export function loadPrices(table: PricesFile | Record<string, unknown> | string,
     throw new PriceTableError(undefined, undefined, "must be a JSON object: tokmeter's format or LiteLLM's model table.");
   }
   const record = data as Record<string, unknown>;
-  if ('format' in record) return loadOwn(record, o.overwrite ?? true);
-  return loadLiteLLM(record, o);
+  if ('format' in record) return parseOwn(record);
+  return parseLiteLLM(record, o);
 }
 
-function loadOwn(record: Record<string, unknown>, overwrite: boolean): LoadPricesResult {
+/**
+ * The registering half of `loadPrices`: adds parsed entries over the catalog.
+ * @param overwrite whether entries replace ids that already resolve; by default true for
+ * tokmeter's format and false for LiteLLM's (see `LoadPricesOptions.overwrite`).
+ */
+export function addParsedPrices(parsed: ParsedPriceTable, overwrite: boolean = parsed.format === 'tokmeter'): LoadPricesResult {
+  const { added, skipped } = addEntries(parsed.entries, overwrite);
+  return { format: parsed.format, added, skipped, rejected: parsed.rejected, ignored: parsed.ignored };
+}
+
+function parseOwn(record: Record<string, unknown>): ParsedPriceTable {
   if (record.format !== PRICES_FORMAT) {
     throw new PriceTableError(undefined, 'format', `is ${JSON.stringify(record.format)}; tokmeter reads ${JSON.stringify(PRICES_FORMAT)}.`);
   }
@@ -125,7 +157,7 @@ function loadOwn(record: Record<string, unknown>, overwrite: boolean): LoadPrice
     if (problem !== undefined) throw new PriceTableError(id, problem.field, problem.problem);
     return entry;
   });
-  return { format: 'tokmeter', ...addEntries(entries, overwrite), rejected: [], ignored: [] };
+  return { format: 'tokmeter', entries, rejected: [], ignored: [] };
 }
 
 // ── LiteLLM ───────────────────────────────────────────────────────────────────────────────────
@@ -151,7 +183,7 @@ const TIER_SUFFIX = { standard: '', batch: '_batches', flex: '_flex', priority: 
 /** LiteLLM's per-token USD as tokmeter's per-1M decimal text, exactly as LiteLLM printed it. */
 const per1M = (value: number) => toText(shift(fromNumber(value), 6));
 
-function loadLiteLLM(record: Record<string, unknown>, o: z.infer<ReturnType<typeof loadOptions>>): LoadPricesResult {
+function parseLiteLLM(record: Record<string, unknown>, o: z.infer<ReturnType<typeof loadOptions>>): ParsedPriceTable {
   const updated = typeof record.last_updated === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(record.last_updated)?.[0] : undefined;
   const asOf = o.asOf ?? updated;
   if (asOf === undefined) {
@@ -191,7 +223,7 @@ function loadLiteLLM(record: Record<string, unknown>, o: z.infer<ReturnType<type
       rejected.push({ model: id, field: error.field, problem: error.problem });
     }
   }
-  return { format: 'litellm', ...addEntries(entries, o.overwrite ?? false), rejected, ignored };
+  return { format: 'litellm', entries, rejected, ignored };
 }
 
 function price(id: string, fields: Record<string, unknown>, key: string): string | undefined {
