@@ -1,8 +1,7 @@
 import { countChatTokens, type ChatCountOptions } from './chat/count-chat.js';
 import type { ChatMessage } from './chat/types.js';
-import { describeValue } from './describe.js';
 import { InvalidArgumentError } from './errors.js';
-import { suggestNames } from './suggest.js';
+import { rejectUnknownOptions } from './options.js';
 import type { EncodeOptions } from './encode-options.js';
 import { modelTokenizer } from './encodings/model-tokenizer.js';
 import { getEncoding } from './encodings/registry.js';
@@ -39,19 +38,6 @@ export function selectEncoding(options: { readonly model?: string; readonly enco
 
 const COUNT_OPTIONS = ['model', 'encoding', 'allowedSpecial', 'disallowedSpecial'];
 
-/** Rejects what countTokens would otherwise ignore: a misspelt option would silently count for gpt-4o. */
-function checkCountOptions(options: object): void {
-  if (typeof options !== 'object' || options === null) {
-    throw new InvalidArgumentError('options', `must be an object such as { model: 'gpt-4o' }, got ${describeValue(options)}.`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!COUNT_OPTIONS.includes(key)) {
-      const [suggestion] = suggestNames(key, COUNT_OPTIONS, 1);
-      throw new InvalidArgumentError(`options.${key}`, `is not an option of countTokens${suggestion === undefined ? '' : `; did you mean ${suggestion}`}? It takes ${COUNT_OPTIONS.join(', ')}.`);
-    }
-  }
-}
-
 /** Options for counting a messages array: the model is required, since the framing depends on it. */
 export interface MessagesCountOptions extends ChatCountOptions {
   /** The chat model the messages are for, e.g. `gpt-4o`. */
@@ -80,7 +66,8 @@ export function countTokens(input: string | readonly ChatMessage[], options?: Co
     return countChatTokens({ model, messages: input as ChatMessage[] }, chatOptions).total;
   }
   const text = input as string;
-  if (options !== undefined) checkCountOptions(options);
+  // A misspelt option would silently count for gpt-4o.
+  if (options !== undefined) rejectUnknownOptions(options, COUNT_OPTIONS, 'countTokens');
   const encoding = selectEncoding(options as CountOptions | undefined);
   if (options === undefined || !('allowedSpecial' in options || 'disallowedSpecial' in options)) return encoding.count(text);
   const { allowedSpecial, disallowedSpecial } = options as CountOptions;
