@@ -10,6 +10,8 @@ export const EXIT_USAGE = 1;
 export const EXIT_INPUT = 2;
 /** A bug in tokmeter: the message carries a stack trace to report. */
 export const EXIT_INTERNAL = 3;
+/** `prices update` could not fetch the table; the saved one is unchanged. */
+export const EXIT_FETCH = 4;
 
 /** The arguments cannot be understood. `command` says whose `--help` to point at. */
 export class UsageError extends Error {

@@ -9,14 +9,12 @@ import { fit } from './commands/fit.js';
 import { memory } from './commands/memory.js';
 import { models } from './commands/models.js';
 import { prices } from './commands/prices.js';
-import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors.js';
+import { EXIT_FETCH, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { loadCachedPrices } from './price-cache.js';
 
 export const COMMANDS: readonly Command[] = [count, cost, estimate, fit, models, prices, memory];
 
-/** A price table could not be fetched (network, HTTP status, timeout): worth retrying later, unlike 2. */
-export const EXIT_FETCH = 4;
 
 /**
  * `--prefer-fetched` may follow any command: run() takes it out before the command's own options

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -32,6 +32,14 @@ export function ensureBuilt(): void {
   }
 }
 
+let cacheDir: string | undefined;
+
+/** A directory with no saved price table, made once per test file. */
+function emptyCacheDir(): string {
+  cacheDir ??= mkdtempSync(join(tmpdir(), 'tokmeter-cli-cache-'));
+  return cacheDir;
+}
+
 /** `tokmeter args…` with `input` on standard input (an empty pipe when not given). */
 export function tokmeter(args: readonly string[], options: { input?: string | Buffer; cwd?: string; command?: string } = {}): CliResult {
   const command = options.command ?? process.execPath;
@@ -40,7 +48,8 @@ export function tokmeter(args: readonly string[], options: { input?: string | Bu
     cwd: options.cwd ?? root,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, TOKMETER_ENCODINGS_DIR: '' },
+    // An empty price cache of its own: a developer's ~/.cache/tokmeter/prices.json must not change the answers.
+    env: { ...process.env, TOKMETER_ENCODINGS_DIR: '', TOKMETER_CACHE_DIR: emptyCacheDir() },
   });
   if (result.error !== undefined) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -24,8 +24,10 @@ describe('tokmeter models', () => {
     const gpt5 = lines.find((line) => line.startsWith('gpt-5 '))!;
     const info = getModel('gpt-5', { at });
     expect(gpt5.split(/\s+/).filter((cell) => cell !== '')).toEqual(
-      ['gpt-5', 'openai', '400,000', '272,000', '128,000', '1.25', '0.125', '10.00', info.price.effectiveFrom ?? '', info.status === 'active' ? '' : info.status].filter((cell) => cell !== ''),
+      ['gpt-5', 'openai', '400,000', '272,000', '128,000', '1.25', '0.125', '10.00', info.price.effectiveFrom ?? '', 'deprecated,', 'until', '2026-12-11'].filter((cell) => cell !== ''),
     );
+    expect(info.status).toBe('deprecated');
+    expect(lines.find((line) => line.startsWith('gpt-4o '))).toMatch(/until 2027-01-14$/);
     expect(lines.find((line) => line.startsWith('claude-haiku-4-5 '))).toMatch(/^claude-haiku-4-5 ~/);
     expect(result.stdout).toContain(`Prices in USD per 1M tokens, standard tier, on ${at}`);
     expect(lines.some((line) => line.startsWith('gpt-4 '))).toBe(false); // shut down 2026-10-23
@@ -34,7 +36,7 @@ describe('tokmeter models', () => {
   it('--all lists shut-down models too, marked', () => {
     const result = tokmeter(['models', '--all', '--at', at]);
     const gpt4 = result.stdout.split('\n').find((line) => line.startsWith('gpt-4 '));
-    expect(gpt4).toMatch(/shut-down$/);
+    expect(gpt4).toMatch(/shut down 2026-10-23$/);
     const ids = listModels().filter((id) => priced(id) !== undefined);
     expect(result.stdout.trimEnd().split('\n').slice(1, 1 + ids.length).map((line) => line.split(/\s+/)[0])).toEqual(ids);
   });

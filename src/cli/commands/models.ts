@@ -27,6 +27,13 @@ const spec: CommandSpec = {
   examples: ['tokmeter models', 'tokmeter models --provider anthropic', 'tokmeter models --all --at 2026-06-01'],
 };
 
+/** The status column: blank for an active model with no shutdown date, else the status and the date. */
+function statusCell(model: ModelInfo): string {
+  if (model.status === 'shut-down') return `shut down ${model.shutdownOn}`;
+  const until = model.shutdownOn === undefined ? '' : `until ${model.shutdownOn}`;
+  return model.status === 'deprecated' ? `deprecated${until === '' ? '' : `, ${until}`}` : until;
+}
+
 async function run({ values }: ParsedArgs): Promise<string> {
   const provider = stringValue(values, 'provider')?.toLowerCase();
   const at = atDay(values, spec.name);
@@ -59,7 +66,7 @@ async function run({ values }: ParsedArgs): Promise<string> {
       formatPrice(standard.cachedInput),
       formatPrice(standard.output),
       model.price.effectiveFrom ?? '',
-      model.status === 'active' ? '' : model.status,
+      statusCell(model),
     ];
   });
   const table = formatTable(
