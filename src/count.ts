@@ -1,7 +1,8 @@
 import { countChatTokens, type ChatCountOptions } from './chat/count-chat.js';
 import type { ChatMessage } from './chat/types.js';
 import { InvalidArgumentError } from './errors.js';
-import { rejectUnknownOptions } from './options.js';
+import { readOptions, rejectUnknownOptions } from './options.js';
+import { CHAT_COUNT_OPTIONS } from './chat/options.js';
 import type { EncodeOptions } from './encode-options.js';
 import { modelTokenizer } from './encodings/model-tokenizer.js';
 import { getEncoding } from './encodings/registry.js';
@@ -59,11 +60,11 @@ export function countTokens(text: string, options?: CountOptions): number;
 export function countTokens(messages: readonly ChatMessage[], options: MessagesCountOptions): number;
 export function countTokens(input: string | readonly ChatMessage[], options?: CountOptions | MessagesCountOptions): number {
   if (Array.isArray(input)) {
-    if (options?.model === undefined) {
+    const { model, ...chatOptions } = readOptions(options, ['model', ...CHAT_COUNT_OPTIONS], 'countTokens');
+    if (model === undefined) {
       throw new InvalidArgumentError('options.model', 'is required when counting messages: the per-message framing depends on the model. Pass { model: "gpt-4o" } (or the model you call).');
     }
-    const { model, ...chatOptions } = options as MessagesCountOptions;
-    return countChatTokens({ model, messages: input as ChatMessage[] }, chatOptions).total;
+    return countChatTokens({ model: model as string, messages: input as ChatMessage[] }, chatOptions as ChatCountOptions).total;
   }
   const text = input as string;
   // A misspelt option would silently count for gpt-4o.

@@ -18,10 +18,14 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return prototype === Object.prototype || prototype === null;
 }
 
+/** Whether the object at `root` is options (`options`, `options.harmony`) rather than data such as a model config. */
+const isOptions = (root: string): boolean => root === 'options' || root.startsWith('options.');
+
 /** Throws unless `options` is a plain object. `fn` names the function in the message. */
 export function checkOptionsObject(options: unknown, fn: string, root = 'options'): asserts options is Record<string, unknown> {
   if (!isPlainObject(options)) {
-    throw new InvalidArgumentError(root, `must be a plain object of ${fn}'s options, got ${describeValue(options)}. Pass { … } with the options you need, or leave it out.`);
+    const fix = isOptions(root) ? 'Pass { … } with the options you need, or leave it out.' : 'Pass an object literal or parsed JSON.';
+    throw new InvalidArgumentError(root, `must be a plain object { … } as ${fn} takes it, got ${describeValue(options)}. ${fix}`);
   }
 }
 
@@ -39,7 +43,7 @@ export function rejectUnknownOptions(options: unknown, known: readonly string[],
     const [suggestion] = suggestNames(key, known, 1);
     throw new InvalidArgumentError(
       fieldName(root, [key]),
-      `is not an option of ${fn}${suggestion === undefined ? '' : `; did you mean ${suggestion}`}? It takes ${known.join(', ')}.`,
+      `is not ${isOptions(root) ? `an option of ${fn}` : `a field ${fn} reads`}${suggestion === undefined ? '.' : `; did you mean ${suggestion}?`} It takes ${known.join(', ')}.`,
     );
   }
 }

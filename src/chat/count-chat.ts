@@ -12,11 +12,12 @@
  * gpt-oss models (o200k_harmony) are counted by rendering the harmony format instead (harmony.ts).
  */
 import { UnsupportedContentError } from './errors.js';
-import { renderFunctionNamespace } from './function-namespace.js';
+import { renderNamespace } from './function-namespace.js';
 import { countHarmony, type HarmonyOptions } from './harmony.js';
 import { countImage, type ImageCount, type ImageOptions } from './images/count-image.js';
 import { messageFormatFor, type MessageFormat } from './message-format.js';
-import { ChatCountOptionsSchema, ChatRequestSchema, parseOrThrow } from './schema.js';
+import { readChatCountOptions } from './options.js';
+import { ChatRequestSchema, parseOrThrow, readRequest } from './schema.js';
 import { tokenizerForModel, type ChatTokenizer } from './tokenizer.js';
 import type { ChatMessage, ChatRequest, FunctionDefinition } from './types.js';
 
@@ -188,7 +189,7 @@ export function countPrepared(request: PreparedRequest, tokenizer: ChatTokenizer
 
   let tools = 0;
   if (hasFunctions) {
-    const namespace = renderFunctionNamespace(request.functions, { nestedDescriptions: options.nestedDescriptions ?? false });
+    const namespace = renderNamespace(request.functions, { nestedDescriptions: options.nestedDescriptions ?? false });
     tools = tokenizer.count(namespace) + FUNCTIONS_BLOCK_OVERHEAD + (hasSystem ? FUNCTIONS_SYSTEM_MERGE : 0);
   }
   const toolChoice = countToolChoice(request, tokenizer);
@@ -213,7 +214,7 @@ export function countPrepared(request: PreparedRequest, tokenizer: ChatTokenizer
 
 /** Validate a Chat Completions request and gather its function definitions. */
 export function prepareChatRequest(request: unknown): PreparedRequest {
-  const parsed = parseOrThrow(ChatRequestSchema(), request) as unknown as ChatRequest;
+  const parsed = parseOrThrow(ChatRequestSchema(), readRequest(request, 'a Chat Completions request { model, messages }')) as unknown as ChatRequest;
   const functions: FunctionDefinition[] = [...(parsed.functions ?? [])];
   parsed.tools?.forEach((tool, t) => {
     if (tool.type !== 'function') {
@@ -234,11 +235,16 @@ export function prepareChatRequest(request: unknown): PreparedRequest {
 /**
  * Count a Chat Completions request exactly as the OpenAI API bills it (`usage.prompt_tokens`).
  *
+ * A malformed request is a `ChatValidationError` naming the field (`messages[2].content`), and so
+ * is a `"__proto__"` key, a cycle, or objects nested more than 100 levels deep (a tool schema can
+ * nest about 45 properties); an option the function does not take is an `InvalidArgumentError`
+ * naming it (`options.nestedDescription`, with the closest option).
+ *
  * @example
  * countChatTokens({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }] }).total // 8
  */
-export function countChatTokens<R extends ChatRequest>(request: R, options: ChatCountOptions = {}): ChatTokenCount {
-  parseOrThrow(ChatCountOptionsSchema(), options, ['options']);
+export function countChatTokens<R extends ChatRequest>(request: R, options?: ChatCountOptions): ChatTokenCount {
+  const checked = readChatCountOptions(options, 'countChatTokens');
   const prepared = prepareChatRequest(request);
-  return countPrepared(prepared, tokenizerForModel(prepared.model), options);
+  return countPrepared(prepared, tokenizerForModel(prepared.model), checked);
 }

@@ -8,7 +8,10 @@
  */
 import { lazy } from '../zod.js';
 import { countPrepared, prepareChatRequest, type ChatCountOptions, type PreparedRequest } from './count-chat.js';
-import { ChatCountOptionsSchema, parseOrThrow } from './schema.js';
+import { InvalidArgumentError } from '../errors.js';
+import { readOptions } from '../options.js';
+import { CHAT_COUNT_OPTIONS, chatCountOptionsFrom } from './options.js';
+import { parseOrThrow } from './schema.js';
 import { tokenizerForModel, type ChatTokenizer } from './tokenizer.js';
 import type { ChatMessage, ChatRequest } from './types.js';
 
@@ -46,11 +49,14 @@ export type FitResult =
   | { readonly fits: true; readonly messages: ChatMessage[]; readonly removed: RemovedMessage[]; readonly total: number; readonly remaining: number }
   | { readonly fits: false; readonly messages: ChatMessage[]; readonly removed: RemovedMessage[]; readonly total: number; readonly overBy: number };
 
-const FitOptionsSchema = lazy((z) => z.looseObject({
+const FitOptionsSchema = lazy((z) => z.object({
   model: z.string({ error: 'must be a model id string such as "gpt-4o"' }).min(1),
   maxTokens: z.number({ error: 'must be a number of tokens' }).int({ error: 'must be a whole number of tokens' }).nonnegative({ error: 'must not be negative' }),
-  trim: z.boolean().optional(),
+  trim: z.boolean({ error: 'must be true or false' }).optional(),
 }));
+
+/** fitMessages' own options; the chat counting options come on top. */
+const FIT_OPTIONS = ['model', 'maxTokens', 'trim', 'tools', 'tool_choice', 'functions', 'function_call'] as const;
 
 const isSystemLike = (m: ChatMessage): boolean => m.role === 'system' || m.role === 'developer';
 
@@ -93,16 +99,17 @@ function trimStart(text: string, tokenizer: ChatTokenizer, fits: (rest: string) 
  * if (result.fits) send(result.messages); else console.log(`still ${result.overBy} over`);
  */
 export function fitMessages(messages: readonly ChatMessage[], options: FitOptions): FitResult {
-  const opts = parseOrThrow(FitOptionsSchema(), options, ['options']);
-  parseOrThrow(ChatCountOptionsSchema(), options, ['options']);
-  const { model, maxTokens } = opts;
+  if (options === undefined) throw new InvalidArgumentError('options', 'is required: pass { model, maxTokens }, e.g. { model: "gpt-4o", maxTokens: 4096 }.');
+  const own = readOptions(options, [...FIT_OPTIONS, ...CHAT_COUNT_OPTIONS], 'fitMessages');
+  const countOptions = chatCountOptionsFrom(own, 'fitMessages');
+  const { model, maxTokens, trim } = parseOrThrow(FitOptionsSchema(), { model: own.model, maxTokens: own.maxTokens, trim: own.trim }, ['options']);
   const request = {
     model,
     messages,
-    ...(options.tools === undefined ? {} : { tools: options.tools }),
-    ...(options.tool_choice === undefined ? {} : { tool_choice: options.tool_choice }),
-    ...(options.functions === undefined ? {} : { functions: options.functions }),
-    ...(options.function_call === undefined ? {} : { function_call: options.function_call }),
+    ...(own.tools === undefined ? {} : { tools: own.tools }),
+    ...(own.tool_choice === undefined ? {} : { tool_choice: own.tool_choice }),
+    ...(own.functions === undefined ? {} : { functions: own.functions }),
+    ...(own.function_call === undefined ? {} : { function_call: own.function_call }),
   };
   const prepared = prepareChatRequest(request);
   const tokenizer = tokenizerForModel(model);
@@ -112,7 +119,7 @@ export function fitMessages(messages: readonly ChatMessage[], options: FitOption
   const alive = new Set(all.map((_, i) => i));
   const current = (): ChatMessage[] => all.filter((_, i) => alive.has(i));
   const removed: RemovedMessage[] = [];
-  let total = countTotal(base, current(), tokenizer, options);
+  let total = countTotal(base, current(), tokenizer, countOptions);
 
   // Drop whole messages, oldest first, while more than one non-system message is left.
   while (total > maxTokens) {
@@ -125,19 +132,19 @@ export function fitMessages(messages: readonly ChatMessage[], options: FitOption
       alive.delete(i);
       removed.push({ kind: 'dropped', index: i, message: all[i] as ChatMessage });
     }
-    total = countTotal(base, current(), tokenizer, options);
+    total = countTotal(base, current(), tokenizer, countOptions);
   }
 
   // Trim the start of the oldest remaining non-system message.
   const target = all.findIndex((m, i) => alive.has(i) && !isSystemLike(m));
   const targetMessage = all[target];
   let result = current();
-  if (total > maxTokens && options.trim !== false && targetMessage !== undefined && typeof targetMessage.content === 'string') {
+  if (total > maxTokens && trim !== false && targetMessage !== undefined && typeof targetMessage.content === 'string') {
     const withContent = (content: string): ChatMessage[] => all.flatMap((m, i) => (!alive.has(i) ? [] : i === target ? [{ ...m, content }] : [m]));
-    const trimmed = trimStart(targetMessage.content, tokenizer, (rest) => countTotal(base, withContent(rest), tokenizer, options) <= maxTokens);
+    const trimmed = trimStart(targetMessage.content, tokenizer, (rest) => countTotal(base, withContent(rest), tokenizer, countOptions) <= maxTokens);
     if (trimmed !== undefined) {
       result = withContent(trimmed.kept);
-      total = countTotal(base, result, tokenizer, options);
+      total = countTotal(base, result, tokenizer, countOptions);
       const removedText = targetMessage.content.slice(0, targetMessage.content.length - trimmed.kept.length);
       removed.push({ kind: 'trimmed', index: target, message: targetMessage, removedText, removedTokens: trimmed.cut });
     }

@@ -17,6 +17,11 @@
  * harmony guide. Properties keep their order, so reordering `properties` can change the count;
  * the order of the other schema keywords does not matter.
  */
+import { describeValue } from '../describe.js';
+import { InvalidArgumentError } from '../errors.js';
+import { readOptions } from '../options.js';
+import { lazy } from '../zod.js';
+import { FunctionDefinitionSchema, parseOrThrow, readRequest } from './schema.js';
 import type { FunctionDefinition, JsonSchema } from './types.js';
 
 export interface NamespaceOptions {
@@ -120,9 +125,25 @@ function renderFunction(fn: FunctionDefinition, options: Required<NamespaceOptio
   return lines.join('\n');
 }
 
-/** Render function definitions the way the API does before counting them. */
-export function renderFunctionNamespace(functions: readonly FunctionDefinition[], options: NamespaceOptions = {}): string {
-  const resolved: Required<NamespaceOptions> = { nestedDescriptions: options.nestedDescriptions ?? false };
-  const blocks = functions.map((fn) => `${renderFunction(fn, resolved)}\n`);
+/** The namespace for definitions already checked (by the request schema): what counting renders. */
+export function renderNamespace(functions: readonly FunctionDefinition[], options: Required<NamespaceOptions>): string {
+  const blocks = functions.map((fn) => `${renderFunction(fn, options)}\n`);
   return ['namespace functions {', '', ...blocks, '} // namespace functions'].join('\n');
+}
+
+const FunctionsSchema = lazy((z) => z.array(FunctionDefinitionSchema()));
+
+/**
+ * Render function definitions the way the API does before counting them. Each definition must
+ * have a non-empty `name` (else a `ChatValidationError` naming `functions[i].name`); the schemas are
+ * read to 100 levels of nesting, and a cycle is an error, not a stack overflow.
+ */
+export function renderFunctionNamespace(functions: readonly FunctionDefinition[], options?: NamespaceOptions): string {
+  const { nestedDescriptions } = readOptions(options, ['nestedDescriptions'], 'renderFunctionNamespace');
+  if (nestedDescriptions !== undefined && typeof nestedDescriptions !== 'boolean') {
+    throw new InvalidArgumentError('options.nestedDescriptions', `must be true or false, got ${describeValue(nestedDescriptions)}.`);
+  }
+  const copy = readRequest(functions, 'an array of function definitions [{ name, description?, parameters? }]', 'functions');
+  const checked = parseOrThrow(FunctionsSchema(), copy, ['functions']) as FunctionDefinition[];
+  return renderNamespace(checked, { nestedDescriptions: nestedDescriptions ?? false });
 }

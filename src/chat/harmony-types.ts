@@ -22,7 +22,16 @@ function defaultComment(schema: JsonSchema): string | undefined {
   if (!('default' in schema)) return undefined;
   const value = schema['default'];
   if (typeof value === 'string') return hasEnum(schema) ? `default: ${value}` : `default: "${value}"`;
-  return `default: ${JSON.stringify(value)}`;
+  return `default: ${json(value)}`;
+}
+
+/** JSON text of a schema value; a value JSON cannot write (a bigint) is written as `String` would. */
+function json(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 function withNullable(schema: JsonSchema, type: string): string {

@@ -20,6 +20,7 @@
 import { ChatValidationError, UnsupportedContentError } from './errors.js';
 import { prepareChatRequest, type ChatTokenCount, type PreparedRequest } from './count-chat.js';
 import { renderHarmonyType } from './harmony-types.js';
+import { readHarmonyOptions } from './options.js';
 import type { ChatTokenizer } from './tokenizer.js';
 import type { ChatMessage, ChatRequest, FunctionDefinition } from './types.js';
 
@@ -219,6 +220,7 @@ export function countHarmony(request: PreparedRequest, tokenizer: ChatTokenizer,
  * The harmony prompt text a gpt-oss model reads for a Chat Completions request, special tokens
  * written out (`<|start|>user<|message|>…`). Useful to see what `countChatTokens` counted.
  */
-export function renderHarmonyPrompt<R extends ChatRequest>(request: R, options: HarmonyOptions = {}): string {
-  return harmonyText(renderHarmony(prepareChatRequest(request), options));
+export function renderHarmonyPrompt<R extends ChatRequest>(request: R, options?: HarmonyOptions): string {
+  const checked = options === undefined ? {} : readHarmonyOptions(options, 'renderHarmonyPrompt', 'options');
+  return harmonyText(renderHarmony(prepareChatRequest(request), checked));
 }

@@ -17,7 +17,8 @@ import type { z } from 'zod';
 import { lazy, zod } from '../zod.js';
 import { countPrepared, type ChatCountOptions, type ChatTokenCount, type PreparedRequest } from './count-chat.js';
 import { UnsupportedContentError } from './errors.js';
-import { ChatCountOptionsSchema, FunctionDefinitionSchema, parseOrThrow } from './schema.js';
+import { readChatCountOptions } from './options.js';
+import { FunctionDefinitionSchema, parseOrThrow, readRequest } from './schema.js';
 import { tokenizerForModel } from './tokenizer.js';
 import type { ChatMessage, ContentPart, FunctionDefinition, ToolChoice } from './types.js';
 
@@ -144,9 +145,10 @@ function toToolChoice(choice: unknown): ToolChoice | undefined {
  * @example
  * countResponsesTokens({ model: 'gpt-4o', instructions: 'Be brief.', input: 'hello' }).total // 15
  */
-export function countResponsesTokens<R extends ResponsesRequest>(request: R, options: ChatCountOptions = {}): ResponsesTokenCount {
-  parseOrThrow(ChatCountOptionsSchema(), options, ['options']);
-  const parsed = parseOrThrow(RequestSchema(), request);
+export function countResponsesTokens<R extends ResponsesRequest>(request: R, options?: ChatCountOptions): ResponsesTokenCount {
+  const checked = readChatCountOptions(options, 'countResponsesTokens');
+  const copy = readRequest(request, 'a Responses request { model, input }') as ResponsesRequest;
+  const parsed = parseOrThrow(RequestSchema(), copy);
   const messages: ChatMessage[] = [];
   const fields: string[] = [];
   const hasInstructions = typeof parsed.instructions === 'string';
@@ -164,7 +166,7 @@ export function countResponsesTokens<R extends ResponsesRequest>(request: R, opt
       fields.push(`input[${i}]`);
     });
   }
-  const toolChoice = toToolChoice((request as ResponsesRequest).tool_choice);
+  const toolChoice = toToolChoice(copy.tool_choice);
   const prepared: PreparedRequest = {
     model: parsed.model,
     messages,
@@ -173,7 +175,7 @@ export function countResponsesTokens<R extends ResponsesRequest>(request: R, opt
     functionCall: undefined,
     fieldOf: (i) => fields[i] ?? `input[${i}]`,
   };
-  const { messages: perMessage, ...rest } = countPrepared(prepared, tokenizerForModel(parsed.model), options);
+  const { messages: perMessage, ...rest } = countPrepared(prepared, tokenizerForModel(parsed.model), checked);
   return {
     ...rest,
     instructions: hasInstructions ? (perMessage[0] ?? 0) : 0,

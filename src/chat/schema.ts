@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { fieldName, mustBeOneOf, truncate, valueAt } from '../validation.js';
+import { ownCopy } from '../options.js';
 import { lazy } from '../zod.js';
 import { ChatValidationError } from './errors.js';
 
@@ -108,26 +109,10 @@ export const ChatRequestSchema = lazy((z) => z.looseObject({
   function_call: FunctionCallSchema().optional(),
 }));
 
-export const ImageSizeSchema = lazy((z) => z.looseObject({
-  width: z.number().int().positive({ error: 'must be a positive integer' }),
-  height: z.number().int().positive({ error: 'must be a positive integer' }),
-}));
+const PIXELS = 'must be a whole positive number of pixels';
+const pixels = lazy((z) => z.number({ error: PIXELS }).int({ error: PIXELS }).positive({ error: PIXELS }));
 
-export const ChatCountOptionsSchema = lazy((z) => z
-  .looseObject({
-    imageSizes: z.union([z.record(z.string(), ImageSizeSchema()), z.function()], { error: 'must be an object { [url]: { width, height } } or a function url => size' }).optional(),
-    unknownImageSize: z.enum(['error', 'upper-bound']).optional(),
-    nestedDescriptions: z.boolean().optional(),
-    harmony: z
-      .looseObject({
-        modelIdentity: z.string().optional(),
-        knowledgeCutoff: z.string().optional(),
-        currentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date as YYYY-MM-DD' }).optional(),
-        reasoningEffort: z.enum(['low', 'medium', 'high']).optional(),
-      })
-      .optional(),
-  })
-  .optional());
+export const ImageSizeSchema = lazy((z) => z.looseObject({ width: pixels(), height: pixels() }));
 
 type Path = readonly PropertyKey[];
 
@@ -171,7 +156,7 @@ export function toValidationError(error: z.ZodError, data: unknown, root: Path =
   if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value')) {
     message = 'is required';
   } else if (issue.code === 'invalid_type' && typeof issue.expected === 'string' && issue.message.startsWith('Invalid input')) {
-    message = `must be ${issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, got ${describe(value)}`;
+    message = `must be ${issue.expected === 'array' || issue.expected === 'object' ? `an ${issue.expected}` : `a ${issue.expected}`}, got ${describe(value)}`;
   } else if (issue.code === 'invalid_value' && issue.message.startsWith('Invalid option')) {
     message = `${issue.message.replace(/^Invalid option: expected /, 'must be ')}, got ${describe(value)}`;
   } else {
@@ -185,4 +170,22 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, data: unknown, root: Path 
   const result = schema.safeParse(data);
   if (!result.success) throw toValidationError(result.error, data, root);
   return result.data;
+}
+
+const chatError = (field: string, message: string): ChatValidationError => new ChatValidationError(field, message);
+
+/**
+ * A request (or tool definitions) as the counting code reads it: a copy of its own properties,
+ * refused with a `ChatValidationError` naming the field when it has a `"__proto__"` key, a cycle,
+ * or objects nested more than `MAX_NESTING` (100) levels deep (a tool schema about 45 properties
+ * deep), so no request can overflow the stack or hide values on a prototype.
+ * `root` names the value in errors: `''` for a request (`messages[0]`), `functions` for a list.
+ */
+export function readRequest(request: unknown, what: string, root = ''): Record<string, unknown> | unknown[] {
+  const copy = ownCopy(request, { root, error: chatError });
+  const isArray = what.startsWith('an array');
+  if (typeof copy !== 'object' || copy === null || Array.isArray(copy) !== isArray) {
+    throw new ChatValidationError(root || 'request', `must be ${what}, got ${describe(request)}.`);
+  }
+  return copy as Record<string, unknown> | unknown[];
 }

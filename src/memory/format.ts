@@ -1,4 +1,11 @@
+import { describeValue } from '../describe.js';
+import { InvalidArgumentError } from '../errors.js';
+import { ownCopy, readOptions } from '../options.js';
+import { suggestNames } from '../suggest.js';
+import { mustBeOneOf } from '../validation.js';
 import { GB, GIB, groupDigits } from './bytes.js';
+import { estimateSchema } from './estimate-schema.js';
+import { parseOrThrow } from './option-errors.js';
 import { MEMORY_COMPONENTS, type MemoryComponent } from './component.js';
 import type { MemoryEstimate } from './estimate.js';
 import { optimizerLabel } from './optimizer.js';
@@ -19,9 +26,25 @@ const LABELS: Readonly<Record<MemoryComponent, string>> = {
 
 const METHOD_LABELS = { full: 'full fine-tuning', lora: 'LoRA', qlora: 'QLoRA' } as const;
 
-/** `77492787200, 'GB'` → `77.49 GB`. Two decimals, rounded to nearest. */
+const UNITS = Object.keys(UNIT_BYTES) as MemoryUnit[];
+
+/** `unit` if it is one of the units, else an `InvalidArgumentError` naming `field`. */
+function checkUnit(unit: unknown, field: string): MemoryUnit {
+  if (typeof unit === 'string' && Object.hasOwn(UNIT_BYTES, unit)) return unit as MemoryUnit;
+  const [suggestion] = typeof unit === 'string' ? suggestNames(unit, UNITS, 1) : [];
+  throw new InvalidArgumentError(field, `${mustBeOneOf(UNITS)}, got ${describeValue(unit)}.${suggestion === undefined ? '' : ` Did you mean "${suggestion}"?`}`);
+}
+
+/**
+ * `77492787200, 'GB'` → `77.49 GB`. Two decimals, rounded to nearest. `bytes` must be a finite
+ * number and `unit` `'GiB'` or `'GB'`; anything else is an `InvalidArgumentError` naming it.
+ */
 export function formatBytes(bytes: number, unit: MemoryUnit = 'GiB'): string {
-  return `${(bytes / UNIT_BYTES[unit]).toFixed(2)} ${unit}`;
+  if (typeof bytes !== 'number' || !Number.isFinite(bytes)) {
+    throw new InvalidArgumentError('bytes', `must be a finite number of bytes, got ${describeValue(bytes)}.`);
+  }
+  const checked = checkUnit(unit, 'unit');
+  return `${(bytes / UNIT_BYTES[checked]).toFixed(2)} ${checked}`;
 }
 
 function headline(estimate: MemoryEstimate): string {
@@ -51,12 +74,19 @@ function placementLine(estimate: MemoryEstimate, unit: MemoryUnit): string {
 /**
  * The estimate as a plain-text table, one row per component with its size in `unit` and the
  * arithmetic behind it, then the total, where it fits and the notes. Meant to be printed as it is.
+ * `estimate` is checked first (an estimate read back from JSON works); a missing or mistyped field
+ * is an `InvalidArgumentError` naming it (`estimate.breakdown.weights`), as is an unknown unit.
  *
  * @example
  * console.log(formatMemoryEstimate(estimateMemory({ model: 'llama-3.1-8b', precision: 'bf16' }), { unit: 'GB' }));
  */
-export function formatMemoryEstimate(estimate: MemoryEstimate, options: { unit?: MemoryUnit } = {}): string {
-  const unit = options.unit ?? 'GiB';
+export function formatMemoryEstimate(input: MemoryEstimate, options?: { unit?: MemoryUnit }): string {
+  const { unit: given } = readOptions(options, ['unit'], 'formatMemoryEstimate');
+  const unit = given === undefined ? 'GiB' : checkUnit(given, 'options.unit');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new InvalidArgumentError('estimate', `must be an estimate from estimateMemory, got ${describeValue(input)}.`);
+  }
+  const estimate = parseOrThrow(estimateSchema(), ownCopy(input, { root: 'estimate' }), 'estimate') as unknown as MemoryEstimate;
   const number = (bytes: number): string => (bytes / UNIT_BYTES[unit]).toFixed(2);
   const rows: [string, string, string][] = [['component', unit, 'arithmetic']];
   for (const component of MEMORY_COMPONENTS) {

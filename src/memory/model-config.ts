@@ -1,3 +1,8 @@
+import { InvalidArgumentError } from '../errors.js';
+import { ownCopy, rejectUnknownOptions } from '../options.js';
+import { CONFIG_KEYS, configSchema } from './config-schema.js';
+import { parseOrThrow } from './option-errors.js';
+
 /**
  * The architecture numbers a memory estimate needs, named as in a Hugging Face `config.json`
  * (`num_hidden_layers` → `layers`, `num_key_value_heads` → `kvHeads`, …).
@@ -44,12 +49,10 @@ export function activeExperts(config: ModelConfig): number {
 }
 
 /**
- * The parameter count a decoder-only transformer with SwiGLU feed-forward blocks and RMSNorm has
- * under `config`: embeddings, per layer the four attention projections, three feed-forward
- * matrices per expert, the router and two norm weights, then the final norm. Biases (Qwen2.5's
- * QKV biases, gpt-oss's) are left out; they are under 0.1% of any preset.
+ * The parameter count of an architecture already checked: what `countParameters` computes, for
+ * the estimator's own use.
  */
-export function countParameters(config: Omit<ModelConfig, 'parameters' | 'name'>): number {
+export function parameterCount(config: Omit<ModelConfig, 'parameters' | 'name'>): number {
   const h = config.hiddenSize;
   const queryWidth = config.attentionHeads * config.headDim;
   const kvWidth = config.kvHeads * config.headDim;
@@ -60,4 +63,31 @@ export function countParameters(config: Omit<ModelConfig, 'parameters' | 'name'>
   const perLayer = attention + feedForward + router + 2 * h;
   const embeddings = config.vocabSize * h * (config.tiedEmbeddings === true ? 1 : 2);
   return embeddings + config.layers * perLayer + h;
+}
+
+/** Keys a preset carries besides its architecture, so `countParameters(preset)` works. */
+const PRESET_KEYS = ['id', 'aliases', 'nominalParameters', 'source'];
+
+/**
+ * The parameter count a decoder-only transformer with SwiGLU feed-forward blocks and RMSNorm has
+ * under `config`: embeddings, per layer the four attention projections, three feed-forward
+ * matrices per expert, the router and two norm weights, then the final norm. Biases (Qwen2.5's
+ * QKV biases, gpt-oss's) are left out; they are under 0.1% of any preset.
+ *
+ * `config` is checked as `options.config` of `estimateMemory` is: a plain object of `ModelConfig`
+ * keys (a preset passes too), every size a positive integer; anything else is an
+ * `InvalidArgumentError` naming the field (`config.hiddenSize`), as is a count past 2^53.
+ *
+ * @example countParameters(findModelPreset('llama-2-7b')!) // 6738415616
+ */
+export function countParameters(config: Omit<ModelConfig, 'parameters' | 'name'>): number {
+  rejectUnknownOptions(config, [...CONFIG_KEYS, ...PRESET_KEYS], 'countParameters', 'config');
+  const own = ownCopy(config, { root: 'config' }) as Record<string, unknown>;
+  const architecture = Object.fromEntries(CONFIG_KEYS.filter((key) => own[key] !== undefined).map((key) => [key, own[key]]));
+  const checked = parseOrThrow(configSchema(), architecture, 'config', CONFIG_KEYS);
+  const count = parameterCount(checked);
+  if (!Number.isSafeInteger(count)) {
+    throw new InvalidArgumentError('config', `describes ${count.toExponential(3)} parameters, past the 2^53 this estimator counts exactly; check the sizes.`);
+  }
+  return count;
 }

@@ -19,12 +19,15 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** Turns zod's first issue into an error that names the field and says what it takes. */
-export function toInvalidArgument(issue: z.core.$ZodIssue, input: unknown, knownOptions: readonly string[]): InvalidArgumentError {
+/**
+ * Turns zod's first issue into an error that names the field (below `root`, the argument's name)
+ * and says what it takes.
+ */
+export function toInvalidArgument(issue: z.core.$ZodIssue, input: unknown, knownOptions: readonly string[], root = 'options'): InvalidArgumentError {
   const received = valueAt(input, issue.path);
   const got = `; got ${describe(received)}.`;
   // `['lora', 'rank']` → `options.lora.rank`; `['gpus', 0, 'bytes']` → `options.gpus[0].bytes`.
-  const field = fieldName('options', issue.path);
+  const field = fieldName(root, issue.path);
   switch (issue.code) {
     case 'invalid_value': {
       const values = issue.values.map(String);
@@ -34,7 +37,7 @@ export function toInvalidArgument(issue: z.core.$ZodIssue, input: unknown, known
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
       const hint = didYouMean(issue.path.length === 0 ? suggestNames(key, knownOptions, 1) : []);
-      return new InvalidArgumentError(fieldName('options', [...issue.path, key]), `is not an option here; remove it.${hint}`);
+      return new InvalidArgumentError(fieldName(root, [...issue.path, key]), `is not an option here; remove it.${hint}`);
     }
     case 'too_small':
       if (issue.origin === 'array') return new InvalidArgumentError(field, 'must list at least one GPU; leave it out to use the built-in list.');
@@ -47,8 +50,16 @@ export function toInvalidArgument(issue: z.core.$ZodIssue, input: unknown, known
     case 'invalid_type':
       if (issue.expected === 'int') return new InvalidArgumentError(field, `must be a whole number${got}`);
       if (received === undefined) return new InvalidArgumentError(field, `is required: pass a ${issue.expected}.`);
-      return new InvalidArgumentError(field, `must be a finite ${issue.expected}${got}`);
+      return new InvalidArgumentError(field, `must be a ${issue.expected === 'number' ? 'finite number' : issue.expected}${got}`);
     default:
       return new InvalidArgumentError(field, `${issue.message}.`);
   }
+}
+
+/** Parses `input` with `schema`, or throws the first issue as an `InvalidArgumentError` naming the field below `root`. */
+export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, root: string, knownKeys: readonly string[] = []): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw issue === undefined ? new InvalidArgumentError(root, 'is not valid.') : toInvalidArgument(issue, input, knownKeys, root);
 }

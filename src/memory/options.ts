@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import { InvalidArgumentError, UnknownModelError } from '../errors.js';
+import { ownCopy, rejectUnknownOptions } from '../options.js';
 import { suggestNames } from '../suggest.js';
 import { lazy } from '../zod.js';
 import { toInvalidArgument } from './option-errors.js';
+import { configSchema, size } from './config-schema.js';
 import { GB } from './bytes.js';
 import { GPUS, type Gpu } from './gpus.js';
 import { LORA_TARGETS, type LoraOptions } from './lora.js';
-import { countParameters, type ModelConfig } from './model-config.js';
+import { parameterCount, type ModelConfig } from './model-config.js';
 import { OPTIMIZERS, type Optimizer } from './optimizer.js';
 import { DEFAULT_OVERHEAD, type OverheadOptions } from './overhead.js';
 import { PRECISIONS, computePrecisionFor, type Precision } from './precision.js';
@@ -100,37 +102,6 @@ export interface ResolvedMemoryOptions {
   gpus: readonly Gpu[];
 }
 
-const size = lazy((z) => z.number().int().positive());
-
-const configSchema = lazy((z) => z
-  .strictObject({
-    name: z.string().min(1).optional(),
-    parameters: size().optional(),
-    activeParameters: size().optional(),
-    layers: size(),
-    hiddenSize: size(),
-    intermediateSize: size(),
-    attentionHeads: size(),
-    kvHeads: size(),
-    headDim: size(),
-    vocabSize: size(),
-    tiedEmbeddings: z.boolean().optional(),
-    experts: z.strictObject({ total: size(), active: size() }).optional(),
-    slidingWindow: z.strictObject({ size: size(), layers: size() }).optional(),
-    maxContextLength: size().optional(),
-  })
-  .superRefine((config, context) => {
-    if (config.attentionHeads % config.kvHeads !== 0) {
-      context.addIssue({ code: 'custom', path: ['kvHeads'], message: `must divide attentionHeads (${config.attentionHeads}); got ${config.kvHeads}` });
-    }
-    if (config.experts !== undefined && config.experts.active > config.experts.total) {
-      context.addIssue({ code: 'custom', path: ['experts', 'active'], message: `must be at most experts.total (${config.experts.total}); got ${config.experts.active}` });
-    }
-    if (config.slidingWindow !== undefined && config.slidingWindow.layers > config.layers) {
-      context.addIssue({ code: 'custom', path: ['slidingWindow', 'layers'], message: `must be at most layers (${config.layers}); got ${config.slidingWindow.layers}` });
-    }
-  }));
-
 const optionsSchema = lazy((z) => z.strictObject({
   model: z.string().min(1).optional(),
   config: configSchema().optional(),
@@ -166,7 +137,7 @@ function resolveModel(options: z.output<ReturnType<typeof optionsSchema>>): { mo
   }
   if (options.config !== undefined) {
     const { name, parameters, ...architecture } = options.config;
-    const model: ModelConfig = { ...architecture, name: name ?? 'custom model', parameters: parameters ?? countParameters(architecture) };
+    const model: ModelConfig = { ...architecture, name: name ?? 'custom model', parameters: parameters ?? parameterCount(architecture) };
     return { model, modelId: undefined, nominal: model.parameters };
   }
   if (options.model === undefined) {
@@ -217,10 +188,14 @@ function checkCombinations(options: z.output<ReturnType<typeof optionsSchema>>):
 
 /** Validates `estimateMemory`'s options, fills in defaults and resolves the model. */
 export function resolveMemoryOptions(input: MemoryOptions): ResolvedMemoryOptions {
-  const parsed = optionsSchema().safeParse(input);
+  // The one strict-options rule first (a plain object, no misspelt key), then the values, read
+  // from an own copy so nothing inherited is taken for an option.
+  rejectUnknownOptions(input, Object.keys(optionsSchema().shape), 'estimateMemory');
+  const own = ownCopy(input, { root: 'options' });
+  const parsed = optionsSchema().safeParse(own);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw issue === undefined ? new InvalidArgumentError('options', 'are not valid.') : toInvalidArgument(issue, input, Object.keys(optionsSchema().shape));
+    throw issue === undefined ? new InvalidArgumentError('options', 'are not valid.') : toInvalidArgument(issue, own, Object.keys(optionsSchema().shape));
   }
   const options = parsed.data;
   checkCombinations(options);

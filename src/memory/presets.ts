@@ -1,4 +1,5 @@
-import { TokmeterError } from '../errors.js';
+import { describeValue } from '../describe.js';
+import { InvalidArgumentError, TokmeterError } from '../errors.js';
 import type { ModelConfig } from './model-config.js';
 
 /** A published open model: its architecture as its `config.json` states it, and where that came from. */
@@ -263,7 +264,13 @@ const INDEX = buildIndex(PRESETS);
 /** Every preset, in the order above. */
 export const MODEL_PRESETS: readonly ModelPreset[] = PRESETS;
 
-/** The preset with this id or alias (any case), or `undefined`. */
+/**
+ * The preset with this id or alias (any case), or `undefined` for a name no preset has. A `name`
+ * that is not a string is an `InvalidArgumentError` (field `name`).
+ */
 export function findModelPreset(name: string): ModelPreset | undefined {
+  if (typeof name !== 'string') {
+    throw new InvalidArgumentError('name', `must be a preset id or Hugging Face repository id such as "llama-3.1-8b", got ${describeValue(name)}.`);
+  }
   return INDEX.get(name.toLowerCase());
 }

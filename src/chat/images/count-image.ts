@@ -7,6 +7,12 @@ import type { ImageSize } from '../types.js';
 import { imageTokens, imageTokensUpperBound, type ImageDetail } from './image-cost.js';
 import { imageModelFor } from './image-models.js';
 import { readDataUrlImage } from './data-url.js';
+import { describeValue } from '../../describe.js';
+import { ownCopy } from '../../options.js';
+import { suggestNames } from '../../suggest.js';
+import { mustBeOneOf } from '../../validation.js';
+import { checkSizeHint } from '../options.js';
+import { ImageSizeSchema, parseOrThrow } from '../schema.js';
 
 export interface ImageOptions {
   /**
@@ -38,8 +44,8 @@ export interface ImageCount {
 function hintFor(url: string, options: ImageOptions): ImageSize | undefined {
   const sizes = options.imageSizes;
   if (sizes === undefined) return undefined;
-  if (typeof sizes === 'function') return sizes(url);
-  return Object.prototype.hasOwnProperty.call(sizes, url) ? sizes[url] : undefined;
+  if (typeof sizes === 'function') return checkSizeHint(sizes(url), url);
+  return Object.hasOwn(sizes, url) ? sizes[url] : undefined;
 }
 
 /** Count an image part for `model`. `field` is the part's path, used in errors and the result. */
@@ -77,28 +83,46 @@ export function countImage(model: string, url: string, detail: ImageDetail, fiel
   return { field, size, detail, method: cost.method, tokens, sizeFrom };
 }
 
+const DETAILS: readonly ImageDetail[] = ['auto', 'low', 'high'];
+
+/** `size` as `countImageTokens` takes it: an object with whole positive `width` and `height`, read from its own properties. */
+function checkSize(size: unknown): ImageSize {
+  const copy = ownCopy(size, { root: 'size', maxDepth: 2, error: (field, message) => new ChatValidationError(field, message) });
+  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) {
+    throw new ChatValidationError('size', `must be { width, height } in whole positive pixels, got ${describeValue(size)}.`);
+  }
+  return parseOrThrow(ImageSizeSchema(), copy, ['size']) as ImageSize;
+}
+
 /**
- * Image tokens for an image of known size on `model`.
+ * Image tokens for an image of known size on `model`. `detail` is `'auto'`, `'low'` or `'high'`;
+ * anything else is a `ChatValidationError` (field `detail`), as is a size that is not whole
+ * positive pixels (field `size.width`, `size.height`) and a model that is not a string (`model`).
  *
  * @example countImageTokens('gpt-4o', { width: 1024, height: 1024 }, 'high') // 765
  */
 export function countImageTokens(model: string, size: ImageSize, detail: ImageDetail = 'auto'): number {
-  const field = 'size';
-  if (!(Number.isInteger(size.width) && size.width > 0 && Number.isInteger(size.height) && size.height > 0)) {
-    throw new ChatValidationError(field, 'must be { width, height } in whole positive pixels');
+  if (typeof model !== 'string' || model === '') {
+    throw new ChatValidationError('model', `must be a model id such as "gpt-4o", got ${describeValue(model)}.`);
+  }
+  const { width, height } = checkSize(size);
+  if (!DETAILS.includes(detail)) {
+    const [suggestion] = typeof detail === 'string' ? suggestNames(detail, DETAILS, 1) : [];
+    throw new ChatValidationError('detail', `${mustBeOneOf(DETAILS)}, got ${describeValue(detail)}.${suggestion === undefined ? '' : ` Did you mean "${suggestion}"?`}`);
   }
   const record = imageModelFor(model);
   if (record === undefined || record.cost === null) {
     throw new UnsupportedContentError('model', `${JSON.stringify(model)} ${record === undefined ? 'has no image pricing data in tokmeter' : 'does not take image input'}.`);
   }
-  return imageTokens(size.width, size.height, detail, record.cost);
+  return imageTokens(width, height, detail, record.cost);
 }
 
 /**
  * The pixel size of the image in a `data:` URL, read from its header, or a `ChatValidationError`
- * saying why it cannot be read.
+ * (field `url`) saying why it cannot be read.
  */
 export function imageSizeFromDataUrl(url: string): ImageSize {
+  if (typeof url !== 'string') throw new ChatValidationError('url', `must be a data: URL string, got ${describeValue(url)}.`);
   const header = readDataUrlImage(url);
   if (!header.ok) throw new ChatValidationError('url', header.reason);
   return { width: header.width, height: header.height };
