@@ -4,6 +4,7 @@ import type { EncodingName } from '../index.js';
 import { createTokenCounter } from '../stream/index.js';
 import { binaryReason, SNIFF_BYTES } from './binary.js';
 import { InputError, UsageError } from './errors.js';
+import { describeFsError } from './fs-errors.js';
 import type { Io } from './io.js';
 
 export type CountResult = { kind: 'text'; tokens: number; bytes: number } | { kind: 'binary'; reason: string };
@@ -50,12 +51,12 @@ export async function countChunks(chunks: AsyncIterable<Buffer>, encoding: strin
   return { kind: 'text', tokens: counter.end(), bytes };
 }
 
-function readFailure(path: string, error: unknown): InputError {
+/** A file-system error as an input error naming the path: `cannot read notes.txt: permission denied (EACCES)`. */
+export function readFailure(path: string, error: unknown, during: 'open' | 'read' = 'open'): InputError {
   const code = (error as { code?: unknown }).code;
-  if (code === 'ENOENT') return new InputError(`no such file or directory: ${path}`, { path, cause: error });
-  if (code === 'EACCES' || code === 'EPERM') return new InputError(`permission denied: ${path}`, { path, cause: error });
-  if (code === 'EISDIR') return new InputError(`${path} is a directory; only tokmeter count walks directories.`, { path, cause: error });
-  return new InputError(`cannot read ${path}: ${(error as Error).message}`, { path, cause: error });
+  if (code === 'EISDIR') return new InputError(`${path} is a directory; only tokmeter count walks directories.`, { path, reason: 'is a directory', cause: error });
+  const reason = describeFsError(error, path, during);
+  return new InputError(`cannot read ${path}: ${reason}`, { path, reason, cause: error });
 }
 
 /** Why a file looks binary, from its first `SNIFF_BYTES`, or undefined for text. */
@@ -73,13 +74,21 @@ export async function sniffFile(path: string): Promise<string | undefined> {
   }
 }
 
-/** `countChunks` over a file, its read errors turned into input errors that name the path. */
+/**
+ * `countChunks` over a file, its read errors turned into input errors that name the path. Reads
+ * front to back without seeking, so pipes (`<(…)`), devices and /proc files count too.
+ */
 export async function countPath(path: string, encoding: string, onBytes?: (bytes: number) => void): Promise<CountResult> {
+  let opened = false;
   try {
-    return await countChunks(createReadStream(path, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>, encoding, onBytes);
+    const stream = createReadStream(path, { highWaterMark: 1 << 16 });
+    stream.once('open', () => {
+      opened = true;
+    });
+    return await countChunks(stream as AsyncIterable<Buffer>, encoding, onBytes);
   } catch (error) {
     // Node's file-system errors carry a syscall; the library's errors and our own pass through.
-    if (typeof error === 'object' && error !== null && 'syscall' in error) throw readFailure(path, error);
+    if (typeof error === 'object' && error !== null && 'syscall' in error) throw readFailure(path, error, opened ? 'read' : 'open');
     throw error;
   }
 }

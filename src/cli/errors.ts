@@ -12,6 +12,8 @@ export const EXIT_INPUT = 2;
 export const EXIT_INTERNAL = 3;
 /** `prices update` could not fetch the table; the saved one is unchanged. */
 export const EXIT_FETCH = 4;
+/** Some inputs could not be read (each named on stderr); the others were counted and printed. */
+export const EXIT_PARTIAL = 5;
 
 /** The arguments cannot be understood. `command` says whose `--help` to point at. */
 export class UsageError extends Error {
@@ -28,9 +30,12 @@ export class UsageError extends Error {
 export class InputError extends Error {
   override name = 'InputError' as const;
   readonly path: string | undefined;
+  /** What is wrong with `path`, without the path: `permission denied (EACCES)`. */
+  readonly reason: string | undefined;
 
-  constructor(message: string, options: { path?: string; cause?: unknown } = {}) {
+  constructor(message: string, options: { path?: string; reason?: string; cause?: unknown } = {}) {
     super(`tokmeter: ${message}`, { cause: options.cause });
     this.path = options.path;
+    this.reason = options.reason;
   }
 }

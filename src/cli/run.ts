@@ -1,7 +1,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { getModel, PriceFetchError, TokmeterError } from '../index.js';
 import { commandHelp, parseCommandArgs, stringValue, type Values } from './args.js';
-import type { Command } from './command.js';
+import type { Command, CommandOutput } from './command.js';
 import { cost } from './commands/cost.js';
 import { count } from './commands/count.js';
 import { estimate } from './commands/estimate.js';
@@ -74,8 +74,9 @@ export function mainHelp(): string {
     '                      (default $XDG_CACHE_HOME/tokmeter, else ~/.cache/tokmeter)',
     '',
     'Exit codes: 0 success, 1 usage error, 2 input error (missing file, unknown model, refused value),',
-    '4 a price table could not be fetched (network, HTTP status, timeout).',
-    'On an error nothing is written to standard output.',
+    '4 a price table could not be fetched (network, HTTP status, timeout), 5 count read some inputs but',
+    'not others (each failure named on stderr; the counted ones printed). On any other error nothing is',
+    'written to standard output.',
   ].join('\n');
 }
 
@@ -96,7 +97,7 @@ function globalFlags(argv: readonly string[]): { preferFetched: boolean; argv: s
   return { preferFetched: head.includes(PREFER_FETCHED), argv: [...head.filter((arg) => arg !== PREFER_FETCHED), ...argv.slice(end)] };
 }
 
-async function dispatch(all: readonly string[], io: Io): Promise<string> {
+async function dispatch(all: readonly string[], io: Io): Promise<CommandOutput> {
   const { preferFetched, argv } = globalFlags(all);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -124,7 +125,8 @@ async function dispatch(all: readonly string[], io: Io): Promise<string> {
  */
 export async function run(argv: readonly string[], io: Io): Promise<Outcome> {
   try {
-    return { code: EXIT_OK, stdout: await dispatch(argv, io) };
+    const output = await dispatch(argv, io);
+    return typeof output === 'string' ? { code: EXIT_OK, stdout: output } : output;
   } catch (error) {
     if (error instanceof UsageError) {
       const help = error.command === undefined ? 'tokmeter --help' : `tokmeter ${error.command} --help`;

@@ -88,7 +88,7 @@ describe('tokmeter cost', () => {
       [['--model', 'gpt-5o', '--input', '1', '--output', '1'], /unknown model "gpt-5o"/],
       [['--model', 'gpt-4o', '--input', '10', '--cached-input', '20', '--output', '1'], /tokmeter: options\.cachedInputTokens/],
       [['--model', 'gpt-4', '--input', '1', '--output', '1', '--tier', 'flex'], /flex/],
-      [['--model', 'gpt-4o', 'nowhere.txt'], /^tokmeter: no such file or directory: nowhere\.txt$/m],
+      [['--model', 'gpt-4o', 'nowhere.txt'], /^tokmeter: cannot read nowhere\.txt: no such file or directory \(ENOENT\)$/m],
     ] as const) {
       const result = cost([...args]);
       expect(result.code, result.stderr).toBe(2);

@@ -153,14 +153,23 @@ describe('tokmeter count', () => {
     expect(run([], text).stdout).toBe(`${countTokens(text)}\n`);
   });
 
-  it('exits 2 with nothing on stdout for a missing file, naming its path', () => {
-    const result = run(['notes.md', 'missing/file.txt']);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'tokmeter: no such file or directory: missing/file.txt\n' });
+  it('exits 2 with nothing on stdout when no input can be counted, naming each path', () => {
+    const result = run(['missing/file.txt']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'tokmeter: cannot count missing/file.txt: no such file or directory (ENOENT)\n' });
+  });
+
+  it('counts what it can when some inputs fail: each failure named once on stderr, exit 5', () => {
+    const result = run(['notes.md', 'missing/file.txt', 'src/app.ts', '--json']);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toBe('tokmeter: cannot count missing/file.txt: no such file or directory (ENOENT)\n');
+    const parsed = JSON.parse(result.stdout) as CountJson & { failed: { path: string; reason: string }[] };
+    expect(parsed.files.map((f) => f.path)).toEqual(['notes.md', 'src/app.ts']);
+    expect(parsed.failed).toEqual([{ path: 'missing/file.txt', reason: 'no such file or directory (ENOENT)' }]);
   });
 
   it('exits 2 for a glob that matches nothing, binary standard input, an unknown model or encoding', () => {
     for (const [args, input, message] of [
-      [['*.pdf'], '', /no files match \*\.pdf/],
+      [['*.pdf'], '', /cannot count \*\.pdf: no files match this glob/],
       [[], Buffer.from([0x00, 0x01, 0x02]), /standard input looks binary/],
       [['--model', 'gtp-4o'], 'x', /unknown model "gtp-4o".*Did you mean "gpt-4o"/],
       [['--encoding', 'o200k'], 'x', /unknown encoding "o200k"/],

@@ -54,7 +54,7 @@ describe('tokmeter fit', () => {
     expect(fit(['short.txt'])).toMatchObject({ code: 1, stdout: '' });
     expect(fit(['--model', 'gpt-4o', 'short.txt', 'long.txt'])).toMatchObject({ code: 1, stdout: '' });
     expect(fit(['--model', 'gpt-4o', '--max-output', 'many', 'short.txt'])).toMatchObject({ code: 1, stdout: '' });
-    expect(fit(['--model', 'gpt-4o', 'gone.txt'])).toEqual({ code: 2, stdout: '', stderr: 'tokmeter: no such file or directory: gone.txt\n' });
+    expect(fit(['--model', 'gpt-4o', 'gone.txt'])).toEqual({ code: 2, stdout: '', stderr: 'tokmeter: cannot read gone.txt: no such file or directory (ENOENT)\n' });
     expect(fit(['--model', 'gpt-9', 'short.txt'])).toMatchObject({ code: 2, stdout: '' });
   });
 });

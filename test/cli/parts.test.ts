@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { binaryReason } from '../../src/cli/binary.js';
 import { formatPrice, formatUsd, groupDigits } from '../../src/cli/format.js';
-import { expandBraces, globToRegExp, planGlob } from '../../src/cli/glob.js';
+import { expandBraces, globMatcher, MAX_ALTERNATIVES, planGlob } from '../../src/cli/glob.js';
+import { UsageError } from '../../src/cli/errors.js';
 import { LARGE_INPUT_BYTES, renderProgress, startProgress } from '../../src/cli/progress.js';
 import { formatTable } from '../../src/cli/table.js';
 
 // The pieces under the commands, in process: what the subprocess tests cannot reach cheaply.
 
 describe('glob matching', () => {
-  const matches = (pattern: string, path: string) => globToRegExp(pattern).test(path);
+  const matches = (pattern: string, path: string) => globMatcher(pattern).test(path);
 
   it('keeps * and ? within one segment, and lets ** cross any number', () => {
     expect(matches('*.md', 'README.md')).toBe(true);
@@ -25,6 +26,37 @@ describe('glob matching', () => {
   it('treats regular-expression characters literally', () => {
     expect(matches('v1.0+(x)/*.txt', 'v1.0+(x)/a.txt')).toBe(true);
     expect(matches('a.b', 'axb')).toBe(false);
+  });
+
+  it('matches [...] classes, ranges and negations within one segment, and \\ escapes', () => {
+    expect(matches('src/cli/[a-c]*.ts', 'src/cli/args.ts')).toBe(true);
+    expect(matches('src/cli/[a-c]*.ts', 'src/cli/files.ts')).toBe(false);
+    expect(matches('[!a]*.md', 'b.md')).toBe(true);
+    expect(matches('[!a]*.md', 'a.md')).toBe(false);
+    expect(matches('[^a]*.md', 'a.md')).toBe(false);
+    expect(matches('x[/]y', 'x/y')).toBe(false); // a class never matches the separator
+    expect(matches('[]]x', ']x')).toBe(true);
+    expect(matches('[abc', '[abc')).toBe(true); // an unclosed class is literal
+    expect(matches('\\*.md', '*.md')).toBe(true);
+    expect(matches('\\*.md', 'a.md')).toBe(false);
+  });
+
+  it('matches in time linear in pattern × name, whatever the stars (17 s before for one 201-character name)', () => {
+    const started = performance.now();
+    const name = 'a'.repeat(20_000);
+    expect(matches('dir/*****c', `dir/${'a'.repeat(201)}`)).toBe(false);
+    expect(matches(`${'*a'.repeat(40)}b`, name)).toBe(false);
+    expect(matches('**/'.repeat(30) + '*b', `${'a/'.repeat(5_000)}a`)).toBe(false);
+    expect(matches(`${'*a'.repeat(40)}`, name)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('bounds brace expansion: too many alternatives or too deep a nesting is a usage error', () => {
+    expect(() => expandBraces('{a,b}'.repeat(22))).toThrow(UsageError);
+    expect(() => expandBraces('{a,b}'.repeat(22))).toThrow(new RegExp(`more than ${MAX_ALTERNATIVES} alternatives`));
+    expect(() => expandBraces(`${'{a,'.repeat(100)}b${'}'.repeat(100)}`)).toThrow(/nests \{…\} groups more than/);
+    expect(() => expandBraces('x'.repeat(5_000))).toThrow(/longer than/);
+    expect(expandBraces('{a,b}'.repeat(10))).toHaveLength(1024);
   });
 
   it('expands {a,b}, nested too', () => {

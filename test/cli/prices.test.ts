@@ -264,7 +264,7 @@ describe('tokmeter prices update --file, and the cache in later runs', () => {
       expect([args.join(' '), result.code]).toEqual([args.join(' '), 0]);
     }
     // After `--`, it is a file name like any other.
-    expect((await tokmeter(['count', '--', '--prefer-fetched'], env)).stderr).toBe('tokmeter: no such file or directory: --prefer-fetched\n');
+    expect((await tokmeter(['count', '--', '--prefer-fetched'], env)).stderr).toBe('tokmeter: cannot count --prefer-fetched: no such file or directory (ENOENT)\n');
   });
 
   it('a corrupt cache is one warning on stderr, and the command goes on with the built-in catalog', async () => {

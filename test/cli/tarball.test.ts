@@ -53,7 +53,7 @@ describe('the installed tokmeter bin', () => {
   });
 
   it('keeps its exit codes', () => {
-    expect(installed(['count', 'absent.txt'])).toEqual({ code: 2, stdout: '', stderr: 'tokmeter: no such file or directory: absent.txt\n' });
+    expect(installed(['count', 'absent.txt'])).toEqual({ code: 2, stdout: '', stderr: 'tokmeter: cannot count absent.txt: no such file or directory (ENOENT)\n' });
     expect(installed(['count', '--nope'])).toMatchObject({ code: 1, stdout: '' });
   });
 });

@@ -2,10 +2,10 @@ import { availableParallelism } from 'node:os';
 import type { EncodingName } from '../../index.js';
 import { countFiles } from '../../parallel/index.js';
 import { flag, stringValue, wholeNumber, type CommandSpec, type ParsedArgs } from '../args.js';
-import type { Command } from '../command.js';
+import type { Command, CommandOutput } from '../command.js';
 import { countPath, countStdin, sniffFile } from '../count-input.js';
-import { UsageError } from '../errors.js';
-import { expandInputs, type Input } from '../files.js';
+import { EXIT_INPUT, EXIT_OK, EXIT_PARTIAL, InputError, UsageError } from '../errors.js';
+import { expandInputs, type Input, type InputFailure } from '../files.js';
 import { groupDigits } from '../format.js';
 import type { Io } from '../io.js';
 import { startProgress } from '../progress.js';
@@ -54,7 +54,39 @@ interface Counted {
   bytes: number;
 }
 
-async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string> {
+type Failure = InputFailure;
+
+/** The note for an input that could not be counted, once per input. */
+function failureNote(failure: Failure): string {
+  return `cannot count ${failure.path}: ${failure.reason}`;
+}
+
+/** `error` as a failure of `path` when it is an input's own problem (unreadable, vanished); anything else is rethrown. */
+function failureOf(path: string, error: unknown): Failure {
+  if (error instanceof InputError) return { path, reason: error.reason ?? error.message.replace(/^tokmeter: /, '') };
+  throw error;
+}
+
+/** Counts text files one by one on this thread; a file that fails is listed and the rest go on. */
+async function countEach(
+  files: readonly { path: string }[],
+  encoding: string,
+  onBytes: (bytes: number) => void,
+  found: { byPath: Map<string, { tokens: number; bytes: number }>; skipped: Failure[]; failures: Failure[] },
+): Promise<void> {
+  for (const file of files) {
+    try {
+      const result = await countPath(file.path, encoding, onBytes);
+      // Sniffed again as it streams: a file rewritten since the sniff is judged as it is now.
+      if (result.kind === 'binary') found.skipped.push({ path: file.path, reason: result.reason });
+      else found.byPath.set(file.path, result);
+    } catch (error) {
+      found.failures.push(failureOf(file.path, error));
+    }
+  }
+}
+
+async function run({ values, positionals }: ParsedArgs, io: Io): Promise<CommandOutput> {
   const model = stringValue(values, 'model');
   const encodingName = stringValue(values, 'encoding');
   if (model !== undefined && encodingName !== undefined) {
@@ -69,44 +101,55 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
   const jobsGiven = wholeNumber(values, 'jobs', spec.name);
   const jobs = jobsGiven ?? availableParallelism();
   if (jobs < 1) throw new UsageError('--jobs must be at least 1.', spec.name);
-  const inputs: Input[] = positionals.length === 0 ? [{ kind: 'stdin' }] : expandInputs(positionals);
+  const { inputs, failures } = positionals.length === 0 ? { inputs: [{ kind: 'stdin' } as Input], failures: [] } : expandInputs(positionals);
 
-  // Binary files are found first, by their first 8 KiB, so the counting below sees only text.
-  const skipped: { path: string; reason: string }[] = [];
+  // Regular files are sniffed first, by their first 8 KiB, so the counting below sees only text.
+  // Streamed inputs (pipes, devices, /proc) can be read once only: they are sniffed as they count.
+  const skipped: Failure[] = [];
   const textFiles: { path: string; size: number }[] = [];
+  const streamed: { path: string }[] = [];
   for (const input of inputs) {
     if (input.kind !== 'file') continue;
-    const reason = await sniffFile(input.path);
-    if (reason === undefined) textFiles.push(input);
-    else skipped.push({ path: input.path, reason });
+    if (input.streamed) {
+      streamed.push(input);
+      continue;
+    }
+    try {
+      const reason = await sniffFile(input.path);
+      if (reason === undefined) textFiles.push(input);
+      else skipped.push({ path: input.path, reason });
+    } catch (error) {
+      failures.push(failureOf(input.path, error));
+    }
   }
 
-  const work = { bytes: textFiles.reduce((sum, file) => sum + file.size, 0), files: textFiles.length };
+  const work = { bytes: textFiles.reduce((sum, file) => sum + file.size, 0), files: textFiles.length + streamed.length };
   const progress = startProgress(flag(values, 'no-progress') ? NOT_A_TERMINAL : io.stderr, work);
-  const byPath = new Map<string, { tokens: number; bytes: number }>();
+  const found = { byPath: new Map<string, { tokens: number; bytes: number }>(), skipped, failures };
   try {
+    let sequential: readonly { path: string }[] = textFiles;
     if (jobs > 1 && work.bytes >= (jobsGiven === undefined ? PARALLEL_BYTES : PARALLEL_BYTES_WITH_JOBS)) {
       let reported = 0;
-      const counts = await countFiles(
-        textFiles.map((file) => file.path),
-        {
-          encoding: encoding as EncodingName,
-          concurrency: jobs,
-          onProgress: (countedBytes) => {
-            progress.advance(countedBytes - reported);
-            reported = countedBytes;
+      try {
+        const counts = await countFiles(
+          textFiles.map((file) => file.path),
+          {
+            encoding: encoding as EncodingName,
+            concurrency: jobs,
+            onProgress: (countedBytes) => {
+              progress.advance(countedBytes - reported);
+              reported = countedBytes;
+            },
           },
-        },
-      );
-      for (const count of counts) byPath.set(count.path, count);
-    } else {
-      for (const file of textFiles) {
-        const result = await countPath(file.path, encoding, (bytes) => progress.advance(bytes));
-        // Sniffed again as it streams: a file rewritten since the sniff above is judged as it is now.
-        if (result.kind === 'binary') skipped.push({ path: file.path, reason: result.reason });
-        else byPath.set(file.path, result);
+        );
+        for (const count of counts) found.byPath.set(count.path, count);
+        sequential = [];
+      } catch {
+        // A file failed in a worker (unreadable, deleted or changed mid-run): count them one by one
+        // instead, so the file is named with its reason and the others still count.
       }
     }
+    await countEach([...sequential, ...streamed], encoding, (bytes) => progress.advance(bytes), found);
   } finally {
     progress.finish();
   }
@@ -114,17 +157,23 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
   for (const input of inputs) {
     if (input.kind === 'stdin') counted.push({ path: '-', ...(await countStdin(io, encoding)) });
     else {
-      const count = byPath.get(input.path);
+      const count = found.byPath.get(input.path);
       if (count !== undefined) counted.push({ path: input.path, tokens: count.tokens, bytes: count.bytes });
     }
   }
   for (const { path, reason } of skipped) io.note(`skipped ${path}: ${reason}`);
+  for (const failure of failures) io.note(failureNote(failure));
+  if (counted.length === 0 && failures.length > 0) {
+    // Nothing could be counted: an input error, with nothing on stdout (each failure named above).
+    return { stdout: '', code: EXIT_INPUT };
+  }
 
   const total = {
     files: counted.length,
     tokens: counted.reduce((sum, file) => sum + file.tokens, 0),
     bytes: counted.reduce((sum, file) => sum + file.bytes, 0),
   };
+  const code = failures.length > 0 ? EXIT_PARTIAL : EXIT_OK;
   if (flag(values, 'json')) {
     const result = {
       encoding: tokenizer.encoding.name,
@@ -132,19 +181,20 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
       approximate: tokenizer.approximate,
       files: counted,
       skipped,
+      failed: failures,
       total,
     };
-    return `${JSON.stringify(result, null, 2)}\n`;
+    return { stdout: `${JSON.stringify(result, null, 2)}\n`, code };
   }
-  if (positionals.length === 0 || (inputs.length === 1 && inputs[0]?.kind === 'stdin')) {
-    return `${total.tokens}\n`;
+  if (positionals.length === 0 || (inputs.length === 1 && inputs[0]?.kind === 'stdin' && failures.length === 0)) {
+    return { stdout: `${total.tokens}\n`, code };
   }
   const rows: Row[] = counted.map((file) => [groupDigits(file.tokens), groupDigits(file.bytes), file.path]);
   if (counted.length !== 1) {
     const filesWord = total.files === 1 ? 'file' : 'files';
     rows.push('rule', [groupDigits(total.tokens), groupDigits(total.bytes), `total, ${total.files} ${filesWord} (${tokenizer.encoding.name})`]);
   }
-  return `${formatTable([{ header: 'tokens', align: 'right' }, { header: 'bytes', align: 'right' }, { header: 'file' }], rows)}\n`;
+  return { stdout: `${formatTable([{ header: 'tokens', align: 'right' }, { header: 'bytes', align: 'right' }, { header: 'file' }], rows)}\n`, code };
 }
 
 export const count: Command = { spec, run };
