@@ -95,3 +95,18 @@ describe('counting never refuses a model a user can name', () => {
     expect(() => encodingNameForModel('gpt-5.6-sol')).toThrow(UnknownModelError);
   });
 });
+
+describe('the price catalog and the tokenizer rule agree', () => {
+  test('every built-in model and alias resolves to the tokenizer its catalog entry names', async () => {
+    const { getModel, listModels } = await import('../src/pricing/index.js');
+    let checked = 0;
+    for (const id of listModels()) {
+      const model = getModel(id, { at: '2026-12-07' });
+      for (const name of [id, ...model.aliases, `${model.provider === 'google' ? 'gemini' : model.provider}/${id}`]) {
+        expect(modelTokenizer(name), name).toMatchObject({ encoding: model.tokenizer.encoding, approximate: !model.tokenizer.exact });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(150);
+  });
+});
