@@ -46,7 +46,7 @@ describe('countParameters', () => {
     ['a JSON "__proto__" key', JSON.parse(`{"__proto__": ${JSON.stringify(architecture)}}`) as unknown, 'config.__proto__'],
     ['an architecture on the prototype', Object.create(architecture) as unknown, 'config'],
     ['heads that do not divide', { ...architecture, kvHeads: 3 }, 'config.kvHeads'],
-  ])('%s is an InvalidArgumentError naming %s', (_name, config, field) => {
+  ])('%s is an InvalidArgumentError naming its field', (_name, config, field) => {
     expect(thrown(() => countParameters(config as never)).field).toBe(field);
   });
 
@@ -60,7 +60,8 @@ describe('countParameters', () => {
 
   test('a preset, with its id, aliases and source, still counts', () => {
     for (const preset of MODEL_PRESETS) expect(Number.isSafeInteger(countParameters(preset))).toBe(true);
-    expect(countParameters(architecture)).toBe(countParameters({ ...architecture, name: 'x', parameters: 1 }));
+    const named = { ...architecture, name: 'x', parameters: 1 };
+    expect(countParameters(architecture)).toBe(countParameters(named));
   });
 });
 
@@ -72,7 +73,7 @@ describe('formatBytes', () => {
     ['Infinity bytes', () => formatBytes(Number.POSITIVE_INFINITY), 'bytes'],
     ['bytes as a string', () => formatBytes('1024' as never), 'bytes'],
     ['null bytes', () => formatBytes(null as never), 'bytes'],
-  ])('%s is an InvalidArgumentError naming %s', (_name, run, field) => {
+  ])('%s is an InvalidArgumentError naming its field', (_name, run, field) => {
     expect(thrown(run).field).toBe(field);
   });
 
@@ -96,7 +97,7 @@ describe('formatMemoryEstimate', () => {
     ['no arithmetic', { ...estimate, arithmetic: undefined }, 'estimate.arithmetic'],
     ['an unknown mode', { ...estimate, mode: 'serving' }, 'estimate.mode'],
     ['a training estimate without its method', { ...estimate, mode: 'training', optimizer: 'adamw' }, 'estimate.method'],
-  ])('an estimate that is %s is an InvalidArgumentError naming %s', (_name, input, field) => {
+  ])('an estimate that is %s is an InvalidArgumentError naming its field', (_name, input, field) => {
     expect(thrown(() => formatMemoryEstimate(input as never)).field).toBe(field);
   });
 
@@ -105,7 +106,7 @@ describe('formatMemoryEstimate', () => {
     ['an unknown unit', { unit: 'TB' }, 'options.unit'],
     ['null options', null, 'options'],
     ['a string for options', 'GB', 'options'],
-  ])('%s is an InvalidArgumentError naming %s', (_name, options, field) => {
+  ])('%s is an InvalidArgumentError naming its field', (_name, options, field) => {
     expect(thrown(() => formatMemoryEstimate(estimate, options as never)).field).toBe(field);
   });
 
@@ -123,7 +124,7 @@ describe('estimateMemory reads its options by the strict-options rule', () => {
     ['a JSON "__proto__" key', JSON.parse('{"model": "llama-2-7b", "precision": "bf16", "__proto__": {"batch": 0}}') as unknown, 'options.__proto__'],
     ['a "__proto__" key inside lora', JSON.parse('{"model": "llama-2-7b", "precision": "bf16", "mode": "training", "method": "lora", "lora": {"__proto__": {"rank": 0}}}') as unknown, 'options.lora.__proto__'],
     ['a misspelt nested key', { model: 'llama-2-7b', precision: 'bf16', mode: 'training', method: 'lora', lora: { rnk: 8 } }, 'options.lora.rnk'],
-  ])('%s is an InvalidArgumentError naming %s', (_name, options, field) => {
+  ])('%s is an InvalidArgumentError naming its field', (_name, options, field) => {
     expect(thrown(() => estimateMemory(options as never)).field).toBe(field);
   });
 });
