@@ -5,6 +5,10 @@
  * names the key and the closest option. Only own keys count (`Object.keys`): an object whose
  * options sit on its prototype is not a plain object, and a JSON `"__proto__"` key is an unknown
  * option like any other.
+ *
+ * And how a structure a caller passes in is read (`ownCopy`): a request, a tool schema, a model
+ * config is copied to its own properties, at most `MAX_NESTING` levels deep and without cycles,
+ * before anything walks it, so no input can overflow the stack or hide values on a prototype.
  */
 import { describeValue } from './describe.js';
 import { InvalidArgumentError } from './errors.js';
