@@ -11,7 +11,7 @@
  * before anything walks it, so no input can overflow the stack or hide values on a prototype.
  */
 import { describeValue } from './describe.js';
-import { InvalidArgumentError } from './errors.js';
+import { InvalidArgumentError, TokmeterError } from './errors.js';
 import { suggestNames } from './suggest.js';
 import { fieldName } from './validation.js';
 
@@ -75,13 +75,18 @@ export interface OwnCopyOptions {
   readonly root: string;
   /** @default MAX_NESTING */
   readonly maxDepth?: number;
-  /** Builds the error for a field; a module passes its own `InvalidArgumentError` subclass. @default InvalidArgumentError */
-  readonly error?: (field: string, message: string) => InvalidArgumentError;
+  /** Builds the error for a field; a module passes its own error (an `InvalidArgumentError` subclass, `PriceTableError`). @default InvalidArgumentError */
+  readonly error?: (field: string, message: string) => TokmeterError;
 }
 
 /** Objects `ownCopy` passes on as they are: nothing in them is read as data. */
 function isOpaque(value: object): boolean {
-  return typeof value === 'function' || ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Date || value instanceof RegExp || value instanceof Map || value instanceof Set;
+  return (
+    typeof value === 'function' || ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Date ||
+    value instanceof RegExp || value instanceof Map || value instanceof Set ||
+    // An AbortSignal (updatePrices' `signal`) and other event targets are handles, not data.
+    (typeof EventTarget === 'function' && value instanceof EventTarget)
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { fieldName, isScalar, truncate, valueAt } from '../validation.js';
 import { lazy } from '../zod.js';
 import { dayOf } from './dates.js';
+import { checkOptionsObject, isPlainObject, ownCopy } from '../options.js';
 
 /** Option schemas shared by the pricing functions, and the one place zod issues become errors. */
 
@@ -43,10 +44,14 @@ function show(value: unknown): string {
 }
 
 /**
- * Parses `value` with `schema`, or throws `InvalidArgumentError` naming the first bad field
+ * Parses `given` with `schema`, or throws `InvalidArgumentError` naming the first bad field
  * (`options.inputTokens`) and the value it had.
  */
-export function parseArgs<T>(schema: z.ZodType<T>, value: unknown, root = 'options'): T {
+export function parseArgs<T>(schema: z.ZodType<T>, given: unknown, root = 'options'): T {
+  // Own properties only: an object whose fields sit on its prototype, or a JSON "__proto__" key,
+  // must not reach zod, which reads inherited fields and copies "__proto__" onto its output.
+  if (given !== null && typeof given === 'object' && !Array.isArray(given) && !isPlainObject(given)) checkOptionsObject(given, 'tokmeter', root);
+  const value = ownCopy(given, { root });
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   // A misspelt option also shows up as a missing one; the spelling is the cause, so report it first.

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { lazy } from '../zod.js';
 import { parseArgs } from './args.js';
+import { isPlainObject, ownCopy } from '../options.js';
 import { fromNumber, shift, toText } from './decimal.js';
 import { PriceTableError } from './errors.js';
 import { addEntries } from './registry.js';
@@ -94,7 +95,8 @@ const loadOptions = lazy((z) => z.strictObject({
  * ```
  */
 export function loadPrices(table: PricesFile | Record<string, unknown> | string, options: LoadPricesOptions = {}): LoadPricesResult {
-  return addParsedPrices(parsePriceTable(table, options), options.overwrite);
+  const parsed = parsePriceTable(table, options);
+  return addParsedPrices(parsed, parsed.overwrite);
 }
 
 /** A price table validated and converted, but not yet added to the catalog. */
@@ -104,6 +106,8 @@ export interface ParsedPriceTable {
   entries: CatalogEntry[];
   rejected: RejectedEntry[];
   ignored: string[];
+  /** `options.overwrite` as parsed (own property only), if given. */
+  overwrite?: boolean;
 }
 
 /**
@@ -128,9 +132,13 @@ export function parsePriceTable(table: PricesFile | Record<string, unknown> | st
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new PriceTableError(undefined, undefined, "must be a JSON object: tokmeter's format or LiteLLM's model table.");
   }
-  const record = data as Record<string, unknown>;
-  if ('format' in record) return parseOwn(record);
-  return parseLiteLLM(record, o);
+  if (!isPlainObject(data)) {
+    throw new PriceTableError(undefined, 'table', 'must be a plain object (an object literal or parsed JSON), not one whose fields sit on its prototype.');
+  }
+  // Own properties only, no "__proto__" keys, bounded depth: a table is user data.
+  const record = ownCopy(data, { root: 'table', error: (field, problem) => new PriceTableError(undefined, field, problem) }) as Record<string, unknown>;
+  const parsed = Object.hasOwn(record, 'format') ? parseOwn(record) : parseLiteLLM(record, o);
+  return o.overwrite === undefined ? parsed : { ...parsed, overwrite: o.overwrite };
 }
 
 /**

@@ -3,6 +3,7 @@ import { suggestNames } from '../suggest.js';
 import { BUILT_IN_CATALOG } from './catalog/index.js';
 import { appliedPrice, lifecycleAt, rowAt } from './dated.js';
 import { dayOf, type PriceDate } from './dates.js';
+import { readOptions } from '../options.js';
 import { PriceTableError } from './errors.js';
 import { sanityProblems } from './sanity.js';
 import { mapPricing, parseModelSpec, publicRow, type CatalogEntry } from './spec.js';
@@ -143,17 +144,10 @@ export interface GetModelOptions {
  */
 export function getModel(id: string, options: GetModelOptions = {}): ModelInfo {
   if (typeof id !== 'string') throw new InvalidArgumentError('id', `must be a model id string, got ${typeof id}.`);
-  checkGetModelOptions(options);
-  const day = dayOf(options.at);
+  const { at } = readOptions(options, ['at'], 'getModel');
+  const day = dayOf(at);
   const entry = resolveModel(id);
   return describeEntry(entry, day);
-}
-
-function checkGetModelOptions(options: unknown): asserts options is GetModelOptions {
-  if (options === null || typeof options !== 'object') throw new InvalidArgumentError('options', 'must be an object such as { at: "2026-12-07" }.');
-  for (const key of Object.keys(options)) {
-    if (key !== 'at') throw new InvalidArgumentError(`options.${key}`, 'is not a known option; getModel takes { at }.');
-  }
 }
 
 /** The public description of an entry on `day`. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { InvalidArgumentError } from '../errors.js';
 import { lazy } from '../zod.js';
 import { parseArgs, priceDate, tierName, tokenCount } from './args.js';
+import { checkOptionsObject, ownCopy } from '../options.js';
 import { costOfCounts, priceModelOn, type CostEstimate, type CountFields, type TokenCounts } from './cost.js';
 import type { PriceDate } from './dates.js';
 import type { ServiceTier } from './types.js';
@@ -190,32 +191,8 @@ const REQUIRED: Record<UsageFormat, readonly string[]> = {
   gemini: ['promptTokenCount'],
 };
 
-/** A user object copied to its own enumerable properties, on a null prototype. */
+/** A user object copied to its own enumerable properties (`ownCopy`): reading it never finds an inherited field. */
 type OwnRecord = Record<string, unknown>;
-
-// How deep `ownCopy` goes: options → usage → details → a modality count. Below that nothing is read.
-const COPY_DEPTH = 4;
-
-/**
- * The value with every object in it (to `depth` levels) replaced by a copy of its own enumerable
- * properties on a null prototype, and every array by a dense copy of its own elements. Reading the
- * copy cannot reach an inherited property: `JSON.parse('{"__proto__": {"prompt_tokens": 1e6}}')`
- * has no prompt_tokens, and zod, which reads `value[key]`, would otherwise find it on the prototype.
- * A `__proto__` key is dropped, so no later copy (zod's own output) can be given a prototype by it.
- */
-function ownCopy(value: unknown, depth: number): unknown {
-  if (value === null || typeof value !== 'object' || depth === 0 || value instanceof Date) return value;
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    for (let i = 0; i < value.length; i++) out.push(Object.hasOwn(value, i) ? ownCopy(value[i], depth - 1) : undefined);
-    return out;
-  }
-  const out: OwnRecord = Object.create(null) as OwnRecord;
-  for (const key of Object.keys(value)) {
-    if (key !== '__proto__') out[key] = ownCopy((value as OwnRecord)[key], depth - 1);
-  }
-  return out;
-}
 
 const count = tokenCount;
 const optionalCount = lazy(() => tokenCount().nullish());
@@ -485,9 +462,12 @@ function normalise(format: UsageFormat, usage: OwnRecord): { counts: TokenCounts
  * ```
  */
 export function costFromUsage(options: CostFromUsageOptions): UsageCost {
-  const input = ownCopy(options, COPY_DEPTH);
+  checkOptionsObject(options, 'costFromUsage');
+  // Own properties only: JSON.parse('{"__proto__": {"prompt_tokens": 1e6}}') must not bill a
+  // million tokens found on a prototype, and zod reads inherited fields.
+  const input = ownCopy(options, { root: 'options' });
   const o = parseArgs(usageOptions(), input);
-  // The copy, not zod's output: its objects have no prototype to read through.
+  // The copy, not zod's output: zod's objects could carry what it does not check.
   const usage = (input as { usage: OwnRecord }).usage;
   const priced = priceModelOn(o.model, o.at);
   const format = o.format ?? detectFormat(usage, priced.entry.info.provider);

@@ -127,7 +127,7 @@ describe('the row in effect on a day', () => {
     ]);
     expect(model.price.kind).toBe('promotion');
     expect(model.asOf).toBe('2026-11-01');
-    expect(() => getModel('acme-1', { at: '2026-05-15', when: 1 } as never)).toThrow(/options\.when is not a known option/);
+    expect(() => getModel('acme-1', { at: '2026-05-15', when: 1 } as never)).toThrow(/options\.when is not an option of getModel/);
   });
 });
 

@@ -204,23 +204,25 @@ describe('costFromUsage: shape', () => {
 });
 
 describe('costFromUsage: only own properties are read (issue 24, item 4)', () => {
-  test('a prompt_tokens inherited through a JSON "__proto__" key is not priced: the object has no prompt_tokens', () => {
+  test('a prompt_tokens inherited through a JSON "__proto__" key is not priced: the key is refused, naming it', () => {
     // Before: 1,000,000 × 2.50 + 5 × 10 per 1M = 2.50005 for an object that only has completion_tokens.
     const usage = JSON.parse('{"__proto__":{"prompt_tokens":1000000},"completion_tokens":5}') as ProviderUsage;
     const call = () => costFromUsage({ model: 'gpt-4o', usage });
     expect(call).toThrow(InvalidArgumentError);
-    expect(call).toThrow(/^tokmeter: options\.usage\.prompt_tokens is missing: OpenAI Chat Completions usage always carries prompt_tokens and completion_tokens/);
+    expect(call).toThrow(/^tokmeter: options\.usage\.__proto__ is a "__proto__" key, which tokmeter never reads as data/);
   });
 
-  test('cached tokens inherited through "__proto__" are not priced, at the top or inside prompt_tokens_details: gpt-4o 1M uncached = 2.5', () => {
+  test('counts that sit on a prototype are not priced: the object has no prompt_tokens', () => {
+    const usage = Object.assign(Object.create({ prompt_tokens: 1_000_000 }) as object, { completion_tokens: 5 }) as ProviderUsage;
+    expect(() => costFromUsage({ model: 'gpt-4o', usage })).toThrow(/^tokmeter: options\.usage\.prompt_tokens is missing/);
+  });
+
+  test('cached tokens injected through "__proto__" are never priced, at the top or inside prompt_tokens_details: the key is refused', () => {
+    // With the injected 1M cached tokens it was 1,000,000 × 1.25 = 1.25 instead of 2.5.
     const nested = JSON.parse('{"prompt_tokens":1000000,"completion_tokens":0,"prompt_tokens_details":{"__proto__":{"cached_tokens":1000000}}}') as ProviderUsage;
     const top = JSON.parse('{"__proto__":{"prompt_tokens_details":{"cached_tokens":1000000}},"prompt_tokens":1000000,"completion_tokens":0}') as ProviderUsage;
-    for (const usage of [nested, top]) {
-      const cost = costFromUsage({ model: 'gpt-4o', usage });
-      expect(cost.tokens.cachedInput).toBe(0);
-      // With the injected 1M cached tokens it was 1,000,000 × 1.25 = 1.25.
-      expect(cost.total).toBe(2.5);
-    }
+    expect(() => costFromUsage({ model: 'gpt-4o', usage: nested })).toThrow(/options\.usage\.prompt_tokens_details\.__proto__ is a "__proto__" key/);
+    expect(() => costFromUsage({ model: 'gpt-4o', usage: top })).toThrow(/options\.usage\.__proto__ is a "__proto__" key/);
   });
 
   test('counts on a prototype object are not read: Anthropic cache reads, Gemini modality entries, options', () => {
@@ -237,8 +239,8 @@ describe('costFromUsage: only own properties are read (issue 24, item 4)', () =>
       model: 'gpt-4.1',
       usage: { prompt_tokens: 1_000_000, completion_tokens: 0 },
     }) as CostFromUsageOptions;
-    // gpt-4.1 standard row (2): the inherited batch tier and gemini format are not options.
-    expect(costFromUsage(options)).toMatchObject({ tier: 'standard', format: 'openai-chat', total: 2 });
+    // Options whose fields sit on a prototype are not a plain object: refused, so an inherited tier is never billed.
+    expect(() => costFromUsage(options)).toThrow(/^tokmeter: options must be a plain object/);
   });
 });
 
