@@ -77,6 +77,21 @@ export class Encoding {
     return utf8Decoder.decode(this.decodeBytes(tokens));
   }
 
+  /**
+   * The UTF-8 length in bytes of each token, in order: where each token starts and ends in the
+   * text's bytes, without decoding. Throws like `decodeBytes` for an id the encoding lacks.
+   *
+   * @example getEncoding('o200k_base').tokenByteLengths([24912, 2375]) // Uint32Array [5, 6] ('hello', ' world')
+   */
+  tokenByteLengths(tokens: ArrayLike<number>): Uint32Array {
+    if (tokens === null || typeof tokens !== 'object' || typeof tokens.length !== 'number') {
+      throw new InvalidArgumentError('tokens', `must be an array of token ids, got ${describeValue(tokens)}.`);
+    }
+    const out = new Uint32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) out[i] = this.#tokenLength(tokens[i], i);
+    return out;
+  }
+
   /** The bytes of `tokens`, concatenated. */
   decodeBytes(tokens: ArrayLike<number>): Uint8Array {
     if (tokens === null || typeof tokens !== 'object' || typeof tokens.length !== 'number') {

@@ -1,4 +1,6 @@
 // tokmeter's public API. Every name is listed here explicitly; nothing else is public.
+// The same file is the root entry of Node's build and of the web build (browsers, workers, Deno);
+// the two differ only in src/platform/, which each build fills in (see tsup.config.ts).
 
 // Tokenizer
 export { Encoding } from './encoding.js';
@@ -6,8 +8,11 @@ export { getEncoding, encodingForModel, encodingNameForModel } from './encodings
 export { ENCODING_NAMES } from './encodings/specs.js';
 export { modelTokenizer } from './encodings/model-tokenizer.js';
 export { countTokens } from './count.js';
-export { createTokenCounter, countFile } from './stream/index.js';
-export { countFiles } from './parallel/index.js';
+export { isWithinTokenLimit } from './limit.js';
+export { splitByTokens } from './split.js';
+export { createTokenCounter } from './stream/token-counter.js';
+// Node's file system and worker threads; in the web build, functions that say they need Node.
+export { countFile, countFiles } from './platform/files.js';
 
 // Errors
 export { TokmeterError, InvalidArgumentError, UnknownEncodingError, UnknownModelError, DisallowedSpecialTokenError } from './errors.js';
@@ -71,6 +76,7 @@ export type { EncodingName } from './encodings/specs.js';
 export type { ModelTokenizerMatch, ModelFamily } from './encodings/model-tokenizer.js';
 export type { EncodeOptions } from './encode-options.js';
 export type { CountOptions, MessagesCountOptions } from './count.js';
+export type { SplitOptions, TextChunk } from './split.js';
 export type { TokenCounter, TokenCounterOptions, FileCount } from './stream/index.js';
 export type { CountFilesOptions } from './parallel/index.js';
 export type {

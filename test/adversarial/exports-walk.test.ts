@@ -129,6 +129,30 @@ const ROWS: Record<string, Row> = {
       { field: 'options', kind: 'options', optional: true, typo: ['encodng', 'r50k_base'] },
     ],
   },
+  isWithinTokenLimit: {
+    good: () => ['hello', 10, { model: 'gpt-4o' }],
+    args: [
+      {
+        field: 'input',
+        kind: 'string',
+        except: {
+          '[]': { result: (n) => expect(n).toBe(3), reason: 'an array is a messages array; no messages cost the 3 tokens that prime the reply' },
+          '{}': { error: tokmeter.InvalidArgumentError, reason: 'an object is a chat request, which names its model, so options are refused' },
+          unknown: { result: (n) => expect(typeof n === 'number' || n === false).toBe(true), reason: 'any string is text to count' },
+          "''": { result: (n) => expect(n).toBe(0), reason: 'the empty text has no tokens' },
+        },
+      },
+      { field: 'limit', kind: 'number' },
+      { field: 'options', kind: 'options', optional: true, typo: ['encodng', 'r50k_base'] },
+    ],
+  },
+  splitByTokens: {
+    good: () => ['hello world, and more words to split', { maxTokens: 4 }],
+    args: [
+      { field: 'text', kind: 'string', except: { unknown: { result: (chunks) => expect(Array.isArray(chunks)).toBe(true), reason: 'any string is text to split' }, "''": { result: (chunks) => expect(chunks).toEqual([]), reason: 'the empty text has no chunks' } } },
+      { field: 'options', kind: 'options', typo: ['maxTokns', 4, 'maxTokens'] },
+    ],
+  },
   createTokenCounter: { good: () => [{ model: 'gpt-4o' }], args: [{ field: 'options', kind: 'options', optional: true, typo: ['encodng', 'r50k_base'] }] },
   countFile: {
     good: () => [file, { model: 'gpt-4o' }],
