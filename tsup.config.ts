@@ -1,8 +1,46 @@
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { defineConfig } from 'tsup';
+import type { Plugin } from 'esbuild';
+
+const ENCODINGS = ['r50k_base', 'p50k_base', 'p50k_edit', 'cl100k_base', 'o200k_base', 'o200k_harmony'] as const;
+
+/**
+ * The web build's platform: every relative import of a file that has a `.web.ts` twin
+ * (src/platform/host.ts → host.web.ts) resolves to the twin. Chosen at build time so that Node's
+ * build keeps Buffer and node:crypto and the web build carries no trace of them.
+ */
+const webPlatform: Plugin = {
+  name: 'tokmeter-web-platform',
+  setup(build) {
+    build.onResolve({ filter: /^\.{1,2}\/.*\.js$/ }, (args) => {
+      const twin = resolve(args.resolveDir, args.path).replace(/\.js$/, '.web.ts');
+      return existsSync(twin) ? { path: twin } : undefined;
+    });
+  },
+};
+
+/**
+ * The encodings' data modules (encodings/<name>.js) stay separate files, imported from the
+ * package as they are: a bundler then copies into an app only the encodings it imports, and each
+ * rank file exists once in dist/ however many entries use it. Every web output sits in dist/web/
+ * (entries and chunks alike), two folders below the package root, as the importing sources sit in
+ * src/<folder>/, so the relative path stays `../../encodings/<name>.js`.
+ */
+const externalEncodingData: Plugin = {
+  name: 'tokmeter-encoding-data',
+  setup(build) {
+    build.onResolve({ filter: /\/encodings\/\w+\.js$/ }, (args) => {
+      const path = resolve(args.resolveDir, args.path);
+      if (path !== resolve('encodings', basename(path))) return undefined;
+      return { path: `../../encodings/${basename(path)}`, external: true };
+    });
+  },
+};
 
 export default defineConfig([
   {
-    // The library: ESM and CJS with type declarations.
+    // Node's library: ESM and CJS with type declarations (also the types of every root entry).
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
@@ -11,6 +49,20 @@ export default defineConfig([
     target: 'node20',
     splitting: false,
     treeshake: true,
+  },
+  {
+    // The web library (browsers, workers, edge runtimes, Deno): the root entry with every encoding,
+    // and one entry per encoding; ES modules only, sharing code through chunks.
+    entry: { index: 'src/index.ts', ...Object.fromEntries(ENCODINGS.map((name) => [`encoding-${name}`, `src/encoding-entries/${name}.ts`])) },
+    outDir: 'dist/web',
+    format: ['esm'],
+    dts: { entry: Object.fromEntries(ENCODINGS.map((name) => [`encoding-${name}`, `src/encoding-entries/${name}.ts`])) },
+    clean: false,
+    platform: 'browser',
+    target: 'es2022',
+    splitting: true,
+    treeshake: true,
+    esbuildPlugins: [webPlatform, externalEncodingData],
   },
   {
     // The command line: one ESM file with a shebang, installed as the `tokmeter` bin.

@@ -1,6 +1,6 @@
-import { lazy } from './zod.js';
+import { describeValue } from './describe.js';
 import { InvalidArgumentError } from './errors.js';
-import { fieldName } from './validation.js';
+import { rejectUnknownOptions } from './options.js';
 
 /** How special-token text such as `<|endoftext|>` in the input is treated. */
 export interface EncodeOptions {
@@ -28,25 +28,30 @@ export interface SpecialTokenPolicy {
   readonly disallowed: ReadonlySet<string>;
 }
 
-const tokenList = lazy((z) => z.union([z.literal('all'), z.array(z.string()).readonly()]));
-const encodeOptionsSchema = lazy((z) => z.strictObject({
-  allowedSpecial: tokenList().optional(),
-  disallowedSpecial: tokenList().optional(),
-}));
-
+const ENCODE_OPTIONS = ['allowedSpecial', 'disallowedSpecial'] as const;
 const NO_POLICY: SpecialTokenPolicy = { allowed: new Set(), disallowed: new Set() };
+
+/**
+ * `'all'`, a list of strings or undefined, checked by hand rather than with zod: these two options
+ * are on every `encode` path, including the per-encoding entries (`tokmeter/encoding/<name>`), and
+ * a zod schema here would put zod (some 60 KB gzipped) into every browser bundle that encodes.
+ */
+function tokenList(value: unknown, option: (typeof ENCODE_OPTIONS)[number]): 'all' | readonly string[] | undefined {
+  if (value === undefined || value === 'all') return value;
+  if (Array.isArray(value)) {
+    const bad = value.findIndex((token) => typeof token !== 'string');
+    if (bad < 0) return value as readonly string[];
+    throw new InvalidArgumentError(`options.${option}[${bad}]`, `must be a special token's text (a string), got ${describeValue(value[bad])}.`);
+  }
+  throw new InvalidArgumentError(`options.${option}`, `must be 'all' or an array of special tokens' texts, got ${describeValue(value)}. Pass { ${option}: 'all' } or { ${option}: ['<|endoftext|>'] }.`);
+}
 
 /** Validates encode options once and turns them into two sets of special-token texts. */
 export function specialTokenPolicy(options: unknown, specialTokens: ReadonlyMap<string, number>, encoding: string): SpecialTokenPolicy {
   if (options === undefined) return NO_POLICY;
-  const parsed = encodeOptionsSchema().safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InvalidArgumentError(
-      fieldName('options', issue.path),
-      `is invalid: ${issue.message}. Pass { allowedSpecial?: 'all' | string[], disallowedSpecial?: 'all' | string[] }.`,
-    );
-  }
+  rejectUnknownOptions(options, ENCODE_OPTIONS, 'encode, count and countUpTo');
+  const allowedSpecial = tokenList(options['allowedSpecial'], 'allowedSpecial');
+  const disallowedSpecial = tokenList(options['disallowedSpecial'], 'disallowedSpecial');
   const known = (list: 'all' | readonly string[] | undefined, option: string): Set<string> => {
     if (list === undefined) return new Set();
     if (list === 'all') return new Set(specialTokens.keys());
@@ -60,12 +65,12 @@ export function specialTokenPolicy(options: unknown, specialTokens: ReadonlyMap<
     });
     return new Set(list);
   };
-  const allowed = known(parsed.data.allowedSpecial, 'allowedSpecial');
+  const allowed = known(allowedSpecial, 'allowedSpecial');
   let disallowed: Set<string>;
-  if (parsed.data.disallowedSpecial === 'all') {
+  if (disallowedSpecial === 'all') {
     disallowed = new Set([...specialTokens.keys()].filter((token) => !allowed.has(token)));
   } else {
-    disallowed = known(parsed.data.disallowedSpecial, 'disallowedSpecial');
+    disallowed = known(disallowedSpecial, 'disallowedSpecial');
     for (const token of disallowed) {
       if (allowed.has(token)) {
         throw new InvalidArgumentError('options.disallowedSpecial', `names ${JSON.stringify(token)}, which allowedSpecial also names. Keep it in one of the two.`);

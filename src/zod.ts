@@ -1,10 +1,11 @@
 /**
  * zod, loaded on first use. Loading zod costs more than the whole cold start of counting text, so
  * no module imports it at the top level: schemas are built by `lazy` builders the first time they
- * are needed. `require` (zod's CJS build, the same API as `import { z } from 'zod'`) keeps this
- * synchronous, so validation stays synchronous in the ESM and CJS builds and under vitest.
+ * are needed. Where zod comes from is the platform's business (platform/zod-module.ts): Node's
+ * build requires it then, synchronously, in the ESM and CJS builds and under vitest; the web build
+ * imports it statically, and leaves it out of bundles that build no schema.
  */
-import { packageRequire } from './module-path.js';
+import { loadZod } from './platform/zod-module.js';
 import type * as Zod from 'zod';
 
 type Z = (typeof Zod)['z'];
@@ -13,7 +14,7 @@ let loaded: typeof Zod | undefined;
 
 /** zod's `z`, required the first time this is called. */
 export function zod(): Z {
-  return (loaded ??= packageRequire()('zod') as typeof Zod).z;
+  return (loaded ??= loadZod()).z;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -5,11 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { mergeByScan, mergeWithHeap } from '../src/bpe/merge.js';
 import { RankTable } from '../src/bpe/rank-table.js';
 import { loadRankTable } from '../src/encodings/load.js';
+import { RANK_FILES } from '../src/encodings/rank-files.generated.js';
+import { rankTableFromBase64 } from '../src/encodings/rank-form.js';
 import { ENCODING_SPECS, type RankFileName } from '../src/encodings/specs.js';
 import { getEncoding } from '../src/index.js';
 
-// The data's invariants: provenance (SHA-256 equal to tiktoken's pins), contiguous ranks,
-// vocabulary sizes, and every token encoding to itself.
+// The data's invariants: provenance (SHA-256 equal to tiktoken's pins), the generated modules as
+// the script makes them, contiguous ranks, vocabulary sizes, and every token encoding to itself.
 
 const PINNED_SHA256: Record<RankFileName, string> = {
   // tiktoken_ext/openai_public.py, as listed in shared/docs/tokenizer-facts.md
@@ -30,6 +33,16 @@ describe.each(Object.keys(PINNED_SHA256) as RankFileName[])('rank file %s', (fil
   it('is the file tiktoken pins, byte for byte', () => {
     expect(sha256(canonical)).toBe(PINNED_SHA256[file]);
     expect(manifest.rankFiles[file]!.sha256).toBe(PINNED_SHA256[file]);
+  });
+
+  it('ships as a module whose bytes the library, the module and the manifest agree on', async () => {
+    const module = (await import(`../encodings/${file}.js`)) as { sha256: string; base64: string };
+    const bytes = Buffer.from(module.base64, 'base64');
+    expect(sha256(bytes)).toBe(module.sha256);
+    expect(module.sha256).toBe(RANK_FILES[file].sha256);
+    expect(manifest.rankFiles[file]!.runtimeSha256).toBe(RANK_FILES[file].sha256);
+    expect(manifest.rankFiles[file]!.runtime).toBe(`${file}.js`);
+    expect(bytes.length).toBe(RANK_FILES[file].bytes);
   });
 
   it('has a runtime form holding exactly the canonical tokens', () => {
@@ -66,6 +79,33 @@ describe.each(Object.keys(PINNED_SHA256) as RankFileName[])('rank file %s', (fil
       }
     }
     expect(broken).toEqual([]);
+  });
+});
+
+describe('the generated data', () => {
+  it('is what scripts/generate-encodings.mjs makes from the canonical files, byte for byte', () => {
+    const out = execFileSync(process.execPath, ['scripts/generate-encodings.mjs', '--check'], { cwd: new URL('..', import.meta.url), encoding: 'utf8' });
+    expect(out).toContain('up to date');
+  });
+
+  it('is refused when damaged, with a message that says how to fix it', async () => {
+    const bytes = Buffer.from(((await import('../encodings/r50k_base.js')) as { base64: string }).base64, 'base64');
+    const flipped = Buffer.from(bytes);
+    flipped[1000]! ^= 1;
+    const attempts: [string, RegExp][] = [
+      [flipped.toString('base64'), /its data has SHA-256 [0-9a-f]{64}, tokmeter expects 533e3d02/],
+      [bytes.subarray(0, 5000).toString('base64'), /its data has SHA-256/],
+    ];
+    for (const [data, message] of attempts) {
+      let error: unknown;
+      try {
+        rankTableFromBase64('r50k_base', data, 'encodings/r50k_base.js');
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toMatchObject({ code: 'ENCODING_DATA_CORRUPT', message: expect.stringMatching(message) as unknown });
+      expect((error as Error).message).toMatch(/^tokmeter: encodings\/r50k_base\.js is damaged: .*Reinstall tokmeter/);
+    }
   });
 });
 

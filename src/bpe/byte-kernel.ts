@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { TokmeterError } from '../errors.js';
+import { base64ToBytes, sha256Hex, wasmTurnedOff } from '../platform/host.js';
 import { BYTE_LOOP_SHA256, BYTE_LOOP_WASM } from './byte-kernel.generated.js';
 import { asciiClasses, bmpClasses } from './char-class.js';
 import type { RankTable } from './rank-table.js';
@@ -124,7 +124,7 @@ export class ByteKernel {
 
 /** The compiled module; null once compiling it failed (not retried). */
 let compiled: object | null | undefined;
-let enabled = !(typeof process !== 'undefined' && process.env?.['TOKMETER_WASM'] === '0');
+let enabled = !wasmTurnedOff();
 const kernels = new WeakMap<RankTable, ByteKernel>();
 
 /**
@@ -163,9 +163,9 @@ export function useByteKernel(on: boolean): void {
 }
 
 function compile(): object | null {
-  const bytes = Buffer.from(BYTE_LOOP_WASM, 'base64');
-  const digest = createHash('sha256').update(bytes).digest('hex');
-  if (digest !== BYTE_LOOP_SHA256) {
+  const bytes = base64ToBytes(BYTE_LOOP_WASM);
+  const digest = bytes === null ? 'none (it is not base64)' : sha256Hex(bytes);
+  if (bytes === null || digest !== BYTE_LOOP_SHA256) {
     throw new TokmeterError(
       'CORRUPT_PACKAGE',
       `the embedded WebAssembly byte loop has SHA-256 ${digest}, not ${BYTE_LOOP_SHA256}: the package is damaged. Reinstall tokmeter, or set TOKMETER_WASM=0 to count without it.`,

@@ -68,55 +68,69 @@ function harmonySpecialTokens(): Record<string, number> {
   return tokens;
 }
 
+// One constant per encoding, so that a bundle of one encoding (tokmeter/encoding/<name>) leaves the
+// others' pre-tokenizers out.
+export const R50K_BASE: EncodingSpec = {
+  name: 'r50k_base',
+  rankFile: 'r50k_base',
+  pattern: GPT2_PATTERN,
+  split: GPT2_SPLIT,
+  specialTokens: { [ENDOFTEXT]: 50256 },
+  vocabularySize: 50257,
+};
+
+export const P50K_BASE: EncodingSpec = {
+  name: 'p50k_base',
+  rankFile: 'p50k_base',
+  pattern: GPT2_PATTERN,
+  split: GPT2_SPLIT,
+  specialTokens: { [ENDOFTEXT]: 50256 },
+  vocabularySize: 50281,
+};
+
+export const P50K_EDIT: EncodingSpec = {
+  name: 'p50k_edit',
+  rankFile: 'p50k_base',
+  pattern: GPT2_PATTERN,
+  split: GPT2_SPLIT,
+  specialTokens: { [ENDOFTEXT]: 50256, [FIM_PREFIX]: 50281, [FIM_MIDDLE]: 50282, [FIM_SUFFIX]: 50283 },
+  vocabularySize: 50284,
+};
+
+export const CL100K_BASE: EncodingSpec = {
+  name: 'cl100k_base',
+  rankFile: 'cl100k_base',
+  pattern: CL100K_PATTERN,
+  split: CL100K_SPLIT,
+  specialTokens: { [ENDOFTEXT]: 100257, [FIM_PREFIX]: 100258, [FIM_MIDDLE]: 100259, [FIM_SUFFIX]: 100260, [ENDOFPROMPT]: 100276 },
+  vocabularySize: 100277,
+};
+
+export const O200K_BASE: EncodingSpec = {
+  name: 'o200k_base',
+  rankFile: 'o200k_base',
+  pattern: O200K_PATTERN,
+  split: O200K_SPLIT,
+  specialTokens: { [ENDOFTEXT]: 199999, [ENDOFPROMPT]: 200018 },
+  vocabularySize: 200019,
+};
+
+export const O200K_HARMONY: EncodingSpec = {
+  name: 'o200k_harmony',
+  rankFile: 'o200k_base',
+  pattern: O200K_PATTERN,
+  split: O200K_SPLIT,
+  get specialTokens() {
+    return harmonySpecialTokens();
+  },
+  vocabularySize: 201088,
+};
+
 export const ENCODING_SPECS: Readonly<Record<EncodingName, EncodingSpec>> = {
-  r50k_base: {
-    name: 'r50k_base',
-    rankFile: 'r50k_base',
-    pattern: GPT2_PATTERN,
-    split: GPT2_SPLIT,
-    specialTokens: { [ENDOFTEXT]: 50256 },
-    vocabularySize: 50257,
-  },
-  p50k_base: {
-    name: 'p50k_base',
-    rankFile: 'p50k_base',
-    pattern: GPT2_PATTERN,
-    split: GPT2_SPLIT,
-    specialTokens: { [ENDOFTEXT]: 50256 },
-    vocabularySize: 50281,
-  },
-  p50k_edit: {
-    name: 'p50k_edit',
-    rankFile: 'p50k_base',
-    pattern: GPT2_PATTERN,
-    split: GPT2_SPLIT,
-    specialTokens: { [ENDOFTEXT]: 50256, [FIM_PREFIX]: 50281, [FIM_MIDDLE]: 50282, [FIM_SUFFIX]: 50283 },
-    vocabularySize: 50284,
-  },
-  cl100k_base: {
-    name: 'cl100k_base',
-    rankFile: 'cl100k_base',
-    pattern: CL100K_PATTERN,
-    split: CL100K_SPLIT,
-    specialTokens: { [ENDOFTEXT]: 100257, [FIM_PREFIX]: 100258, [FIM_MIDDLE]: 100259, [FIM_SUFFIX]: 100260, [ENDOFPROMPT]: 100276 },
-    vocabularySize: 100277,
-  },
-  o200k_base: {
-    name: 'o200k_base',
-    rankFile: 'o200k_base',
-    pattern: O200K_PATTERN,
-    split: O200K_SPLIT,
-    specialTokens: { [ENDOFTEXT]: 199999, [ENDOFPROMPT]: 200018 },
-    vocabularySize: 200019,
-  },
-  o200k_harmony: {
-    name: 'o200k_harmony',
-    rankFile: 'o200k_base',
-    pattern: O200K_PATTERN,
-    split: O200K_SPLIT,
-    get specialTokens() {
-      return harmonySpecialTokens();
-    },
-    vocabularySize: 201088,
-  },
+  r50k_base: R50K_BASE,
+  p50k_base: P50K_BASE,
+  p50k_edit: P50K_EDIT,
+  cl100k_base: CL100K_BASE,
+  o200k_base: O200K_BASE,
+  o200k_harmony: O200K_HARMONY,
 };

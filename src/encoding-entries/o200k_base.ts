@@ -1,0 +1,10 @@
+/**
+ * `tokmeter/encoding/o200k_base`: o200k_base alone (gpt-4o, gpt-4.1, gpt-5, o1, o3, o4), with its data bundled in — the
+ * smallest way to count in a browser or worker. The README's "Runtimes" section lists the sizes.
+ */
+import * as data from '../../encodings/o200k_base.js';
+import { O200K_BASE } from '../encodings/specs.js';
+import { encodingFunctions } from './api.js';
+
+export const { encode, decode, countTokens, isWithinTokenLimit } = encodingFunctions(O200K_BASE, data);
+export type { EncodeOptions } from '../encode-options.js';

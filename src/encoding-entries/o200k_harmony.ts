@@ -1,0 +1,10 @@
+/**
+ * `tokmeter/encoding/o200k_harmony`: o200k_harmony alone (gpt-oss; o200k_base's ranks with the harmony chat-format tokens), with its data bundled in — the
+ * smallest way to count in a browser or worker. The README's "Runtimes" section lists the sizes.
+ */
+import * as data from '../../encodings/o200k_base.js';
+import { O200K_HARMONY } from '../encodings/specs.js';
+import { encodingFunctions } from './api.js';
+
+export const { encode, decode, countTokens, isWithinTokenLimit } = encodingFunctions(O200K_HARMONY, data);
+export type { EncodeOptions } from '../encode-options.js';

@@ -1,0 +1,10 @@
+/**
+ * `tokmeter/encoding/p50k_base`: p50k_base alone (Codex and text-davinci-002/003), with its data bundled in — the
+ * smallest way to count in a browser or worker. The README's "Runtimes" section lists the sizes.
+ */
+import * as data from '../../encodings/p50k_base.js';
+import { P50K_BASE } from '../encodings/specs.js';
+import { encodingFunctions } from './api.js';
+
+export const { encode, decode, countTokens, isWithinTokenLimit } = encodingFunctions(P50K_BASE, data);
+export type { EncodeOptions } from '../encode-options.js';

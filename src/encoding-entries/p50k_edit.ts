@@ -1,0 +1,10 @@
+/**
+ * `tokmeter/encoding/p50k_edit`: p50k_edit alone (the edit models; p50k_base's ranks with three fill-in-the-middle tokens), with its data bundled in — the
+ * smallest way to count in a browser or worker. The README's "Runtimes" section lists the sizes.
+ */
+import * as data from '../../encodings/p50k_base.js';
+import { P50K_EDIT } from '../encodings/specs.js';
+import { encodingFunctions } from './api.js';
+
+export const { encode, decode, countTokens, isWithinTokenLimit } = encodingFunctions(P50K_EDIT, data);
+export type { EncodeOptions } from '../encode-options.js';
