@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // The pool loads its worker from dist/, so this test runs against the built package (npm test builds first).
 import { countFiles, getEncoding } from '../dist/index.js';
+import { getEncoding as sourceEncoding } from '../src/index.js';
 import { findSafeCutOffset } from '../src/parallel/file-cuts.js';
+import { cutRulesFor } from '../src/stream/cut-rules.js';
 import { FRAGMENTS } from './support/arbitraries.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'tokmeter-parallel-'));
@@ -54,10 +56,51 @@ describe('countFiles', () => {
     expect(result!.tokens).toBe(getEncoding('r50k_base').count(text));
   });
 
+  it('cuts a numeric CSV (no letters) into ranges on workers and counts it as countFile does', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `${i},${(i * 7919) % 1_000_003},${i * 31}.${i % 97}`);
+    const path = write('numbers.csv', `${rows.join('\n')}\n`);
+    for (const encoding of ['o200k_base', 'r50k_base'] as const) {
+      const [parallel] = await countFiles([path], { encoding, concurrency: 2, splitAbove: 128 * 1024 });
+      const [single] = await countFiles([path], { encoding, concurrency: 1, splitAbove: Number.MAX_SAFE_INTEGER });
+      expect(parallel).toEqual(single);
+      expect(parallel!.tokens).toBe(getEncoding(encoding).count(`${rows.join('\n')}\n`));
+    }
+  });
+
+  it("passes a worker's PieceTooLongError on with its type, code and file", async () => {
+    const long = write('long.txt', `${' '.repeat(4 * 1024 * 1024 + 2)}x`);
+    const short = write('short.txt', 'hello');
+    await expect(countFiles([short, long], { concurrency: 2, encoding: 'r50k_base' })).rejects.toMatchObject({
+      name: 'PieceTooLongError',
+      code: 'PIECE_TOO_LONG',
+      place: { kind: 'file', path: long },
+    });
+  });
+
+  it('refuses a file with a stretch over the limit while cutting it, before any worker reads it', async () => {
+    const path = write('long-run.txt', `a${' '.repeat(12 * 1024 * 1024)}b`);
+    await expect(countFiles([path], { concurrency: 2, splitAbove: 1024 * 1024 })).rejects.toMatchObject({ code: 'PIECE_TOO_LONG', place: { kind: 'file', path } });
+  });
+
   it('rejects a missing file, a bad option and a bad model before starting', async () => {
     await expect(countFiles([join(folder, 'nope.txt')])).rejects.toThrow(/nope\.txt does not exist/);
     await expect(countFiles([], { concurrency: 0 })).rejects.toThrow(/options\.concurrency must be a positive integer/);
     await expect(countFiles([], { model: 'not-a-model' })).rejects.toThrow(/unknown model/);
+  });
+
+  it('rejects a misspelt option, naming the closest, instead of counting with the default encoding', async () => {
+    const path = write('typo.txt', 'hello');
+    await expect(countFiles([path], { encodng: 'r50k_base' } as never)).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      field: 'options.encodng',
+      message: expect.stringMatching(/not an option of countFiles; did you mean encoding\?/),
+    });
+  });
+
+  it('rejects an onProgress that is not a function and null options with typed errors, not TypeErrors', async () => {
+    const path = write('progress.txt', 'hello');
+    await expect(countFiles([path], { onProgress: 'x' } as never)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'options.onProgress' });
+    await expect(countFiles([path], null as never)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'options' });
   });
 });
 
@@ -67,11 +110,12 @@ describe('findSafeCutOffset', () => {
     const path = write('cuts.txt', text);
     const size = Buffer.byteLength(text);
     const bytes = Buffer.from(text);
+    const rules = cutRulesFor(sourceEncoding('o200k_base'));
     for (const offset of [1, 2, 3, 1000, 99_999, size - 10]) {
-      const cut = findSafeCutOffset(path, offset, size);
+      const cut = findSafeCutOffset(path, offset, size, rules);
       expect(cut).toBeGreaterThanOrEqual(offset);
       expect(cut === size || (bytes[cut]! & 0xc0) !== 0x80).toBe(true);
-      expect(findSafeCutOffset(path, offset, size)).toBe(cut);
+      expect(findSafeCutOffset(path, offset, size, rules)).toBe(cut);
     }
   });
 });

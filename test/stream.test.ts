@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bmpClasses } from '../src/bpe/char-class.js';
-import { ENCODING_NAMES, getEncoding } from '../src/index.js';
+import { ENCODING_NAMES, getEncoding, InvalidArgumentError } from '../src/index.js';
+import { cutRulesFor } from '../src/stream/cut-rules.js';
+import { CutScanner } from '../src/stream/cut-scanner.js';
 import { countFile, createTokenCounter } from '../src/stream/index.js';
-import { isSafeCut } from '../src/stream/safe-cut.js';
 import { FRAGMENTS, mixedText } from './support/arbitraries.js';
 
 const RUNS = Number(process.env['TOKMETER_FC_RUNS'] ?? 100);
@@ -15,13 +15,18 @@ describe.each(ENCODING_NAMES)('%s', (name) => {
   const encoding = getEncoding(name);
 
   it('a safe cut never changes the tokens on either side', () => {
-    const classes = bmpClasses();
+    // Our encoder is held to tiktoken by the differential tests; letterless-cuts.test.ts holds the
+    // cuts to tiktoken directly. Here: every kind of fragment, many more texts.
+    const rules = cutRulesFor(encoding);
     fc.assert(
       fc.property(mixedText, (text) => {
         const whole = encoding.encode(text);
-        for (let p = 1; p < text.length; p++) {
-          if (!isSafeCut(classes, text, p)) continue;
-          expect([...encoding.encode(text.slice(0, p)), ...encoding.encode(text.slice(p))]).toEqual(whole);
+        const scanner = new CutScanner(rules, 'start', 0);
+        for (let i = 0; i < text.length; ) {
+          const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
+          const cut = scanner.scanText(text, i, i + width, 0, false);
+          if (cut >= 0) expect({ cut, ids: [...encoding.encode(text.slice(0, cut)), ...encoding.encode(text.slice(cut))] }).toEqual({ cut, ids: whole });
+          i += width;
         }
       }),
       { numRuns: RUNS * 3 },
@@ -62,6 +67,16 @@ describe('createTokenCounter', () => {
     expect(() => counter.write('more')).toThrow(/after end/);
     expect(() => createTokenCounter().write(42 as never)).toThrow(/chunk must be a string/);
   });
+
+  it('rejects a misspelt option, naming it and the closest one, instead of counting with the default encoding', () => {
+    expect(() => createTokenCounter({ encodng: 'r50k_base' } as never)).toThrow(InvalidArgumentError);
+    expect(() => createTokenCounter({ encodng: 'r50k_base' } as never)).toThrow(/options\.encodng is not an option of createTokenCounter; did you mean encoding\?/);
+  });
+
+  it('rejects null options with a typed error, not a TypeError', () => {
+    expect(() => createTokenCounter(null as never)).toThrow(InvalidArgumentError);
+    expect(() => createTokenCounter(null as never)).toThrow(/^tokmeter: options must be a plain object/);
+  });
 });
 
 describe('countFile', () => {
@@ -79,5 +94,12 @@ describe('countFile', () => {
 
   it('names a missing file', async () => {
     await expect(countFile(join(folder, 'missing.txt'))).rejects.toThrow(/missing\.txt does not exist/);
+  });
+
+  it('rejects a misspelt option and null options with typed errors', async () => {
+    const path = join(folder, 'small.txt');
+    writeFileSync(path, 'hello world');
+    await expect(countFile(path, { encodng: 'r50k_base' } as never)).rejects.toThrow(/options\.encodng is not an option of countFile; did you mean encoding\?/);
+    await expect(countFile(path, null as never)).rejects.toBeInstanceOf(InvalidArgumentError);
   });
 });

@@ -3,13 +3,16 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { selectEncoding } from '../count.js';
-import { moduleDirectory } from '../module-path.js';
-import { InvalidArgumentError, TokmeterError } from '../errors.js';
 import { describeValue } from '../describe.js';
+import { InvalidArgumentError, TokmeterError } from '../errors.js';
+import { moduleDirectory } from '../module-path.js';
+import { readOptions } from '../options.js';
 import { countFileRange, fileError, type FileCount } from '../stream/count-file.js';
+import { cutRulesFor } from '../stream/cut-rules.js';
+import { PieceTooLongError } from '../stream/errors.js';
 import type { TokenCounterOptions } from '../stream/token-counter.js';
-import { findSafeCutOffset } from './file-cuts.js';
-import type { RangeResult, RangeTask } from './protocol.js';
+import { planRanges } from './file-cuts.js';
+import type { RangeFailure, RangeResult, RangeTask } from './protocol.js';
 
 export interface CountFilesOptions extends TokenCounterOptions {
   /**
@@ -26,21 +29,33 @@ export interface CountFilesOptions extends TokenCounterOptions {
   readonly onProgress?: (countedBytes: number, totalBytes: number) => void;
 }
 
+const COUNT_FILES_OPTIONS = ['model', 'encoding', 'concurrency', 'splitAbove', 'onProgress'] as const;
+
 /**
  * Counts many files, or one very large file, on all cores in constant memory: files are streamed
  * by worker threads, and a large file is cut into ranges at places where no piece can cross, so
  * the ranges' counts add up to exactly the file's. Results come back in the order of `paths`.
+ * A stretch of more than 4 MiB with no safe cut is a `PieceTooLongError`, as in `countFile`.
  *
  * @example await countFiles(['a.txt', 'b.md'], { model: 'gpt-4o' }) // [{ path: 'a.txt', tokens: 812, bytes: 3301 }, …]
  */
-export async function countFiles(paths: readonly string[], options: CountFilesOptions = {}): Promise<FileCount[]> {
+export async function countFiles(paths: readonly string[], options?: CountFilesOptions): Promise<FileCount[]> {
   if (!Array.isArray(paths) || paths.some((p) => typeof p !== 'string')) {
     throw new InvalidArgumentError('paths', `must be an array of file paths, got ${describeValue(paths)}.`);
   }
-  const { concurrency = availableParallelism(), splitAbove = 8 << 20, onProgress, ...counterOptions } = options;
+  const read = readOptions(options, COUNT_FILES_OPTIONS, 'countFiles');
+  const { concurrency = availableParallelism(), splitAbove = 8 << 20, onProgress } = read as CountFilesOptions;
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new InvalidArgumentError('options.concurrency', `must be a positive integer, got ${describeValue(concurrency)}.`);
   if (!Number.isSafeInteger(splitAbove) || splitAbove < 1) throw new InvalidArgumentError('options.splitAbove', `must be a positive integer, got ${describeValue(splitAbove)}.`);
-  selectEncoding(counterOptions); // reject a bad model or encoding here, not in every worker
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new InvalidArgumentError('options.onProgress', `must be a function (countedBytes, totalBytes) => void, got ${describeValue(onProgress)}.`);
+  }
+  const counterOptions: TokenCounterOptions = {
+    ...(read['model'] !== undefined && { model: read['model'] as string }),
+    ...(read['encoding'] !== undefined && { encoding: read['encoding'] as TokenCounterOptions['encoding'] }),
+  };
+  const encoding = selectEncoding(counterOptions); // a bad model or encoding fails here, not in every worker
+  const rules = cutRulesFor(encoding);
 
   const sizes = paths.map((path) => {
     try {
@@ -56,14 +71,9 @@ export async function countFiles(paths: readonly string[], options: CountFilesOp
   paths.forEach((path, file) => {
     const size = sizes[file]!;
     const pieces = size > splitAbove ? Math.min(Math.ceil(size / splitAbove), concurrency * 4) : 1;
-    let start = 0;
-    for (let k = 1; k <= pieces; k++) {
-      const end = k === pieces ? size : findSafeCutOffset(path, Math.floor((size * k) / pieces), size);
-      if (end > start || (k === pieces && start === 0)) {
-        tasks.push({ id: tasks.length, path, start, end, options: counterOptions });
-        fileOf.push(file);
-      }
-      start = Math.max(start, end);
+    for (const [start, end] of pieces > 1 ? planRanges(path, size, pieces, rules) : [[0, size]]) {
+      tasks.push({ id: tasks.length, path, start: start!, end: end!, options: counterOptions });
+      fileOf.push(file);
     }
   });
 
@@ -77,7 +87,7 @@ export async function countFiles(paths: readonly string[], options: CountFilesOp
   };
 
   if (concurrency === 1 || tasks.length <= 1) {
-    for (const task of tasks) record(task, await countFileRange(task.path, task.start, task.end, task.options));
+    for (const task of tasks) record(task, await countFileRange(task.path, task.start, task.end, encoding));
   } else {
     await runOnWorkers(tasks, Math.min(concurrency, tasks.length), record);
   }
@@ -106,7 +116,7 @@ function runOnWorkers(tasks: readonly RangeTask[], workers: number, record: (tas
         if (failed) return;
         if ('error' in result) {
           failed = true;
-          stop(new TokmeterError('FILE_UNREADABLE', result.error));
+          stop(workerError(result.error));
           return;
         }
         record(tasks[result.id]!, result);
@@ -122,4 +132,10 @@ function runOnWorkers(tasks: readonly RangeTask[], workers: number, record: (tas
       feed();
     }
   });
+}
+
+/** The typed error a worker's error stands for, built again on this thread. */
+function workerError(error: RangeFailure): TokmeterError {
+  if (error.code === 'PIECE_TOO_LONG' && error.limit !== undefined && error.place !== undefined) return new PieceTooLongError(error.limit, error.place);
+  return new TokmeterError(error.code, error.message);
 }

@@ -1,3 +1,4 @@
+import type { UncutPlace } from '../stream/errors.js';
 import type { TokenCounterOptions } from '../stream/token-counter.js';
 
 /** Count bytes [start, end) of `path`. */
@@ -6,7 +7,17 @@ export interface RangeTask {
   readonly path: string;
   readonly start: number;
   readonly end: number;
-  readonly options: TokenCounterOptions | undefined;
+  readonly options: TokenCounterOptions;
 }
 
-export type RangeResult = { readonly id: number; readonly tokens: number; readonly bytes: number } | { readonly id: number; readonly error: string };
+/** A worker's error, as it crosses to the main thread: enough to build the same typed error there. */
+export interface RangeFailure {
+  readonly code: string;
+  /** The message without its `tokmeter: ` prefix. */
+  readonly message: string;
+  /** For PIECE_TOO_LONG. */
+  readonly limit?: number;
+  readonly place?: UncutPlace;
+}
+
+export type RangeResult = { readonly id: number; readonly tokens: number; readonly bytes: number } | { readonly id: number; readonly error: RangeFailure };

@@ -1,0 +1,362 @@
+import { LETTER_SET, LOWER, MARK, NEWLINE, NUMBER, OTHER, OTHER_LETTER, SPACE, UPPER, astralClass, bmpClasses } from '../bpe/char-class.js';
+import type { CutRules } from './cut-rules.js';
+import { firstUtf8Byte, lastUtf8Byte, type VocabularySeams } from './vocabulary-seams.js';
+
+/**
+ * A character the scanner cannot place in a class: an invalid UTF-8 byte. It decodes to U+FFFD,
+ * but how many of them a run of bad bytes gives depends on the decoder, so no cut is made beside it.
+ */
+export const UNKNOWN = 8;
+/** Before the first character of a text: the start. */
+const START = 9;
+/** Before the first character of a cold scan: characters that exist but were not read. */
+const UNSEEN = 10;
+
+const KNOWN = 0xff; // the eight pattern classes of char-class.ts
+const WHITESPACE = (1 << SPACE) | (1 << NEWLINE);
+const NOT_WHITESPACE = KNOWN & ~WHITESPACE;
+const NOT_LETTER = KNOWN & ~LETTER_SET;
+const SPACE_OR_NUMBER = (1 << SPACE) | (1 << NUMBER);
+/** What ends a word (a run of letters) under every pattern: punctuation, a digit, whitespace. */
+const ENDS_A_WORD = (1 << OTHER) | (1 << NUMBER) | WHITESPACE;
+/**
+ * What may follow a punctuation character for the rest of its run, read on its own, to scan as
+ * the same piece: not a letter or a mark, which that one character could lead as a word.
+ */
+const KEEPS_PUNCTUATION_TAIL = (1 << OTHER) | (1 << NUMBER) | WHITESPACE;
+
+const APOSTROPHE = 39;
+const SLASH = 47;
+const SPACE_CHAR = 32;
+
+/** Where a scan begins: at the start of a text (or at a safe cut, which is as good), or cold, anywhere. */
+export type ScanStart = 'start' | 'cold';
+
+/** What `CutScanner.runToSkip` allows a driver to skip: nothing, characters equal to the last one, or ASCII digits. */
+export const SKIP_NONE = 0;
+export const SKIP_SAME = 1;
+export const SKIP_DIGITS = 2;
+
+/**
+ * Skipped characters go six at a time: a multiple of 2 and of 3 leaves the parity of a run and
+ * its digits' place in their threes as they were, so every later decision is the one that
+ * reading them would have given.
+ */
+export const SKIP_STEP = 6;
+
+/**
+ * Finds the places where a text can be cut without changing its token count: `count(A + B) ===
+ * count(A) + count(B)` for the text A before the cut and any text B after it. Characters are fed
+ * in order, one code point at a time (`push`, or `scanText` for a string), and whether the place
+ * between two characters is a cut is decided once the character after them has arrived.
+ *
+ * The rules, each a consequence of the split patterns or of the vocabulary (CUTS.md has the
+ * reasoning, and test/adversarial/letterless-cuts.test.ts checks each against tiktoken):
+ * - after a letter, before punctuation, whitespace or a digit (an apostrophe only where no
+ *   contraction can follow); o200k also between a lower- and an upper-case letter;
+ * - after a digit, before anything but a digit; inside a run of digits every third digit from the
+ *   run's start (cl100k, o200k);
+ * - after punctuation, before whitespace or a digit; before a letter when the punctuation is a run
+ *   of two or more or follows a space; gpt2 also before a letter or a line break;
+ * - after the last line break of a whitespace run (cl100k, o200k); before the last character of a
+ *   whitespace run of two or more;
+ * - inside a run of punctuation where the vocabulary has no token that crosses the place (see
+ *   vocabulary-seams.ts), which cuts emoji and, in pairs, NUL.
+ * A scan that starts cold (from the middle of a file) makes only the cuts that do not depend on
+ * what came before it, until it has seen enough.
+ *
+ * Why a scanner fed in order and not a search backwards from the end of the text: the digit and
+ * pair rules need the start of a run, which can be megabytes back, and a search that reads them
+ * again each time it is asked is quadratic; the scanner reads every character once.
+ */
+export class CutScanner {
+  readonly #rules: CutRules;
+  readonly #gpt2: boolean;
+  readonly #o200k: boolean;
+  readonly #digitsInThrees: boolean;
+  readonly #marksArePunctuation: boolean;
+  #seams: VocabularySeams | undefined;
+
+  // The last three characters, c a b, code points and classes; the place decided next is between a
+  // and b, at `#bAt`, once the character after b arrives.
+  #c = -1;
+  #cClass = START;
+  #a = -1;
+  #aClass = START;
+  #b = -1;
+  #bClass = START;
+  #bAt = 0;
+  /** Digits before b in its run, from the run's start or the last restart; -1 when not known. */
+  #digits = 0;
+  /** How many characters equal to b come right before it. */
+  #runLength = 0;
+  /** The character before b's run of equal characters, and its class. */
+  #origin = -1;
+  #originClass = START;
+
+  #lastCut = 0;
+  #longestGap = 0;
+  #longestGapAt = 0;
+  #scannedTo = 0;
+  #examined = 0;
+
+  constructor(rules: CutRules, start: ScanStart, at: number) {
+    this.#rules = rules;
+    this.#gpt2 = rules.family === 'gpt2';
+    this.#o200k = rules.family === 'o200k';
+    this.#digitsInThrees = rules.digitsInThrees;
+    this.#marksArePunctuation = rules.marksArePunctuation;
+    this.restart(start, at);
+  }
+
+  /** Begins again at position `at`, at the start of a text (or a safe cut) or cold. */
+  restart(start: ScanStart, at: number): void {
+    const before = start === 'start' ? START : UNSEEN;
+    this.#c = this.#a = this.#b = -1;
+    this.#cClass = this.#aClass = this.#bClass = before;
+    this.#digits = 0;
+    this.#runLength = 0;
+    this.#origin = -1;
+    this.#originClass = before;
+    this.#lastCut = at;
+    this.#longestGap = 0;
+    this.#longestGapAt = at;
+    this.#scannedTo = at;
+  }
+
+  /** The position after the last character fed. */
+  get scannedTo(): number {
+    return this.#scannedTo;
+  }
+
+  /** The last cut found, or the position of the last restart. */
+  get lastCut(): number {
+    return this.#lastCut;
+  }
+
+  /** The longest stretch between two cuts found since the last restart (the text after the last cut not included), and where it starts. */
+  get longestGap(): { readonly length: number; readonly at: number } {
+    return { length: this.#longestGap, at: this.#longestGapAt };
+  }
+
+  /** UTF-16 units read by `scanText` since the scanner was made, for the tests' bounds on work. */
+  get examined(): number {
+    return this.#examined;
+  }
+
+  /**
+   * Whether what came before the cold start no longer matters: the digit run and the run of equal
+   * characters the scan started in have ended and two characters have been read since.
+   */
+  get settled(): boolean {
+    return this.#digits >= 0 && this.#originClass !== UNSEEN && this.#cClass !== UNSEEN;
+  }
+
+  /**
+   * Feeds the character `cp` of class `cls` (a class of char-class.ts, marks included, or UNKNOWN),
+   * which starts at position `at` and ends at `end`. Returns the position of the cut it decides (the
+   * start of the character before it), or -1.
+   */
+  push(cp: number, cls: number, at: number, end: number): number {
+    if (cls === MARK && this.#marksArePunctuation) cls = OTHER;
+    const cut = this.#isCut(cp, cls) ? this.#bAt : -1;
+    const b = this.#b;
+    const bClass = this.#bClass;
+    if (bClass === NUMBER) {
+      if (this.#digits >= 0) this.#digits++;
+    } else {
+      this.#digits = bClass === UNSEEN ? -1 : 0;
+    }
+    if (cp === b) {
+      this.#runLength++;
+    } else {
+      this.#runLength = 0;
+      this.#origin = b;
+      this.#originClass = bClass;
+    }
+    this.#c = this.#a;
+    this.#cClass = this.#aClass;
+    this.#a = b;
+    this.#aClass = bClass;
+    this.#b = cp;
+    this.#bClass = cls;
+    this.#bAt = at;
+    this.#scannedTo = end;
+    if (cut >= 0) {
+      if (cut - this.#lastCut > this.#longestGap) {
+        this.#longestGap = cut - this.#lastCut;
+        this.#longestGapAt = this.#lastCut;
+      }
+      this.#lastCut = cut;
+    }
+    return cut;
+  }
+
+  /**
+   * Feeds `text[from, to)`, whose position 0 is `base`, and returns the last cut it finds (with
+   * `first`, the first, and stops there), or -1. A lone surrogate is U+FFFD, as tiktoken encodes
+   * it; so the text must not end at `to` with the first half of a pair whose second half follows.
+   */
+  scanText(text: string, from: number, to: number, base: number, first: boolean): number {
+    const classes = bmpClasses();
+    let found = -1;
+    let i = from;
+    let previous = -1;
+    let inRun = 0; // characters in a row equal to the one before, or ASCII digits
+    while (i < to) {
+      let cp = text.charCodeAt(i);
+      let width = 1;
+      let cls: number;
+      if ((cp & 0xf800) !== 0xd800) {
+        cls = classes[cp]!;
+      } else if (cp < 0xdc00 && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00);
+        cls = astralClass(cp);
+        width = 2;
+      } else {
+        cp = 0xfffd;
+        cls = OTHER;
+      }
+      const cut = this.push(cp, cls, base + i, base + i + width);
+      i += width;
+      if (cut >= 0) {
+        found = cut;
+        if (first) break;
+      }
+      inRun = cp === previous || (isAsciiDigit(cp) && isAsciiDigit(previous)) ? inRun + 1 : 1;
+      previous = cp;
+      if (inRun >= 3 && width === 1) {
+        const skip = this.runToSkip(false);
+        if (skip !== SKIP_NONE) {
+          let j = i;
+          if (skip === SKIP_SAME) while (j < to && text.charCodeAt(j) === cp) j++;
+          else while (j < to && isAsciiDigit(text.charCodeAt(j))) j++;
+          i += Math.max(0, Math.floor((j - i - 3) / SKIP_STEP) * SKIP_STEP);
+          inRun = 0;
+        } else {
+          inRun = -Infinity; // a run with cuts in it: do not ask again until it ends
+        }
+      }
+    }
+    this.#examined += i - from;
+    return found;
+  }
+
+  /**
+   * After three equal characters in a row (or three ASCII digits), whether a driver may skip more
+   * of them, SKIP_STEP at a time, leaving the last three of the run to be fed: SKIP_SAME or
+   * SKIP_DIGITS when no cut can come before the run ends — a run of letters, whitespace or marks,
+   * of punctuation that the vocabulary joins and that does not pair up from a known start, of
+   * digits whose place in their threes is not known or does not matter (gpt2) — else SKIP_NONE.
+   * With `cutsUnwanted` (the driver wants no cut here, only the first after a later offset) any
+   * run may be skipped.
+   */
+  runToSkip(cutsUnwanted: boolean): number {
+    const b = this.#b;
+    if (this.#c === b && this.#a === b) {
+      if (cutsUnwanted) return SKIP_SAME;
+      switch (this.#bClass) {
+        case NUMBER:
+          return this.#digitsInThrees && this.#digits >= 0 ? SKIP_NONE : SKIP_SAME;
+        case OTHER: {
+          const seams = (this.#seams ??= this.#rules.seams());
+          if (seams.joined[(lastUtf8Byte(b) << 8) | firstUtf8Byte(b)] === 0) return SKIP_NONE;
+          return b < 128 && seams.pairsUp[b] === 1 && this.#runStartsClean(seams) ? SKIP_NONE : SKIP_SAME;
+        }
+        case START:
+        case UNSEEN:
+          return SKIP_NONE;
+        default:
+          return SKIP_SAME; // letters, marks, whitespace, UNKNOWN: no rule cuts between two equal ones
+      }
+    }
+    if (isAsciiDigit(this.#c) && isAsciiDigit(this.#a) && isAsciiDigit(b)) {
+      return cutsUnwanted || !this.#digitsInThrees || this.#digits < 0 ? SKIP_DIGITS : SKIP_NONE;
+    }
+    return SKIP_NONE;
+  }
+
+  /** Whether the place between a and b is a cut, now that d, the character after b, is known. */
+  #isCut(d: number, dClass: number): boolean {
+    const b = this.#b;
+    const bClass = this.#bClass;
+    const bBit = 1 << bClass;
+    switch (this.#aClass) {
+      case UPPER:
+      case LOWER:
+      case OTHER_LETTER:
+        // A word ends at punctuation, a digit or whitespace; o200k takes "'s", "'ll"… into it.
+        if ((bBit & ENDS_A_WORD) !== 0) return b !== APOSTROPHE || !this.#o200k || ((1 << dClass) & NOT_LETTER) !== 0;
+        // o200k's words are [upper]*[lower]+ or [upper]+[lower]*: a lower-case letter ends one before
+        // an upper-case one, unless both are in a contraction ("'rE", "'lL").
+        return this.#o200k && this.#aClass === LOWER && bClass === UPPER && this.#c !== APOSTROPHE;
+      case NUMBER:
+        if (bClass === NUMBER) return this.#digitsInThrees && this.#digits >= 0 && this.#digits % 3 === 0;
+        return (bBit & KNOWN) !== 0;
+      case OTHER:
+        return this.#isCutAfterPunctuation(dClass);
+      case MARK:
+        // o200k only (elsewhere a mark is punctuation): the mark ends a word or a punctuation piece.
+        return (bBit & SPACE_OR_NUMBER) !== 0;
+      case SPACE:
+        if (this.#gpt2) return this.#isCutAfterWhitespaceGpt2(dClass);
+        // Before the last space of a run with no line break after a, which \s+(?!\S) leaves.
+        return bClass === SPACE && ((1 << dClass) & NOT_WHITESPACE) !== 0;
+      case NEWLINE:
+        if (this.#gpt2) return this.#isCutAfterWhitespaceGpt2(dClass);
+        // After the last line break of a run: \s*[\r\n]+ (or punctuation's [\r\n]*) ends there,
+        // unless o200k's [\r\n/]* takes a slash.
+        if ((bBit & NOT_WHITESPACE) !== 0) return !(this.#o200k && b === SLASH);
+        return bClass === SPACE && ((1 << dClass) & NOT_WHITESPACE) !== 0;
+      default:
+        return false;
+    }
+  }
+
+  /** a is punctuation: ` ?[^\s\p{L}\p{N}]+` (cl100k and o200k add `[\r\n]*`, o200k `[\r\n/]*`). */
+  #isCutAfterPunctuation(dClass: number): boolean {
+    const b = this.#b;
+    const bClass = this.#bClass;
+    const bBit = 1 << bClass;
+    if ((bBit & SPACE_OR_NUMBER) !== 0) return true;
+    // One punctuation character (not after a space) leads a word under cl100k and o200k, and an
+    // apostrophe that starts a piece starts a contraction. Two in a row are one piece, unless the
+    // first is a slash that o200k's [\r\n/]* took after line breaks.
+    if ((bBit & LETTER_SET) !== 0) {
+      if (this.#gpt2 && this.#a !== APOSTROPHE) return true;
+      return (this.#cClass === OTHER && !(this.#o200k && this.#c === SLASH)) || this.#c === SPACE_CHAR;
+    }
+    if (bClass === NEWLINE) return this.#gpt2;
+    if (bClass !== OTHER || b === APOSTROPHE || ((1 << dClass) & KEEPS_PUNCTUATION_TAIL) === 0) return false;
+    // Inside a run of punctuation: a cut only where byte-pair merging cannot cross.
+    const seams = (this.#seams ??= this.#rules.seams());
+    const a = this.#a;
+    if (seams.joined[(lastUtf8Byte(a) << 8) | firstUtf8Byte(b)] === 0) return true;
+    return a === b && (this.#runLength & 1) === 0 && a < 128 && seams.pairsUp[a] === 1 && this.#runStartsClean(seams);
+  }
+
+  /** gpt2, a is whitespace: `\s+(?!\S)|\s+`, and a space leads the piece after it. */
+  #isCutAfterWhitespaceGpt2(dClass: number): boolean {
+    const bBit = 1 << this.#bClass;
+    // Before the last character of a run of two or more, which \s+(?!\S) leaves.
+    if ((bBit & WHITESPACE) !== 0) return ((1 << dClass) & NOT_WHITESPACE) !== 0;
+    // After a run of one character that is not a space: \s+ takes it alone.
+    return (bBit & NOT_WHITESPACE) !== 0 && this.#a !== SPACE_CHAR && ((1 << this.#cClass) & NOT_WHITESPACE) !== 0;
+  }
+
+  /**
+   * Whether b's run of equal characters starts where merging starts afresh: at the start of the
+   * text, of its piece (after a letter, digit, line break or a whitespace character other than the
+   * space that leads punctuation), or after a byte no token joins to it.
+   */
+  #runStartsClean(seams: VocabularySeams): boolean {
+    const originClass = this.#originClass;
+    if (originClass === START) return true;
+    if (originClass === OTHER || originClass === MARK || this.#origin === SPACE_CHAR) return seams.joined[(lastUtf8Byte(this.#origin) << 8) | this.#b] === 0;
+    return ((1 << originClass) & KNOWN) !== 0;
+  }
+}
+
+function isAsciiDigit(cp: number): boolean {
+  return cp - 48 < 10 && cp >= 48;
+}
