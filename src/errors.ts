@@ -77,3 +77,25 @@ export class DisallowedSpecialTokenError extends TokmeterError {
     this.index = index;
   }
 }
+
+/**
+ * A special token passed in `extraSpecialTokens` that cannot be added: its id is already a token
+ * of the vocabulary, or another special token already has its id or its text.
+ */
+export class SpecialTokenConflictError extends TokmeterError {
+  override name = 'SpecialTokenConflictError';
+  /** `options.extraSpecialTokens["<|im_start|>"]`, or the token's key in the positional form. */
+  readonly field: string;
+  readonly token: string;
+  readonly id: number;
+  /** What the token collides with: an ordinary token of the vocabulary, or another special token. */
+  readonly conflict: 'vocabulary' | 'special-token';
+
+  constructor(field: string, token: string, id: number, conflict: 'vocabulary' | 'special-token', detail: string) {
+    super('SPECIAL_TOKEN_CONFLICT', `${field} cannot be added: ${detail}`);
+    this.field = field;
+    this.token = token;
+    this.id = id;
+    this.conflict = conflict;
+  }
+}

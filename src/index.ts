@@ -15,7 +15,7 @@ export { createTokenCounter } from './stream/token-counter.js';
 export { countFile, countFiles } from './platform/files.js';
 
 // Errors
-export { TokmeterError, InvalidArgumentError, UnknownEncodingError, UnknownModelError, DisallowedSpecialTokenError } from './errors.js';
+export { TokmeterError, InvalidArgumentError, UnknownEncodingError, UnknownModelError, DisallowedSpecialTokenError, SpecialTokenConflictError } from './errors.js';
 
 // Chat requests
 export {
@@ -73,6 +73,7 @@ export {
 } from './memory/index.js';
 
 export type { EncodingName } from './encodings/specs.js';
+export type { EncodingOptions } from './encodings/extra-special-tokens.js';
 export type { ModelTokenizerMatch, ModelFamily } from './encodings/model-tokenizer.js';
 export type { EncodeOptions } from './encode-options.js';
 export type { CountOptions, MessagesCountOptions } from './count.js';

@@ -3,6 +3,7 @@ import { Encoding } from '../encoding.js';
 import { InvalidArgumentError, UnknownEncodingError } from '../errors.js';
 import { describeValue } from '../describe.js';
 import { suggestNames } from '../suggest.js';
+import { readExtraSpecialTokens, withExtraSpecialTokens, type EncodingOptions } from './extra-special-tokens.js';
 import { loadRankTable } from './load.js';
 import { modelTokenizer, unknownModel } from './model-tokenizer.js';
 import { ENCODING_ALIASES, ENCODING_NAMES, ENCODING_SPECS, type EncodingName, type RankFileName } from './specs.js';
@@ -15,9 +16,16 @@ const encodings = new Map<EncodingName, Encoding>();
  * `cl100k_base`, `o200k_base`, `o200k_harmony`). Synchronous and memoized: the first call for a
  * rank file reads and checks it (a few milliseconds), later calls return the same object.
  *
+ * With `{ extraSpecialTokens }` (or js-tiktoken's positional map of the same tokens) it builds a
+ * new `Encoding` with those special tokens added; the memoized one is not changed. An id that is
+ * a token of the vocabulary or another special token's is a `SpecialTokenConflictError`; an
+ * option it does not take, a token not of the form `<|name|>` or an id that is not a whole number
+ * is an `InvalidArgumentError`.
+ *
  * @example getEncoding('cl100k_base').encode('hello world') // [15339, 1917]
+ * @example getEncoding('cl100k_base', { extraSpecialTokens: { '<|im_start|>': 100264 } }).encode('<|im_start|>', { allowedSpecial: 'all' }) // [100264]
  */
-export function getEncoding(name: EncodingName | 'gpt2'): Encoding {
+export function getEncoding(name: EncodingName | 'gpt2', options?: EncodingOptions | Readonly<Record<string, number>>): Encoding {
   if (typeof name !== 'string') throw new InvalidArgumentError('name', `must be an encoding name (a string), got ${describeValue(name)}.`);
   const canonical = (ENCODING_NAMES as readonly string[]).includes(name)
     ? (name as EncodingName)
@@ -28,14 +36,16 @@ export function getEncoding(name: EncodingName | 'gpt2'): Encoding {
     const known = [...ENCODING_NAMES, ...Object.keys(ENCODING_ALIASES)];
     throw new UnknownEncodingError(name, known, suggestNames(name, known));
   }
+  const extra = readExtraSpecialTokens(options, 'getEncoding');
   let encoding = encodings.get(canonical);
-  if (encoding === undefined) {
+  if (encoding === undefined || extra !== undefined) {
     const spec = ENCODING_SPECS[canonical];
     let ranks = rankTables.get(spec.rankFile);
     if (ranks === undefined) {
       ranks = loadRankTable(spec.rankFile);
       rankTables.set(spec.rankFile, ranks);
     }
+    if (extra !== undefined) return new Encoding(withExtraSpecialTokens(spec, ranks, extra), ranks);
     encoding = new Encoding(spec, ranks);
     encodings.set(canonical, encoding);
   }
@@ -53,10 +63,11 @@ export function encodingNameForModel(model: string): EncodingName {
   throw unknownModel(model, match);
 }
 /**
- * The encoding a model uses.
+ * The encoding a model uses; `options` as for `getEncoding` (extra special tokens).
  *
  * @example encodingForModel('gpt-4o-mini').name // 'o200k_base'
  */
-export function encodingForModel(model: string): Encoding {
-  return getEncoding(encodingNameForModel(model));
+export function encodingForModel(model: string, options?: EncodingOptions | Readonly<Record<string, number>>): Encoding {
+  const name = encodingNameForModel(model);
+  return options === undefined ? getEncoding(name) : getEncoding(name, options);
 }

@@ -99,7 +99,7 @@ const wholeTable: Expect = {
 /** Every exported function, by name. */
 const ROWS: Record<string, Row> = {
   getEncoding: {
-    good: () => ['o200k_base'],
+    good: () => ['o200k_base', { extraSpecialTokens: { '<|im_start|>': 200264 } }],
     args: [
       {
         field: 'name',
@@ -109,9 +109,23 @@ const ROWS: Record<string, Row> = {
           "''": { error: tokmeter.UnknownEncodingError, reason: 'the empty name is no encoding' },
         },
       },
+      {
+        field: 'options',
+        kind: 'options',
+        optional: true,
+        typo: ['extraSpecialToken', { '<|im_start|>': 200264 }],
+      },
     ],
+    extra: {
+      'a token that is an ordinary id': { args: () => ['o200k_base', { extraSpecialTokens: { '<|x|>': 5 } }], expect: { error: tokmeter.SpecialTokenConflictError, reason: 'id 5 is a token of the vocabulary' } },
+      "js-tiktoken's positional map": { args: () => ['o200k_base', { '<|x|>': 200264 }], expect: { result: (e) => expect((e as tokmeter.Encoding).specialTokens.get('<|x|>')).toBe(200264), reason: 'a map of ids is the positional form' } },
+      'a token id that is text': { args: () => ['o200k_base', { extraSpecialTokens: { '<|x|>': '200264' } }], expect: { field: 'options.extraSpecialTokens["<|x|>"]' } },
+    },
   },
-  encodingForModel: { good: () => ['gpt-4o'], args: [modelId('model')] },
+  encodingForModel: {
+    good: () => ['gpt-4o', { extraSpecialTokens: { '<|im_start|>': 200264 } }],
+    args: [modelId('model'), { field: 'options', kind: 'options', optional: true, typo: ['extraSpecialToken', { '<|im_start|>': 200264 }] }],
+  },
   encodingNameForModel: { good: () => ['gpt-4o'], args: [modelId('model')] },
   modelTokenizer: { good: () => ['gpt-4o'], args: [modelId('model')] },
   countTokens: {
@@ -338,6 +352,7 @@ const NOT_CALLED: Record<string, 'constant' | 'class'> = {
   UnknownEncodingError: 'class',
   UnknownModelError: 'class',
   DisallowedSpecialTokenError: 'class',
+  SpecialTokenConflictError: 'class',
   ChatValidationError: 'class',
   ImageSizeUnknownError: 'class',
   UnsupportedContentError: 'class',
