@@ -63,6 +63,12 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     esbuildPlugins: [webPlatform, externalEncodingData],
+    // Whitespace and syntax only, names kept (errors and stack traces still read): the package's
+    // budget is 6 MB installed, the encodings' data take 4.1 MB, and apps minify again anyway.
+    esbuildOptions(options) {
+      options.minifyWhitespace = true;
+      options.minifySyntax = true;
+    },
   },
   {
     // The command line: one ESM file with a shebang, installed as the `tokmeter` bin.
