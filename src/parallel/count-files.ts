@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { selectEncoding } from '../count.js';
+import type { Encoding } from '../encoding.js';
 import { describeValue } from '../describe.js';
 import { InvalidArgumentError, TokmeterError } from '../errors.js';
 import { moduleDirectory } from '../module-path.js';
@@ -16,7 +17,8 @@ import type { RangeFailure, RangeResult, RangeTask } from './protocol.js';
 
 export interface CountFilesOptions extends TokenCounterOptions {
   /**
-   * Worker threads to count on. 1 counts on the calling thread.
+   * Threads to count on: the calling thread and `concurrency - 1` workers. 1 counts on the calling
+   * thread alone.
    * @default os.availableParallelism()
    */
   readonly concurrency?: number;
@@ -33,8 +35,9 @@ const COUNT_FILES_OPTIONS = ['model', 'encoding', 'concurrency', 'splitAbove', '
 
 /**
  * Counts many files, or one very large file, on all cores in constant memory: files are streamed
- * by worker threads, and a large file is cut into ranges at places where no piece can cross, so
- * the ranges' counts add up to exactly the file's. Results come back in the order of `paths`.
+ * by this thread and `concurrency - 1` worker threads, and a large file is cut into ranges at
+ * places where no piece can cross, so the ranges' counts add up to exactly the file's. Results come
+ * back in the order of `paths`.
  * A stretch of more than 4 MiB with no safe cut is a `PieceTooLongError`, as in `countFile`.
  *
  * @example await countFiles(['a.txt', 'b.md'], { model: 'gpt-4o' }) // [{ path: 'a.txt', tokens: 812, bytes: 3301 }, …]
@@ -86,26 +89,34 @@ export async function countFiles(paths: readonly string[], options?: CountFilesO
     onProgress?.(countedBytes, totalBytes);
   };
 
-  if (concurrency === 1 || tasks.length <= 1) {
-    for (const task of tasks) record(task, await countFileRange(task.path, task.start, task.end, encoding));
-  } else {
-    await runOnWorkers(tasks, Math.min(concurrency, tasks.length), record);
-  }
+  await countTasks(tasks, Math.min(concurrency, tasks.length), encoding, record);
   return paths.map((path, file) => ({ path, tokens: tokens[file]!, bytes: sizes[file]! }));
 }
 
-function runOnWorkers(tasks: readonly RangeTask[], workers: number, record: (task: RangeTask, result: { tokens: number; bytes: number }) => void): Promise<void> {
+/**
+ * Counts the tasks on `threads` threads: this one and `threads - 1` workers, each taking the next
+ * task when it is done with one. This thread starts at once, so counting is never slower than on
+ * this thread alone by more than the workers' start-up (loading the encoding, about 0.1 s), even
+ * when other processes leave the workers no core.
+ */
+function countTasks(tasks: readonly RangeTask[], threads: number, encoding: Encoding, record: (task: RangeTask, result: { tokens: number; bytes: number }) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
     let finished = 0;
     let failed = false;
     const pool: Worker[] = [];
     const stop = (error?: Error) => {
+      if (failed) return;
+      if (error !== undefined) failed = true;
       for (const worker of pool) void worker.terminate();
       if (error) reject(error);
       else resolve();
     };
-    for (let w = 0; w < workers; w++) {
+    const done = (task: RangeTask, result: { tokens: number; bytes: number }) => {
+      record(task, result);
+      if (++finished === tasks.length) stop();
+    };
+    for (let w = 1; w < threads; w++) {
       // execArgv: [] so flags of the host process (--input-type, -e) do not reach the worker.
       const worker = new Worker(join(moduleDirectory(), 'worker.js'), { execArgv: [] });
       pool.push(worker);
@@ -115,22 +126,24 @@ function runOnWorkers(tasks: readonly RangeTask[], workers: number, record: (tas
       worker.on('message', (result: RangeResult) => {
         if (failed) return;
         if ('error' in result) {
-          failed = true;
           stop(workerError(result.error));
           return;
         }
-        record(tasks[result.id]!, result);
-        if (++finished === tasks.length) stop();
-        else feed();
+        done(tasks[result.id]!, result);
+        feed();
       });
       worker.on('error', (error) => {
-        if (!failed) {
-          failed = true;
-          stop(new TokmeterError('WORKER_FAILED', `a counting worker failed: ${error.message}. Try { concurrency: 1 } to count on this thread.`, { cause: error }));
-        }
+        stop(new TokmeterError('WORKER_FAILED', `a counting worker failed: ${error.message}. Try { concurrency: 1 } to count on this thread.`, { cause: error }));
       });
       feed();
     }
+    void (async () => {
+      while (!failed && next < tasks.length) {
+        const task = tasks[next++]!;
+        const result = await countFileRange(task.path, task.start, task.end, encoding);
+        if (!failed) done(task, result);
+      }
+    })().catch((error: unknown) => stop(error instanceof Error ? error : new Error(String(error))));
   });
 }
 
