@@ -1,4 +1,5 @@
-import { countChatTokens, type ChatCountOptions } from './chat/count-chat.js';
+import { countChatTokens } from './chat/count-chat.js';
+import type { ChatCountOptions } from './chat/options.js';
 import type { ChatMessage } from './chat/types.js';
 import { InvalidArgumentError } from './errors.js';
 import { readOptions, rejectUnknownOptions } from './options.js';

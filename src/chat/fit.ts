@@ -7,7 +7,9 @@
  * results that answer it, so the conversation stays valid for the API.
  */
 import { lazy } from '../zod.js';
-import { countPrepared, prepareChatRequest, type ChatCountOptions, type PreparedRequest } from './count-chat.js';
+import { countPrepared } from './count-chat.js';
+import type { ChatCountOptions } from './options.js';
+import { prepareChatRequest, type PreparedRequest } from './prepare.js';
 import { InvalidArgumentError } from '../errors.js';
 import { readOptions } from '../options.js';
 import { CHAT_COUNT_OPTIONS, chatCountOptionsFrom } from './options.js';

@@ -1,76 +1,60 @@
 /**
  * The harmony format of the gpt-oss models (o200k_harmony). Layout from the harmony guide
  * (openai/openai-cookbook `articles/openai-harmony.md`) and its reference renderer
- * (openai/harmony `src/encoding.rs` @f573ab5):
+ * (openai/harmony `src/encoding.rs` @ec7606d, v0.0.8):
  *
- *     <|start|>{role}[:{name}][<|channel|>{channel}][ to={recipient}][ {content type}]<|message|>{content}<|end|>
+ *     <|start|>{role}[:{name}][ to={recipient}][<|channel|>{channel}][ {content type}]<|message|>{content}<|end|>
  *
- * (a tool result puts its recipient in the role section: `functions.x to=assistant<|channel|>…`,
- * as the guide shows) and a request ends with `<|start|>assistant`. Formatting tokens count 1 each; every text piece
- * (role, channel, recipient, content) is encoded on its own as ordinary text, as the renderer does,
- * so text that looks like a special token is never a special token.
+ * and a request ends with `<|start|>assistant`. Formatting tokens count 1 each (`<|constrain|>` in
+ * a content type too); every text piece (role, name, recipient, channel, content) is encoded on its
+ * own as ordinary text, as the renderer does, so text that looks like a special token is never a
+ * special token.
  *
  * A Chat Completions request maps onto harmony the way the guide lays out a conversation:
  * a system message (identity, dates, reasoning effort, channels), then the request's first
  * system/developer message as the developer message `# Instructions` plus the `# Tools` section,
- * then the rest. Past assistant text goes to the `final` channel, tool calls to
- * `commentary to=functions.{name} <|constrain|>json` ending in `<|call|>`, tool results come from
- * `functions.{name} to=assistant`. Hosting stacks may differ in the system message (date, effort).
+ * then the rest. Past assistant text goes to the `final` channel, tool calls are
+ * `assistant to=functions.{name}<|channel|>commentary <|constrain|>json` ending in `<|call|>`, tool
+ * results come from `functions.{name} to=assistant<|channel|>commentary`. Hosting stacks may differ
+ * in the system message (date, effort).
  */
 import { ChatValidationError, UnsupportedContentError } from './errors.js';
-import { prepareChatRequest, type ChatTokenCount, type PreparedRequest } from './count-chat.js';
+import type { ChatTokenCount } from './count-result.js';
 import { renderHarmonyType } from './harmony-types.js';
-import { readHarmonyOptions } from './options.js';
+import { readHarmonyOptions, type HarmonyOptions } from './options.js';
+import { PromptPieces } from './pieces.js';
+import { isSystemLike, prepareChatRequest, toolCallNames, type PreparedRequest } from './prepare.js';
 import type { ChatTokenizer } from './tokenizer.js';
 import type { ChatMessage, ChatRequest, FunctionDefinition } from './types.js';
 
-export interface HarmonyOptions {
-  /** @default 'You are ChatGPT, a large language model trained by OpenAI.' */
-  readonly modelIdentity?: string;
-  /** @default '2024-06' */
-  readonly knowledgeCutoff?: string;
-  /** `YYYY-MM-DD`. @default today's date (UTC) */
-  readonly currentDate?: string;
-  /** @default 'medium' */
-  readonly reasoningEffort?: 'low' | 'medium' | 'high';
-}
+export type { HarmonyOptions } from './options.js';
 
-type Piece = { special: string } | { text: string };
-
-/** One rendered harmony message: its pieces, so it can be both shown and counted. */
-export class HarmonyMessage {
-  readonly pieces: Piece[] = [];
-  special(token: string): this {
-    this.pieces.push({ special: token });
-    return this;
-  }
-  text(text: string): this {
-    if (text !== '') this.pieces.push({ text });
-    return this;
-  }
-  toString(): string {
-    return this.pieces.map((p) => ('special' in p ? p.special : p.text)).join('');
-  }
-  count(tokenizer: ChatTokenizer): number {
-    return this.pieces.reduce((sum, p) => sum + ('special' in p ? 1 : tokenizer.count(p.text)), 0);
-  }
-}
+/** The content type harmony writes with `<|constrain|>` as one special token (harmony 0.0.8, commit 8a4645f). */
+const CONSTRAIN = '<|constrain|>';
 
 interface Header {
-  /** A recipient written in the role section (tool results: `functions.x to=assistant<|channel|>…`). */
-  roleRecipient?: string;
-  channel?: string;
-  /** A recipient written after the channel (tool calls: `<|channel|>commentary to=functions.x`). */
+  /** Written after the role: ` to=functions.x` for a call, ` to=assistant` for a tool result. */
   recipient?: string;
+  channel?: string;
   contentType?: string;
 }
 
-function message(role: string, content: string, header: Header = {}): HarmonyMessage {
-  const m = new HarmonyMessage().special('<|start|>').text(role);
-  if (header.roleRecipient !== undefined) m.text(` to=${header.roleRecipient}`);
-  if (header.channel !== undefined) m.special('<|channel|>').text(header.channel);
+/**
+ * `<|start|>{role}[ to={recipient}][<|channel|>{channel}][ {content type}]<|message|>{content}`, in
+ * the order openai/harmony's renderer writes a header (`src/encoding.rs`@ec7606d, `Render<Message>`).
+ * A content type that starts with `<|constrain|>` is written as " ", the special token, then the rest:
+ * the renderer's fix of 2025-08-08 (8a4645f, "Fix tokenization of <|constrain|> content type"), which
+ * its test `test_does_not_drop_if_ongoing_analysis` checks against the rendered text.
+ */
+function message(role: string, content: string, header: Header = {}, name?: string): PromptPieces {
+  const m = new PromptPieces().special('<|start|>').text(role);
+  if (name !== undefined) m.text(`:${name}`);
   if (header.recipient !== undefined) m.text(` to=${header.recipient}`);
-  if (header.contentType !== undefined) m.text(` ${header.contentType}`);
+  if (header.channel !== undefined) m.special('<|channel|>').text(header.channel);
+  if (header.contentType !== undefined) {
+    if (header.contentType.startsWith(CONSTRAIN)) m.text(' ').special(CONSTRAIN).text(header.contentType.slice(CONSTRAIN.length));
+    else m.text(` ${header.contentType}`);
+  }
   return m.special('<|message|>').text(content);
 }
 
@@ -92,7 +76,7 @@ function today(): string {
 }
 
 /** The system message the renderer builds from its settings. */
-export function renderHarmonySystem(options: HarmonyOptions, hasFunctions: boolean): HarmonyMessage {
+export function renderHarmonySystem(options: HarmonyOptions, hasFunctions: boolean): PromptPieces {
   const top = [
     options.modelIdentity ?? 'You are ChatGPT, a large language model trained by OpenAI.',
     `Knowledge cutoff: ${options.knowledgeCutoff ?? '2024-06'}`,
@@ -104,7 +88,7 @@ export function renderHarmonySystem(options: HarmonyOptions, hasFunctions: boole
   return message('system', body).special('<|end|>');
 }
 
-function developer(instructions: string | undefined, functions: readonly FunctionDefinition[]): HarmonyMessage {
+function developer(instructions: string | undefined, functions: readonly FunctionDefinition[]): PromptPieces {
   const sections: string[] = [];
   if (instructions !== undefined) sections.push('# Instructions', instructions);
   if (functions.length > 0) sections.push(renderHarmonyTools(functions));
@@ -125,16 +109,16 @@ function textOf(message: ChatMessage, field: string): string {
 }
 
 /** Render each request message as harmony messages (an assistant turn with tool calls renders several). */
-function renderMessage(m: ChatMessage, field: string, callNames: Map<string, string>): HarmonyMessage[] {
+function renderMessage(m: ChatMessage, field: string, callNames: Map<string, string>): PromptPieces[] {
   const content = textOf(m, field);
   switch (m.role) {
     case 'user':
-      return [message(m.name === undefined ? 'user' : `user:${m.name}`, content).special('<|end|>')];
+      return [message('user', content, {}, m.name).special('<|end|>')];
     case 'system':
     case 'developer':
       return [developer(content, [])];
     case 'assistant': {
-      const out: HarmonyMessage[] = [];
+      const out: PromptPieces[] = [];
       const calls = [...(m.function_call != null ? [m.function_call] : [])];
       m.tool_calls?.forEach((call, c) => {
         if (call.type !== 'function') throw new UnsupportedContentError(`${field}.tool_calls[${c}]`, 'is a custom tool call; gpt-oss calls functions only.');
@@ -142,9 +126,7 @@ function renderMessage(m: ChatMessage, field: string, callNames: Map<string, str
       });
       if (content !== '') out.push(message('assistant', content, { channel: calls.length > 0 ? 'commentary' : 'final' }).special('<|end|>'));
       for (const call of calls) {
-        out.push(
-          message('assistant', call.arguments, { channel: 'commentary', recipient: `functions.${call.name}`, contentType: '<|constrain|>json' }).special('<|call|>'),
-        );
+        out.push(message('assistant', call.arguments, { recipient: `functions.${call.name}`, channel: 'commentary', contentType: `${CONSTRAIN}json` }).special('<|call|>'));
       }
       return out;
     }
@@ -155,17 +137,16 @@ function renderMessage(m: ChatMessage, field: string, callNames: Map<string, str
         throw new ChatValidationError(`${field}.tool_call_id`, 'does not match a tool call in an earlier assistant message; harmony names a tool result after its function.');
       }
       // The guide's tool-message format: <|start|>{toolname} to=assistant<|channel|>commentary<|message|>{output}<|end|>
-      return [message(`functions.${name}`, content, { roleRecipient: 'assistant', channel: 'commentary' }).special('<|end|>')];
+      return [message(`functions.${name}`, content, { recipient: 'assistant', channel: 'commentary' }).special('<|end|>')];
     }
   }
 }
 
 /** Render a prepared request as the harmony text a gpt-oss model reads. */
-export function renderHarmony(request: PreparedRequest, options: HarmonyOptions = {}): { system: HarmonyMessage; messages: HarmonyMessage[][]; tools?: HarmonyMessage; priming: HarmonyMessage } {
+export function renderHarmony(request: PreparedRequest, options: HarmonyOptions = {}): { system: PromptPieces; messages: PromptPieces[][]; tools?: PromptPieces; priming: PromptPieces } {
   const hasFunctions = request.functions.length > 0;
-  const firstInstructions = request.messages.findIndex((m) => m.role === 'system' || m.role === 'developer');
-  const callNames = new Map<string, string>();
-  for (const m of request.messages) for (const call of m.tool_calls ?? []) if (call.id !== undefined && call.type === 'function') callNames.set(call.id, call.function.name);
+  const firstInstructions = request.messages.findIndex(isSystemLike);
+  const callNames = toolCallNames(request.messages);
 
   const messages = request.messages.map((m, i) =>
     i === firstInstructions ? [developer(textOf(m, request.fieldOf(i)), request.functions)] : renderMessage(m, request.fieldOf(i), callNames),
@@ -175,7 +156,7 @@ export function renderHarmony(request: PreparedRequest, options: HarmonyOptions 
     system: renderHarmonySystem(options, hasFunctions),
     messages,
     ...(tools === undefined ? {} : { tools }),
-    priming: new HarmonyMessage().special('<|start|>').text('assistant'),
+    priming: new PromptPieces().special('<|start|>').text('assistant'),
   };
 }
 
@@ -188,7 +169,7 @@ export function harmonyText(rendered: ReturnType<typeof renderHarmony>): string 
 /** Count a prepared gpt-oss request. Tools are attributed separately from the instructions they share a message with. */
 export function countHarmony(request: PreparedRequest, tokenizer: ChatTokenizer, options: HarmonyOptions): ChatTokenCount {
   const rendered = renderHarmony(request, options);
-  const firstInstructions = request.messages.findIndex((m) => m.role === 'system' || m.role === 'developer');
+  const firstInstructions = request.messages.findIndex(isSystemLike);
   const messages = rendered.messages.map((parts) => parts.reduce((sum, m) => sum + m.count(tokenizer), 0));
   let tools = rendered.tools?.count(tokenizer) ?? 0;
   if (request.functions.length > 0 && firstInstructions >= 0) {

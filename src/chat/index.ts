@@ -3,7 +3,8 @@
  * format of gpt-oss, and fitting a conversation into a budget.
  */
 export { countChatTokens } from './count-chat.js';
-export type { ChatCountOptions, ChatTokenCount } from './count-chat.js';
+export type { ChatTokenCount } from './count-result.js';
+export type { ChatCountOptions } from './options.js';
 export { countResponsesTokens } from './responses.js';
 export type { ResponsesRequest, ResponsesTokenCount } from './responses.js';
 export { fitMessages } from './fit.js';
@@ -11,7 +12,7 @@ export type { FitOptions, FitResult, RemovedMessage } from './fit.js';
 export { renderFunctionNamespace } from './function-namespace.js';
 export type { NamespaceOptions } from './function-namespace.js';
 export { renderHarmonyPrompt } from './harmony.js';
-export type { HarmonyOptions } from './harmony.js';
+export type { HarmonyOptions } from './options.js';
 export { countImageTokens, imageSizeFromDataUrl } from './images/count-image.js';
 export type { ImageCount, ImageOptions } from './images/count-image.js';
 export type { ImageDetail } from './images/image-cost.js';

@@ -6,14 +6,37 @@
  */
 import { ownCopy, readOptions } from '../options.js';
 import { lazy } from '../zod.js';
-import type { ChatCountOptions } from './count-chat.js';
 import { ChatValidationError } from './errors.js';
-import type { HarmonyOptions } from './harmony.js';
-import { ImageSizeSchema, parseOrThrow } from './schema.js';
-import type { ImageSize } from './types.js';
+import type { ImageOptions } from './images/count-image.js';
+import { parseOrThrow, ImageSizeSchema } from './schema.js';
+import type { ToolLayoutName } from './tool-layouts.js';
+
+/** Settings for gpt-oss models, which render the harmony format. */
+export interface HarmonyOptions {
+  /** @default 'You are ChatGPT, a large language model trained by OpenAI.' */
+  readonly modelIdentity?: string;
+  /** @default '2024-06' */
+  readonly knowledgeCutoff?: string;
+  /** `YYYY-MM-DD`. @default today's date (UTC) */
+  readonly currentDate?: string;
+  /** @default 'medium' */
+  readonly reasoningEffort?: 'low' | 'medium' | 'high';
+}
+
+export interface ChatCountOptions extends ImageOptions {
+  /**
+   * How nested objects in tool schemas are laid out: `'flat'` (what the API renders since 2024:
+   * nested properties unindented, with their descriptions) or `'indented-2023'` (what it rendered
+   * in 2023: indented by two spaces, nested descriptions left out; reproduces bills of that time).
+   * @default 'indented-2023' for gpt-3.5-turbo-0613, 'flat' for every other model
+   */
+  readonly toolLayout?: ToolLayoutName;
+  /** Settings for gpt-oss models, which render the harmony format. */
+  readonly harmony?: HarmonyOptions;
+}
 
 /** The options `countChatTokens` and `countResponsesTokens` take (and `fitMessages`, `countTokens` with messages, besides their own). */
-export const CHAT_COUNT_OPTIONS = ['imageSizes', 'unknownImageSize', 'nestedDescriptions', 'harmony'] as const;
+export const CHAT_COUNT_OPTIONS = ['imageSizes', 'unknownImageSize', 'toolLayout', 'harmony'] as const;
 
 /** The keys of `options.harmony`, and of `renderHarmonyPrompt`'s options. */
 export const HARMONY_OPTIONS = ['modelIdentity', 'knowledgeCutoff', 'currentDate', 'reasoningEffort'] as const;
@@ -30,7 +53,7 @@ const HarmonySchema = lazy((z) => z.object({
 const ChatOptionsSchema = lazy((z) => z.object({
   imageSizes: z.union([z.record(z.string(), ImageSizeSchema()), z.function()], { error: 'must be an object { [url]: { width, height } } or a function url => size' }).optional(),
   unknownImageSize: z.enum(['error', 'upper-bound']).optional(),
-  nestedDescriptions: z.boolean().optional(),
+  toolLayout: z.enum(['flat', 'indented-2023']).optional(),
 }));
 
 /** `options.harmony`, or `renderHarmonyPrompt`'s options under `root`, checked and copied. */
@@ -49,20 +72,13 @@ export function readChatCountOptions(options: unknown, fn: string): ChatCountOpt
  * `CHAT_COUNT_OPTIONS`), checked; a function's own keys (`fitMessages`' model) are left to it.
  */
 export function chatCountOptionsFrom(copy: Readonly<Record<string, unknown>>, fn: string): ChatCountOptions {
-  const { harmony, imageSizes, unknownImageSize, nestedDescriptions } = copy;
+  const { harmony, imageSizes, unknownImageSize, toolLayout } = copy;
   const sizes = typeof imageSizes === 'function' ? imageSizes : ownCopy(imageSizes, { root: 'options.imageSizes', maxDepth: 3, error: chatError });
-  const checked = parseOrThrow(ChatOptionsSchema(), { imageSizes: sizes, unknownImageSize, nestedDescriptions }, ['options']);
+  const checked = parseOrThrow(ChatOptionsSchema(), { imageSizes: sizes, unknownImageSize, toolLayout }, ['options']);
   return {
     ...(checked.imageSizes === undefined ? {} : { imageSizes: checked.imageSizes as ChatCountOptions['imageSizes'] }),
     ...(checked.unknownImageSize === undefined ? {} : { unknownImageSize: checked.unknownImageSize }),
-    ...(checked.nestedDescriptions === undefined ? {} : { nestedDescriptions: checked.nestedDescriptions }),
+    ...(checked.toolLayout === undefined ? {} : { toolLayout: checked.toolLayout }),
     ...(harmony === undefined ? {} : { harmony: readHarmonyOptions(harmony, fn, 'options.harmony') }),
   };
-}
-
-/** What an `imageSizes` function returned for `url`: a size, or `undefined` (also for `null`) when it does not know. */
-export function checkSizeHint(hint: unknown, url: string): ImageSize | undefined {
-  if (hint === undefined || hint === null) return undefined;
-  const field = `options.imageSizes(${JSON.stringify(url.length > 80 ? `${url.slice(0, 77)}...` : url)})`;
-  return parseOrThrow(ImageSizeSchema(), ownCopy(hint, { root: field, maxDepth: 2, error: chatError }), [field]) as ImageSize;
 }

@@ -15,7 +15,10 @@
  */
 import type { z } from 'zod';
 import { lazy, zod } from '../zod.js';
-import { countPrepared, type ChatCountOptions, type ChatTokenCount, type PreparedRequest } from './count-chat.js';
+import { countPrepared } from './count-chat.js';
+import type { ChatTokenCount } from './count-result.js';
+import type { ChatCountOptions } from './options.js';
+import type { PreparedRequest } from './prepare.js';
 import { UnsupportedContentError } from './errors.js';
 import { readChatCountOptions } from './options.js';
 import { FunctionDefinitionSchema, parseOrThrow, readRequest } from './schema.js';

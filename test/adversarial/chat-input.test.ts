@@ -56,14 +56,14 @@ const withTool = (parameters: unknown, model = 'gpt-4o') => ({
 
 describe('misspelt options are refused, naming the option and the closest one', () => {
   test.each([
-    ['countChatTokens', () => countChatTokens({ model: 'gpt-4o', messages: [user] }, { nestedDescription: true } as never), 'options.nestedDescription', 'nestedDescriptions'],
+    ['countChatTokens', () => countChatTokens({ model: 'gpt-4o', messages: [user] }, { toolLayot: 'flat' } as never), 'options.toolLayot', 'toolLayout'],
     ['countChatTokens options.harmony', () => countChatTokens({ model: 'gpt-oss-20b', messages: [user] }, { harmony: { reasoningEfort: 'low' } } as never), 'options.harmony.reasoningEfort', 'reasoningEffort'],
     ['countResponsesTokens', () => countResponsesTokens({ model: 'gpt-4o', input: 'hi' }, { unknownImageSiz: 'upper-bound' } as never), 'options.unknownImageSiz', 'unknownImageSize'],
     ['fitMessages', () => fitMessages([user], { model: 'gpt-4o', maxTokens: 100, trimm: false } as never), 'options.trimm', 'trim'],
     ['fitMessages with a chat option', () => fitMessages([user], { model: 'gpt-4o', maxTokens: 100, imageSize: {} } as never), 'options.imageSize', 'imageSizes'],
-    ['countTokens with messages', () => countTokens([user], { model: 'gpt-4o', nestedDescription: true } as never), 'options.nestedDescription', 'nestedDescriptions'],
+    ['countTokens with messages', () => countTokens([user], { model: 'gpt-4o', toolLayot: 'flat' } as never), 'options.toolLayot', 'toolLayout'],
     ['renderHarmonyPrompt', () => renderHarmonyPrompt({ model: 'gpt-oss-20b', messages: [user] }, { currentdate: '2025-01-01' } as never), 'options.currentdate', 'currentDate'],
-    ['renderFunctionNamespace', () => renderFunctionNamespace([], { nestedDescription: true } as never), 'options.nestedDescription', 'nestedDescriptions'],
+    ['renderFunctionNamespace', () => renderFunctionNamespace([], { toolLayot: 'flat' } as never), 'options.toolLayot', 'toolLayout'],
   ])('%s', (_name, run, field, suggestion) => {
     const error = thrown(run);
     expect(error.code).toBe('INVALID_ARGUMENT');
@@ -82,7 +82,7 @@ describe('options that are not a plain object are refused', () => {
     ['a number', 42],
     ['a string', 'gpt-4o'],
     ['an array', []],
-    ['an object whose options sit on its prototype', Object.create({ nestedDescriptions: true }) as object],
+    ['an object whose options sit on its prototype', Object.create({ toolLayout: 'flat' }) as object],
   ])('%s', (_name, options) => {
     for (const run of [
       () => countChatTokens({ model: 'gpt-4o', messages: [user] }, options as never),
@@ -96,7 +96,7 @@ describe('options that are not a plain object are refused', () => {
   });
 
   test('a JSON "__proto__" key is an unknown option, not a prototype', () => {
-    const options = JSON.parse('{"__proto__": {"nestedDescriptions": true}}') as never;
+    const options = JSON.parse('{"__proto__": {"toolLayout": "flat"}}') as never;
     expect(thrown(() => countChatTokens({ model: 'gpt-4o', messages: [user] }, options)).field).toBe('options.__proto__');
   });
 });
@@ -122,8 +122,9 @@ describe(`tool schemas are walked at most ${MAX_NESTING} levels deep, and cycles
   test('a schema 45 properties deep, inside the limit, is rendered', () => {
     const namespace = renderFunctionNamespace([{ name: 'f', parameters: nestedSchema(45) }]);
     // 45 objects: the parameters, 43 nested ones with a property, and the innermost without.
-    expect(namespace.match(/p\?: \{/g)).toHaveLength(43);
-    expect(namespace).toContain('p?: object,');
+    expect(namespace.match(/p\?: \{(?=\np\?)/g)).toHaveLength(43);
+    expect(namespace).toContain('p?: {\n},'); // an object without properties, as harmony writes it
+    expect(renderFunctionNamespace([{ name: 'f', parameters: nestedSchema(45) }], { toolLayout: 'indented-2023' })).toContain('p?: object,');
     expect(countChatTokens(withTool(nestedSchema(45))).tools).toBeGreaterThan(0);
   });
 

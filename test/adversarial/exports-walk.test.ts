@@ -189,7 +189,7 @@ const ROWS: Record<string, Row> = {
     good: () => [request, {}],
     args: [
       { field: CHAT_REQUEST, kind: 'object', typo: ['mesages', [user], 'messages'] },
-      { field: 'options', kind: 'options', optional: true, typo: ['nestedDescription', true] },
+      { field: 'options', kind: 'options', optional: true, typo: ['toolLayot', 'flat'] },
     ],
   },
   countResponsesTokens: {
@@ -214,7 +214,7 @@ const ROWS: Record<string, Row> = {
     good: () => [[{ name: 'f', parameters: { type: 'object', properties: { a: { type: 'string' } } } }], {}],
     args: [
       { field: 'functions', kind: 'array', except: { '[]': { result: (r) => expect(r).toBe('namespace functions {\n\n} // namespace functions'), reason: 'no functions, an empty namespace' } } },
-      { field: 'options', kind: 'options', optional: true, typo: ['nestedDescription', true] },
+      { field: 'options', kind: 'options', optional: true, typo: ['toolLayot', 'flat'] },
     ],
   },
   renderHarmonyPrompt: {

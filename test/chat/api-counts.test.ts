@@ -25,7 +25,18 @@ const cases = JSON.parse(readFileSync(new URL('../fixtures/reference/chat-api-co
  * resolves today, so such a case is counted with the snapshot the alias pointed at when it was run.
  */
 function modelAtRunTime(c: ApiCase): string {
-  return /alias pointed at (\S+) when run/.exec(c.notes)?.[1] ?? c.model;
+  const noted = /alias pointed at (\S+) when run/.exec(c.notes)?.[1];
+  if (noted !== undefined) return noted;
+  // hmarr/openai-chat-tokens ran its cases against the live API from August to November 2023
+  // (its tests at 1118e49, 2023-11-15), while `gpt-3.5-turbo` pointed at gpt-3.5-turbo-0613
+  // (27 June 2023 to February 2024). Tool schemas were rendered in the 2023 layout then
+  // (tool-layouts.ts), which tokmeter keeps as that snapshot's default.
+  if (isHmarr(c) && c.model === 'gpt-3.5-turbo') return 'gpt-3.5-turbo-0613';
+  return c.model;
+}
+
+function isHmarr(c: ApiCase): boolean {
+  return (c.source as { repo?: string }).repo === 'hmarr/openai-chat-tokens';
 }
 
 describe('chat-api-counts.json: every API-observed request matches exactly', () => {
@@ -39,6 +50,28 @@ describe('chat-api-counts.json: every API-observed request matches exactly', () 
     expect(result.total).toBe(expected_prompt_tokens);
     const sum = result.messages.reduce((a, b) => a + b, 0) + result.tools + result.toolChoice + result.images + result.replyPriming + result.preamble;
     expect(sum).toBe(result.total);
+  });
+});
+
+describe('the 2023 tool layout, stated rather than hidden', () => {
+  const nested = ['hmarr-18', 'hmarr-24', 'hmarr-25', 'hmarr-26', 'hmarr-33', 'hmarr-34', 'hmarr-35'];
+
+  test('the cases with nested objects need it: today\'s layout counts them differently', () => {
+    for (const id of nested) {
+      const c = cases.find((x) => x.id === id)!;
+      const { id: _, source: _s, verification: _v, notes: _n, expected_prompt_tokens, ...request } = c;
+      expect(countChatTokens({ ...request, model: 'gpt-3.5-turbo-0613' }).total, id).toBe(expected_prompt_tokens);
+      expect(countChatTokens({ ...request, model: 'gpt-3.5-turbo' }, { toolLayout: 'indented-2023' }).total, id).toBe(expected_prompt_tokens);
+      expect(countChatTokens({ ...request, model: 'gpt-3.5-turbo' }).total, id).not.toBe(expected_prompt_tokens);
+    }
+  });
+
+  test('every other case counts the same in either layout', () => {
+    for (const c of cases.filter((x) => !nested.includes(x.id))) {
+      const { id: _, source: _s, verification: _v, notes: _n, expected_prompt_tokens, ...request } = c;
+      const model = modelAtRunTime(c);
+      expect(countChatTokens({ ...request, model }, { toolLayout: 'flat' }).total, c.id).toBe(expected_prompt_tokens);
+    }
   });
 });
 

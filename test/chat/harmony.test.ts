@@ -107,7 +107,8 @@ describe('harmony rendering (gpt-oss)', () => {
       },
       harmony,
     );
-    expect(text).toContain('<|start|>assistant<|channel|>commentary to=functions.get_weather <|constrain|>json<|message|>{"location":"San Francisco"}<|call|>');
+    // The order openai/harmony's renderer writes (src/encoding.rs@ec7606d): recipient, then channel, then content type.
+    expect(text).toContain('<|start|>assistant to=functions.get_weather<|channel|>commentary <|constrain|>json<|message|>{"location":"San Francisco"}<|call|>');
     expect(text).toContain('<|start|>functions.get_weather to=assistant<|channel|>commentary<|message|>{"sunny": true, "temperature": 20}<|end|>');
     expect(text).toContain('<|start|>assistant<|channel|>final<|message|>It is sunny.<|end|><|start|>assistant');
     expect(text).not.toContain('Calls to these tools'); // no tools were declared

@@ -4,71 +4,48 @@ import { countChatTokens, renderFunctionNamespace } from '../../src/chat/index.j
 import { getEncoding } from '../../src/encodings/registry.js';
 
 describe('renderFunctionNamespace', () => {
-  test('types, enums, required, arrays, nested objects, anyOf and descriptions', () => {
-    const text = renderFunctionNamespace([
-      {
-        name: 'plan_trip',
-        description: 'Plan a trip',
-        parameters: {
-          type: 'object',
-          required: ['city', 'days'],
-          properties: {
-            city: { type: 'string', description: 'Where to go' },
-            days: { type: 'integer', enum: [1, 2, -3] },
-            mode: { type: 'string', enum: ['train', 'car'] },
-            budget: { type: ['number', 'null'] },
-            tags: { type: 'array', items: { type: 'string' } },
-            anything: { type: 'array' },
-            stops: { type: 'array', items: { type: 'object', properties: { name: { type: 'string', description: 'nested, hidden by default' }, nights: { type: 'number' } }, required: ['name'] } },
-            when: { anyOf: [{ type: 'string' }, { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' } } }] },
-            flag: { type: 'boolean' },
-            nothing: { type: 'null' },
-          },
-        },
+  const planTrip = {
+    name: 'plan_trip',
+    description: 'Plan a trip',
+    parameters: {
+      type: 'object',
+      required: ['city', 'days'],
+      properties: {
+        city: { type: 'string', description: 'Where to go' },
+        days: { type: 'integer', enum: [1, 2, -3] },
+        mode: { type: 'string', enum: ['train', 'car'] },
+        budget: { type: ['number', 'null'] },
+        tags: { type: 'array', items: { type: 'string' } },
+        anything: { type: 'array' },
+        stops: { type: 'array', items: { type: 'object', properties: { name: { type: 'string', description: 'nested' }, nights: { type: 'number' } }, required: ['name'] } },
+        when: { anyOf: [{ type: 'string' }, { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' } } }] },
+        flag: { type: 'boolean' },
+        nothing: { type: 'null' },
       },
-      { name: 'ping', parameters: { type: 'object', properties: {} } },
-    ]);
-    expect(text).toBe(
-      [
-        'namespace functions {',
-        '',
-        '// Plan a trip',
-        'type plan_trip = (_: {',
-        '// Where to go',
-        'city: string,',
-        'days: 1 | 2 | -3,',
-        'mode?: "train" | "car",',
-        'budget?: number | null,',
-        'tags?: string[],',
-        'anything?: any[],',
-        'stops?: {',
-        '  name: string,',
-        '  nights?: number,',
-        '}[],',
-        'when?: string | {',
-        '  from?: string,',
-        '  to?: string,',
-        '},',
-        'flag?: boolean,',
-        'nothing?: null,',
-        '}) => any;',
-        '',
-        'type ping = () => any;',
-        '',
-        '} // namespace functions',
-      ].join('\n'),
-    );
+    },
+  };
+  const head = ['namespace functions {', '', '// Plan a trip', 'type plan_trip = (_: {', '// Where to go', 'city: string,', 'days: 1 | 2 | -3,', 'mode?: "train" | "car",', 'budget?: number | null,', 'tags?: string[],', 'anything?: any[],'];
+  const tail = ['flag?: boolean,', 'nothing?: null,', '}) => any;', '', 'type ping = () => any;', '', '} // namespace functions'];
+
+  test('types, enums, required, arrays, nested objects, anyOf and descriptions: the flat layout (2024 and later)', () => {
+    const text = renderFunctionNamespace([planTrip, { name: 'ping', parameters: { type: 'object', properties: {} } }]);
+    expect(text).toBe([...head, 'stops?: {', '// nested', 'name: string,', 'nights?: number,', '}[],', 'when?: string | {', 'from?: string,', 'to?: string,', '},', ...tail].join('\n'));
   });
 
-  test('nested descriptions are an option', () => {
-    const fn = { name: 'f', parameters: { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'string', description: 'inner' } } } } } };
-    expect(renderFunctionNamespace([fn])).not.toContain('// inner');
-    expect(renderFunctionNamespace([fn], { nestedDescriptions: true })).toContain('  // inner\n  b?: string,');
+  test('the same in the 2023 layout: nested properties indented by two, their descriptions left out', () => {
+    const text = renderFunctionNamespace([planTrip, { name: 'ping', parameters: { type: 'object', properties: {} } }], { toolLayout: 'indented-2023' });
+    expect(text).toBe([...head, 'stops?: {', '  name: string,', '  nights?: number,', '}[],', 'when?: string | {', '  from?: string,', '  to?: string,', '},', ...tail].join('\n'));
   });
 
-  test('deeper nesting indents by two more spaces per level', () => {
+  test('deeper nesting: flat at every depth, or two more spaces per level in 2023', () => {
     const fn = { name: 'f', parameters: { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'object', properties: { c: { type: 'string' } } } } } } } };
-    expect(renderFunctionNamespace([fn])).toContain('a?: {\n  b?: {\n    c?: string,\n  },\n},');
+    expect(renderFunctionNamespace([fn])).toContain('a?: {\nb?: {\nc?: string,\n},\n},');
+    expect(renderFunctionNamespace([fn], { toolLayout: 'indented-2023' })).toContain('a?: {\n  b?: {\n    c?: string,\n  },\n},');
+  });
+
+  test('an unknown layout is an error naming the option', () => {
+    expect(() => renderFunctionNamespace([], { toolLayout: 'indented' as never })).toThrow(expect.objectContaining({ field: 'options.toolLayout' }));
+    expect(() => countChatTokens({ model: 'gpt-4o', messages: [] }, { toolLayout: 'indented' as never })).toThrow(expect.objectContaining({ field: 'options.toolLayout' }));
   });
 });
 
@@ -101,14 +78,29 @@ describe('request-level tool rules', () => {
     expect(countChatTokens({ ...base, functions, function_call: { name: 'get_weather' } }).toolChoice).toBe(4 + enc.count('get_weather'));
   });
 
-  test('an assistant tool call counts name + arguments + 3; its result is counted like a function result', () => {
+  test('one tool call is 3 + "assistant to=functions.{name}" (one piece) + arguments; its result 3 + name + content', () => {
     const call = { id: 'call_9', type: 'function' as const, function: { name: 'get_weather', arguments: '{"city":"Paris"}' } };
     const result = countChatTokens({
       ...base,
       messages: [...base.messages, { role: 'assistant', content: null, tool_calls: [call] }, { role: 'tool', tool_call_id: 'call_9', content: '18°C' }],
     });
-    expect(result.messages[1]).toBe(3 + enc.count('assistant') + enc.count('get_weather') + enc.count('{"city":"Paris"}') + 3);
-    expect(result.messages[2]).toBe(3 + enc.count('tool') + enc.count('18°C') + enc.count('get_weather') + 1 - 2);
+    expect(result.messages[1]).toBe(3 + enc.count('assistant to=functions.get_weather') + enc.count('{"city":"Paris"}'));
+    // For most names that is the older rule, role + name + 3; `calculator` is one token alone but two after "." (docs/tool-rendering.md, M3).
+    expect(enc.count('assistant to=functions.get_weather')).toBe(enc.count('assistant') + enc.count('get_weather') + 3);
+    expect(enc.count('assistant to=functions.calculator')).toBe(enc.count('assistant') + enc.count('calculator') + 4);
+    expect(result.messages[2]).toBe(3 + enc.count('get_weather') + enc.count('18°C'));
+    expect(result.approximate).toBe(false);
+  });
+
+  test('two or more calls in one message are counted each alone and marked approximate', () => {
+    const calls = ['Paris', 'Rome'].map((city, i) => ({ id: `c${i}`, type: 'function' as const, function: { name: 'get_weather', arguments: `{"city":"${city}"}` } }));
+    const result = countChatTokens({
+      ...base,
+      messages: [...base.messages, { role: 'assistant', content: null, tool_calls: calls }, { role: 'tool', tool_call_id: 'c0', content: '18°C' }, { role: 'tool', tool_call_id: 'c1', content: '21°C' }],
+    });
+    expect(result.approximate).toBe(true);
+    expect(result.messages[1]).toBe(3 + enc.count('assistant') + calls.reduce((sum, c) => sum + 3 + enc.count(c.function.name) + enc.count(c.function.arguments), 0));
+    expect(result.encoding).toBe('o200k_base');
   });
 
   test('text given as parts counts like the same text given as a string', () => {

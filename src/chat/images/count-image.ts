@@ -11,7 +11,7 @@ import { describeValue } from '../../describe.js';
 import { ownCopy } from '../../options.js';
 import { suggestNames } from '../../suggest.js';
 import { mustBeOneOf } from '../../validation.js';
-import { checkSizeHint } from '../options.js';
+import { checkSizeHint } from './size-hint.js';
 import { ImageSizeSchema, parseOrThrow } from '../schema.js';
 
 export interface ImageOptions {
