@@ -8,6 +8,13 @@ export interface OptionSpec {
   value?: string;
   description: string;
   short?: string;
+  /** The option may be given more than once (`--include a --include b`); its value is a list. */
+  multiple?: boolean;
+  /**
+   * A string option whose value may be left out (`--tree` or `--tree 500`): the next word is its
+   * value only when it is a number. Left out, the value is the empty string.
+   */
+  optionalNumber?: boolean;
 }
 
 /** A command as the dispatcher and `--help` see it. */
@@ -25,7 +32,7 @@ export interface CommandSpec {
   examples: readonly string[];
 }
 
-export type Values = Readonly<Record<string, string | boolean | undefined>>;
+export type Values = Readonly<Record<string, string | boolean | string[] | undefined>>;
 
 export interface ParsedArgs {
   values: Values;
@@ -35,8 +42,9 @@ export interface ParsedArgs {
 
 /** The help text of one command, generated from its spec so flags and help cannot drift. */
 export function commandHelp(spec: CommandSpec): string {
+  const value = (option: OptionSpec) => (option.value === undefined ? '' : option.optionalNumber ? ` [${option.value}]` : ` <${option.value}>`);
   const entries: [string, string][] = Object.entries(spec.options).map(([name, option]) => [
-    `${option.short === undefined ? '    ' : `-${option.short}, `}--${name}${option.value === undefined ? '' : ` <${option.value}>`}`,
+    `${option.short === undefined ? '    ' : `-${option.short}, `}--${name}${value(option)}`,
     option.description,
   ]);
   entries.push(['-h, --help', 'show this help']);
@@ -61,11 +69,11 @@ export function commandHelp(spec: CommandSpec): string {
 export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
   const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
   for (const [name, option] of Object.entries(spec.options)) {
-    options[name] = option.short === undefined ? { type: option.type } : { type: option.type, short: option.short };
+    options[name] = { type: option.type, ...(option.short !== undefined && { short: option.short }), ...(option.multiple && { multiple: true }) };
   }
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  let parsed: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true }) as typeof parsed;
+    parsed = parseArgs({ args: withOptionalValues(spec, argv), options, strict: true, allowPositionals: true }) as typeof parsed;
   } catch (error) {
     throw new UsageError(describeParseError(error), spec.name);
   }
@@ -74,6 +82,27 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
     throw new UsageError(`${spec.name} takes no file arguments, got ${JSON.stringify(parsed.positionals[0])}.`, spec.name);
   }
   return { values: parsed.values, positionals: parsed.positionals, help };
+}
+
+/**
+ * `--tree` becomes `--tree=` and `--tree 500` becomes `--tree=500` for the options whose value may
+ * be left out, so that node:util, which has no such options, reads them as ordinary strings.
+ */
+function withOptionalValues(spec: CommandSpec, argv: readonly string[]): string[] {
+  const optional = new Set(Object.entries(spec.options).filter(([, option]) => option.optionalNumber).map(([name]) => `--${name}`));
+  if (optional.size === 0) return [...argv];
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (!optional.has(arg)) out.push(arg);
+    else if (/^\d[\d,_]*$/.test(argv[i + 1] ?? '')) out.push(`${arg}=${argv[++i]}`);
+    else out.push(`${arg}=`);
+  }
+  return out;
 }
 
 /** node:util's messages, shortened to what a person at a terminal needs. */
@@ -97,6 +126,12 @@ function describeParseError(error: unknown): string {
 export function stringValue(values: Values, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** The values of an option given any number of times (`multiple`), in order; empty when not given. */
+export function stringList(values: Values, name: string): string[] {
+  const value = values[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }
 
 export function requireString(values: Values, name: string, command: string): string {

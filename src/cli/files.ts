@@ -1,31 +1,43 @@
-import { readdirSync, statSync, type Stats } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
+import { isAbsolute, normalize, relative, sep } from 'node:path';
 import { describeFsError } from './fs-errors.js';
-import { hasGlobChars, planGlob } from './glob.js';
+import { globMatcher, hasGlobChars, planGlob, type GlobMatcher } from './glob.js';
+import { walkFolder, type WalkEvents } from './walk.js';
 
 /**
  * One thing to count: a file (by the path the user will see) or standard input (`-`). `streamed`
  * marks a file that can only be read once, front to back, and whose size says nothing — a pipe
- * (`<(…)`), a device, a /proc file (size 0): it is sniffed as it is counted, on this thread.
+ * (`<(…)`) or a FIFO: it is sniffed as it is counted, on this thread.
  */
 export type Input = { kind: 'file'; path: string; size: number; streamed: boolean } | { kind: 'stdin' };
 
-/** A path that could not be used, and why (`permission denied (EACCES)`). */
+/** A path that could not be used, or was left out, and why (`permission denied (EACCES)`). */
 export interface InputFailure {
   path: string;
   reason: string;
 }
 
-function fileInput(path: string, stats: Stats): Input {
-  return { kind: 'file', path, size: stats.size, streamed: !stats.isFile() || stats.size === 0 };
+/** Which files a walk keeps: ignore files on or off, and the --include / --exclude globs. */
+export interface Selection {
+  ignore: boolean;
+  include: readonly string[];
+  exclude: readonly string[];
 }
 
-/**
- * Walks skip these unless they are named: hidden entries (`.git`, `.env`) and installed packages,
- * which are rarely what "count this folder" means.
- */
-function skippedInWalk(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
+export const DEFAULT_SELECTION: Selection = { ignore: true, include: [], exclude: [] };
+
+export interface Expanded {
+  inputs: Input[];
+  /** Inputs that could not be read (exit code 5, or 2 when nothing was counted). */
+  failures: InputFailure[];
+  /** Entries left out on purpose: FIFOs and devices met in a walk, nested repositories. */
+  skipped: InputFailure[];
+}
+
+function fileInput(path: string, stats: Stats): Input {
+  // A regular file is read whole or by ranges (its size says how much; /proc files say 0 and are
+  // read to their end). Anything else that reached here is a pipe or a FIFO.
+  return { kind: 'file', path, size: stats.size, streamed: !stats.isFile() };
 }
 
 type Stat = { stats: Stats } | { error: unknown };
@@ -38,72 +50,69 @@ function stat(path: string): Stat {
   }
 }
 
-/**
- * Every file under `directory`, depth first, entries in byte order so output is stable. Symbolic
- * links to files are followed; links to directories are not, which rules out cycles. A directory
- * that cannot be read, a dangling link or a link loop is handed to `fail` and the walk goes on.
- */
-function* walk(
-  directory: string,
-  depth: number,
-  fail: (failure: InputFailure) => void,
-  prefix: string[] = [],
-): Generator<{ path: string; relative: string; stats: Stats }> {
-  if (depth <= 0) return;
-  let entries;
-  try {
-    entries = readdirSync(directory, { withFileTypes: true });
-  } catch (error) {
-    fail({ path: directory, reason: `cannot read the directory: ${describeFsError(error, directory)}` });
-    return;
+/** Why a named path that is neither a file, a folder nor a pipe is refused, with what to do instead. */
+function deviceReason(path: string, stats: Stats): string | undefined {
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) {
+    const kind = stats.isCharacterDevice() ? 'a character device' : 'a block device';
+    return `${kind}, which may never end; to count part of it, pipe it in: head -c 1000000 ${path} | tokmeter count`;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (skippedInWalk(entry.name)) continue;
-    const path = join(directory, entry.name);
-    const rel = [...prefix, entry.name];
-    if (entry.isDirectory()) {
-      yield* walk(path, depth - 1, fail, rel);
-    } else if (entry.isFile() || entry.isSymbolicLink()) {
-      const found = stat(path);
-      if ('error' in found) fail({ path, reason: describeFsError(found.error, path) });
-      else if (found.stats.isFile()) yield { path, relative: rel.join('/'), stats: found.stats };
-    }
-  }
+  if (stats.isSocket()) return 'a socket; tokmeter reads files, folders and pipes';
+  return undefined;
 }
 
-function expandGlob(pattern: string, fail: (failure: InputFailure) => void): Input[] {
-  const plan = planGlob(pattern.split(sep).join('/'));
-  const base = stat(plan.base);
-  if (!('stats' in base) || !base.stats.isDirectory()) return [];
-  const found: Input[] = [];
-  for (const file of walk(plan.base, plan.depth, fail)) {
-    if (plan.matchers.some((matcher) => matcher.test(file.relative))) found.push(fileInput(file.path, file.stats));
-  }
-  return found;
+/** A path as --include and --exclude see it: `/`-separated, without a leading `./`. */
+export function selectionPath(path: string): string {
+  const slashed = sep === '/' ? path : path.split(sep).join('/');
+  return slashed.replace(/^(?:\.\/)+/, '');
+}
+
+function matchers(patterns: readonly string[]): GlobMatcher[] {
+  return patterns.map((pattern) => globMatcher(selectionPath(pattern)));
 }
 
 /**
  * Turns the command line's paths into inputs, in the order given: `-` is standard input, a
- * directory is walked, a path with `*`, `?`, `[` or `{` that does not exist as written is a glob. A
- * file named twice is counted once. What cannot be used — a missing path, a glob that matches
- * nothing, a dangling link, a link loop, an unreadable directory — is listed in `failures`, once
- * each, and the rest goes on.
+ * directory is walked (see walk.ts), a path with `*`, `?`, `[` or `{` that does not exist as written
+ * is a glob, and one starting with `!` that does not exist is a glob of files to leave out (alone,
+ * they leave them out of `.`). A file named twice is counted once. --include and --exclude then
+ * select among the files, by the path shown. What cannot be used — a missing path, a glob that
+ * matches nothing, a dangling link, a link loop, an unreadable directory, a device — is listed in
+ * `failures`, once each, and the rest goes on.
  */
-export function expandInputs(args: readonly string[]): { inputs: Input[]; failures: InputFailure[] } {
+export function expandInputs(args: readonly string[], selection: Selection = DEFAULT_SELECTION, note: (message: string) => void = () => {}): Expanded {
   const inputs: Input[] = [];
   const failures: InputFailure[] = [];
+  const skipped: InputFailure[] = [];
   const seen = new Set<string>();
+  const notes = new Set<string>();
   const add = (input: Input) => {
-    const key = input.kind === 'stdin' ? '-' : relative('.', input.path);
+    const key = input.kind === 'stdin' ? '-' : isAbsolute(input.path) ? relative('.', input.path) : normalize(input.path);
     if (seen.has(key)) return;
     seen.add(key);
     inputs.push(input);
   };
-  const fail = (failure: InputFailure) => {
-    if (!failures.some((f) => f.path === failure.path)) failures.push(failure);
+  const once = (list: InputFailure[]) => (problem: InputFailure) => {
+    if (!list.some((f) => f.path === problem.path)) list.push(problem);
   };
+  const events: WalkEvents = {
+    fail: once(failures),
+    skip: once(skipped),
+    note: (message) => {
+      if (!notes.has(message)) note(message);
+      notes.add(message);
+    },
+  };
+  const walk = (folder: string, depth: number) => walkFolder(folder, { ignore: selection.ignore, depth }, events);
+
+  const exclude = [...selection.exclude];
+  const paths: string[] = [];
   for (const arg of args) {
+    if (arg.startsWith('!') && arg.length > 1 && 'error' in stat(arg)) exclude.push(arg.slice(1));
+    else paths.push(arg);
+  }
+  if (paths.length === 0 && args.length > 0) paths.push('.');
+
+  for (const arg of paths) {
     if (arg === '-') {
       add({ kind: 'stdin' });
       continue;
@@ -111,17 +120,30 @@ export function expandInputs(args: readonly string[]): { inputs: Input[]; failur
     const found = stat(arg);
     if ('error' in found) {
       if (!hasGlobChars(arg)) {
-        fail({ path: arg, reason: describeFsError(found.error, arg) });
+        events.fail({ path: arg, reason: describeFsError(found.error, arg) });
         continue;
       }
-      const matches = expandGlob(arg, fail);
-      if (matches.length === 0) fail({ path: arg, reason: 'no files match this glob' });
-      matches.forEach(add);
+      const plan = planGlob(arg.split(sep).join('/'));
+      const base = stat(plan.base);
+      const matches = 'stats' in base && base.stats.isDirectory() ? walk(plan.base, plan.depth).filter((file) => plan.matchers.some((m) => m.test(file.relative))) : [];
+      if (matches.length === 0) events.fail({ path: arg, reason: 'no files match this glob' });
+      for (const file of matches) add(fileInput(file.path, file.stats));
     } else if (found.stats.isDirectory()) {
-      for (const file of walk(arg, Infinity, fail)) add(fileInput(file.path, file.stats));
+      for (const file of walk(arg, Infinity)) add(fileInput(file.path, file.stats));
     } else {
-      add(fileInput(arg, found.stats));
+      const refused = deviceReason(arg, found.stats);
+      if (refused === undefined) add(fileInput(arg, found.stats));
+      else events.fail({ path: arg, reason: refused });
     }
   }
-  return { inputs, failures };
+
+  const included = matchers(selection.include);
+  const excluded = matchers(exclude);
+  if (included.length === 0 && excluded.length === 0) return { inputs, failures, skipped };
+  const selected = inputs.filter((input) => {
+    if (input.kind === 'stdin') return true;
+    const path = selectionPath(input.path);
+    return (included.length === 0 || included.some((m) => m.test(path))) && !excluded.some((m) => m.test(path));
+  });
+  return { inputs: selected, failures, skipped };
 }

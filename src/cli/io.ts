@@ -16,6 +16,11 @@ export interface Io {
   stderr: ErrorStream;
   /** A line on stderr, now: skipped files, approximations. */
   note(message: string): void;
+  /**
+   * The CLI's own bundle (dist/cli.js), which count's batch workers run; without it (the commands
+   * run in a test from source) everything is counted on this thread.
+   */
+  workerScript?: URL;
 }
 
 export function processIo(): Io {

@@ -1,7 +1,7 @@
 import type { ContextCheck } from '../pricing/index.js';
 import { groupDigits } from './format.js';
 
-const LIMIT_NAMES = {
+export const LIMIT_NAMES = {
   maxInputTokens: 'max input',
   maxOutputTokens: 'max output',
   contextWindow: 'context window',

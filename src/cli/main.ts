@@ -2,6 +2,8 @@
  * The `tokmeter` bin: runs the command line, writes its output once it is complete, and exits with
  * its code. All the work is in run.ts and the library.
  */
+import { isMainThread, workerData } from 'node:worker_threads';
+import { COUNT_WORKER_ROLE, serveCountBatches } from './batch-worker.js';
 import { EXIT_INPUT } from './errors.js';
 import { describeFsError } from './fs-errors.js';
 import { processIo } from './io.js';
@@ -20,13 +22,18 @@ function outputFailed(error: unknown): never {
   process.exit(EXIT_INPUT);
 }
 
-process.stdout.on('error', outputFailed);
-
-const outcome = await run(process.argv.slice(2), processIo());
-try {
-  if (outcome.stdout !== '') process.stdout.write(outcome.stdout);
-} catch (error) {
-  // A file or /dev/full as stdout is written synchronously, so the failure is thrown here.
-  outputFailed(error);
+async function main(): Promise<void> {
+  process.stdout.on('error', outputFailed);
+  const outcome = await run(process.argv.slice(2), { ...processIo(), workerScript: new URL(import.meta.url) });
+  try {
+    if (outcome.stdout !== '') process.stdout.write(outcome.stdout);
+  } catch (error) {
+    // A file or /dev/full as stdout is written synchronously, so the failure is thrown here.
+    outputFailed(error);
+  }
+  process.exitCode = outcome.code;
 }
-process.exitCode = outcome.code;
+
+// The same file runs count's batch workers (batch-worker.ts), told apart by their workerData.
+if (!isMainThread && (workerData as { role?: unknown } | null)?.role === COUNT_WORKER_ROLE) serveCountBatches();
+else await main();

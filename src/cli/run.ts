@@ -32,13 +32,13 @@ const PRICED_COMMANDS: ReadonlySet<string> = new Set(['count', 'cost', 'estimate
  * Whether a command needs the fetched table loaded before it runs. Loading LiteLLM's table takes
  * about 0.3 s (some 2,300 entries validated), three times a run without it, so it is skipped when it
  * cannot change the answer: built-in rows win unless --prefer-fetched, so a command whose models
- * (--model, --compare) all resolve in the built-in catalog prices them the same without it.
+ * (--model, --compare, count's --models) all resolve in the built-in catalog prices them the same without it.
  * `models` lists every model, so it always loads the table.
  */
 function needsFetchedPrices(name: string, values: Values, preferFetched: boolean): boolean {
   if (!PRICED_COMMANDS.has(name)) return false;
   if (preferFetched || name === 'models') return true;
-  const ids = [stringValue(values, 'model'), ...(stringValue(values, 'compare')?.split(',') ?? [])];
+  const ids = [stringValue(values, 'model'), ...(stringValue(values, 'compare')?.split(',') ?? []), ...(stringValue(values, 'models')?.split(',') ?? [])];
   return ids.some((id) => id !== undefined && id.trim() !== '' && !resolvesBuiltIn(id.trim()));
 }
 

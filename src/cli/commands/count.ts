@@ -1,89 +1,105 @@
 import { availableParallelism } from 'node:os';
 import type { EncodingName } from '../../index.js';
-import { countFiles } from '../../parallel/index.js';
-import { flag, stringValue, wholeNumber, type CommandSpec, type ParsedArgs } from '../args.js';
+import { choice, flag, stringList, stringValue, wholeNumber, type CommandSpec, type ParsedArgs } from '../args.js';
+import { atDay, AT_OPTION, noteWarnings } from '../at.js';
 import type { Command, CommandOutput } from '../command.js';
-import { countPath, countStdin, sniffFile } from '../count-input.js';
-import { EXIT_INPUT, EXIT_OK, EXIT_PARTIAL, InputError, UsageError } from '../errors.js';
-import { expandInputs, type Input, type InputFailure } from '../files.js';
+import { renderFiles, renderTop, sortFiles } from '../count-report.js';
+import { EXIT_INPUT, EXIT_OK, EXIT_PARTIAL, UsageError } from '../errors.js';
+import { expandInputs, selectionPath, type Input, type InputFailure } from '../files.js';
+import { answerFit, fitModels, renderFit } from '../fit-report.js';
+import { flagshipModels } from '../flagships.js';
 import { groupDigits } from '../format.js';
 import type { Io } from '../io.js';
+import { measureInputs } from '../measure.js';
 import { startProgress } from '../progress.js';
-import { formatTable, type Row } from '../table.js';
+import { formatTable } from '../table.js';
 import { approximationNote, DEFAULT_MODEL, selectTokenizer } from '../tokenizer.js';
+import { buildTree, treeJson, treeRows, type SortKey } from '../tree.js';
 
 const spec: CommandSpec = {
   name: 'count',
-  summary: 'count the tokens in files, directories, globs or standard input',
-  usage: '[options] [file | directory | glob | -]...',
+  summary: 'count the tokens in files, directories, globs or standard input; size a repository',
+  usage: '[options] [file | directory | glob | !glob | -]...',
   description: [
-    'Counts the tokens of each file and the total. Directories are walked recursively (hidden',
-    'entries and node_modules are skipped unless named); quote globs so tokmeter expands them:',
-    "'src/**/*.ts', 'docs/*.{md,txt}'. Files that look binary (a NUL byte or bytes that are not",
-    'UTF-8 in their first 8 KiB) are skipped with a note on stderr. With no path, or with -, the',
-    `text comes from standard input and the count alone is printed. The default model is ${DEFAULT_MODEL}.`,
+    'Counts the tokens of each file and the total. Directories are walked recursively: in a git work',
+    'tree, the files git lists (.gitignore at every level, .git/info/exclude, tracked files), and a',
+    ".tokmeterignore of the same syntax; elsewhere hidden entries and node_modules are left out too.",
+    "Quote globs so tokmeter expands them: 'src/**/*.ts', 'docs/*.{md,txt}', '!**/*.test.ts' (left out).",
+    'Files that look binary (a NUL byte or bytes that are not UTF-8 in their first 8 KiB) are',
+    'skipped with a note on stderr. With no path, or with -, the text comes from standard input and',
+    `the count alone is printed. The default model is ${DEFAULT_MODEL}.`,
+    '',
+    '--tree shows the folders with their totals, largest first; --top the largest files; --fit',
+    "whether the whole selection fits each flagship model's context (or --models), and its cost.",
   ].join('\n'),
   options: {
     model: { type: 'string', value: 'id', description: `count with this model's tokenizer (default ${DEFAULT_MODEL})` },
     encoding: { type: 'string', value: 'name', description: 'count with an encoding: o200k_base, cl100k_base, p50k_base, r50k_base, o200k_harmony' },
+    include: { type: 'string', value: 'glob', multiple: true, description: 'count only files whose path matches (repeatable; !glob leaves files out)' },
+    exclude: { type: 'string', value: 'glob', multiple: true, description: 'leave out files whose path matches (repeatable)' },
+    'no-ignore': { type: 'boolean', description: 'read no ignore files: walk every file but those in .git' },
+    tree: { type: 'string', value: 'min', optionalNumber: true, description: 'show the folder tree with totals; entries under min tokens are summed up (default 0)' },
+    top: { type: 'string', value: 'n', description: 'list the n largest files with their share of the tokens' },
+    sort: { type: 'string', value: 'tokens|path', description: 'order of files and tree entries: largest first, or by path (default: the file list in walk order, the tree by tokens)' },
+    fit: { type: 'boolean', description: 'whether everything counted fits, as one prompt, in each current flagship model, and its cost' },
+    models: { type: 'string', value: 'a,b,c', description: 'the models --fit answers for (implies --fit)' },
+    output: { type: 'string', value: 'n', description: 'with --fit: output tokens to keep room for, and to price (default 0)' },
+    at: { ...AT_OPTION, description: 'with --fit: the day whose models, prices and lifecycle apply (default today, UTC)' },
     json: { type: 'boolean', description: 'print the counts as JSON' },
-    jobs: { type: 'string', value: 'n', description: 'worker threads (default: one per core for inputs over 128 MiB; given, they count inputs over 32 MiB; 1 counts on the main thread)' },
+    jobs: { type: 'string', value: 'n', description: 'worker threads (default one per core when there is enough to count; 1 counts on the main thread)' },
     'no-progress': { type: 'boolean', description: 'never draw the progress bar (it is drawn only on a terminal, for large inputs)' },
   },
   positionals: true,
-  examples: ['tokmeter count README.md', "tokmeter count src 'docs/**/*.md' --model gpt-4.1", 'cat prompt.txt | tokmeter count --encoding cl100k_base', 'tokmeter count . --json'],
+  examples: [
+    'tokmeter count README.md',
+    "tokmeter count src 'docs/**/*.md' --model gpt-4.1",
+    'cat prompt.txt | tokmeter count --encoding cl100k_base',
+    'tokmeter count . --tree 1000 --top 10',
+    "tokmeter count . --exclude '**/*.test.ts' --fit --output 8000",
+    'tokmeter count . --models gpt-4.1,claude-sonnet-5-5 --json',
+  ],
 };
-
-/**
- * Text at least this large is counted by the library's worker pool (`countFiles`) on every core,
- * with large files cut at safe places. Below it the files are streamed one by one on this thread:
- * each worker loads the encoding and warms up its JIT and caches, which on the 2-core machine this
- * was measured on cost as much as it saved up to about 40 MB (4 × 10.7 MB: 0.79 s on this thread,
- * 0.80 s on 2 workers), while 177 MB ran 1.42× faster on 2 workers. An explicit `--jobs n` uses
- * the pool from PARALLEL_BYTES_WITH_JOBS.
- */
-const PARALLEL_BYTES = 128 * 1024 * 1024;
-const PARALLEL_BYTES_WITH_JOBS = 32 * 1024 * 1024;
 
 /** Where the bar goes with --no-progress: a stream that is not a terminal gets none. */
 const NOT_A_TERMINAL = { write: () => true };
 
-interface Counted {
-  path: string;
-  tokens: number;
-  bytes: number;
+/** Notes on skipped files beyond this many are summed up in one line (--json lists them all). */
+const SKIP_NOTES = 20;
+
+interface Options {
+  tree: number | undefined;
+  top: number | undefined;
+  sort: SortKey | undefined;
+  fit: string[] | undefined;
+  output: number;
+  at: string;
 }
 
-type Failure = InputFailure;
-
-/** The note for an input that could not be counted, once per input. */
-function failureNote(failure: Failure): string {
-  return `cannot count ${failure.path}: ${failure.reason}`;
-}
-
-/** `error` as a failure of `path` when it is an input's own problem (unreadable, vanished); anything else is rethrown. */
-function failureOf(path: string, error: unknown): Failure {
-  if (error instanceof InputError) return { path, reason: error.reason ?? error.message.replace(/^tokmeter: /, '') };
-  throw error;
-}
-
-/** Counts text files one by one on this thread; a file that fails is listed and the rest go on. */
-async function countEach(
-  files: readonly { path: string }[],
-  encoding: string,
-  onBytes: (bytes: number) => void,
-  found: { byPath: Map<string, { tokens: number; bytes: number }>; skipped: Failure[]; failures: Failure[] },
-): Promise<void> {
-  for (const file of files) {
-    try {
-      const result = await countPath(file.path, encoding, onBytes);
-      // Sniffed again as it streams: a file rewritten since the sniff is judged as it is now.
-      if (result.kind === 'binary') found.skipped.push({ path: file.path, reason: result.reason });
-      else found.byPath.set(file.path, result);
-    } catch (error) {
-      found.failures.push(failureOf(file.path, error));
-    }
+function readOptions(values: ParsedArgs['values']): Options {
+  const treeText = stringValue(values, 'tree');
+  const tree = treeText === undefined ? undefined : treeText === '' ? 0 : wholeNumber({ tree: treeText }, 'tree', spec.name);
+  const top = wholeNumber(values, 'top', spec.name);
+  if (top === 0) throw new UsageError('--top must be at least 1.', spec.name);
+  const sort = choice(values, 'sort', ['tokens', 'path'] as const, spec.name);
+  const modelsText = stringValue(values, 'models');
+  const fit = flag(values, 'fit') || modelsText !== undefined;
+  const output = wholeNumber(values, 'output', spec.name);
+  if (!fit && (output !== undefined || stringValue(values, 'at') !== undefined)) {
+    throw new UsageError('--output and --at apply to --fit (or --models); add --fit.', spec.name);
   }
+  const at = atDay(values, spec.name);
+  let models: string[] | undefined;
+  if (fit) {
+    models = modelsText === undefined ? flagshipModels(at) : modelsText.split(',').map((id) => id.trim()).filter((id) => id !== '');
+    if (models.length === 0) throw new UsageError(modelsText === undefined ? `no flagship model is priced on ${at}; name some with --models.` : '--models needs model ids, such as --models gpt-4.1,claude-sonnet-5-5.', spec.name);
+  }
+  return { tree, top, sort, fit: models, output: output ?? 0, at };
+}
+
+/** The notes for skipped files: each named, up to `SKIP_NOTES`, then one line for the rest. */
+function noteSkipped(io: Io, skipped: readonly InputFailure[]): void {
+  skipped.slice(0, SKIP_NOTES).forEach(({ path, reason }) => io.note(`skipped ${path}: ${reason}`));
+  if (skipped.length > SKIP_NOTES) io.note(`skipped ${groupDigits(skipped.length - SKIP_NOTES)} more (the "skipped" list of --json names them all).`);
 }
 
 async function run({ values, positionals }: ParsedArgs, io: Io): Promise<CommandOutput> {
@@ -95,106 +111,89 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<Command
   if (positionals.length === 0 && io.stdin.isTTY === true) {
     throw new UsageError('count needs files, directories or globs, or text piped into standard input (use - to type it).', spec.name);
   }
+  if (stringList(values, 'exclude').some((pattern) => pattern.startsWith('!'))) {
+    throw new UsageError("--exclude takes a glob of files to leave out; to keep only some files, use --include GLOB.", spec.name);
+  }
+  const options = readOptions(values);
   const tokenizer = selectTokenizer({ model, encoding: encodingName });
   if (tokenizer.approximate) io.note(approximationNote(tokenizer));
-  const encoding = tokenizer.encoding.name;
+  const fitting = options.fit === undefined ? [] : fitModels(options.fit);
+  // One pass over the files counts every encoding needed: the one shown, and those of the --fit models.
+  const encodings = [...new Set([tokenizer.encoding.name as EncodingName, ...fitting.map((m) => m.encoding)])];
   const jobsGiven = wholeNumber(values, 'jobs', spec.name);
   const jobs = jobsGiven ?? availableParallelism();
   if (jobs < 1) throw new UsageError('--jobs must be at least 1.', spec.name);
-  const { inputs, failures } = positionals.length === 0 ? { inputs: [{ kind: 'stdin' } as Input], failures: [] } : expandInputs(positionals);
 
-  // Regular files are sniffed first, by their first 8 KiB, so the counting below sees only text.
-  // Streamed inputs (pipes, devices, /proc) can be read once only: they are sniffed as they count.
-  const skipped: Failure[] = [];
-  const textFiles: { path: string; size: number }[] = [];
-  const streamed: { path: string }[] = [];
-  for (const input of inputs) {
-    if (input.kind !== 'file') continue;
-    if (input.streamed) {
-      streamed.push(input);
-      continue;
-    }
-    try {
-      const reason = await sniffFile(input.path);
-      if (reason === undefined) textFiles.push(input);
-      else skipped.push({ path: input.path, reason });
-    } catch (error) {
-      failures.push(failureOf(input.path, error));
-    }
-  }
-
-  const work = { bytes: textFiles.reduce((sum, file) => sum + file.size, 0), files: textFiles.length + streamed.length };
+  const selection = { ignore: !flag(values, 'no-ignore'), include: stringList(values, 'include'), exclude: stringList(values, 'exclude') };
+  const expanded = positionals.length === 0 ? { inputs: [{ kind: 'stdin' } as Input], failures: [], skipped: [] } : expandInputs(positionals, selection, io.note);
+  const { inputs } = expanded;
+  const work = {
+    bytes: inputs.reduce((sum, input) => sum + (input.kind === 'file' && !input.streamed ? input.size : 0), 0),
+    files: inputs.filter((input) => input.kind === 'file').length,
+  };
   const progress = startProgress(flag(values, 'no-progress') ? NOT_A_TERMINAL : io.stderr, work);
-  const found = { byPath: new Map<string, { tokens: number; bytes: number }>(), skipped, failures };
+  let measured;
   try {
-    let sequential: readonly { path: string }[] = textFiles;
-    if (jobs > 1 && work.bytes >= (jobsGiven === undefined ? PARALLEL_BYTES : PARALLEL_BYTES_WITH_JOBS)) {
-      let reported = 0;
-      try {
-        const counts = await countFiles(
-          textFiles.map((file) => file.path),
-          {
-            encoding: encoding as EncodingName,
-            concurrency: jobs,
-            onProgress: (countedBytes) => {
-              progress.advance(countedBytes - reported);
-              reported = countedBytes;
-            },
-          },
-        );
-        for (const count of counts) found.byPath.set(count.path, count);
-        sequential = [];
-      } catch {
-        // A file failed in a worker (unreadable, deleted or changed mid-run): count them one by one
-        // instead, so the file is named with its reason and the others still count.
-      }
-    }
-    await countEach([...sequential, ...streamed], encoding, (bytes) => progress.advance(bytes), found);
+    measured = await measureInputs(inputs, io, { encodings, jobs, jobsGiven: jobsGiven !== undefined, progress, workerScript: io.workerScript });
   } finally {
     progress.finish();
   }
-  const counted: Counted[] = [];
-  for (const input of inputs) {
-    if (input.kind === 'stdin') counted.push({ path: '-', ...(await countStdin(io, encoding)) });
-    else {
-      const count = found.byPath.get(input.path);
-      if (count !== undefined) counted.push({ path: input.path, tokens: count.tokens, bytes: count.bytes });
-    }
-  }
-  for (const { path, reason } of skipped) io.note(`skipped ${path}: ${reason}`);
-  for (const failure of failures) io.note(failureNote(failure));
-  if (counted.length === 0 && failures.length > 0) {
+  const skipped = [...expanded.skipped, ...measured.skipped];
+  const failures = [...expanded.failures, ...measured.failures];
+  noteSkipped(io, skipped);
+  for (const failure of failures) io.note(`cannot count ${failure.path}: ${failure.reason}`);
+  if (measured.counted.length === 0 && failures.length > 0) {
     // Nothing could be counted: an input error, with nothing on stdout (each failure named above).
     return { stdout: '', code: EXIT_INPUT };
   }
 
+  const counted = measured.counted.map((file) => ({ path: file.path, tokens: file.tokens[0]!, bytes: file.bytes }));
   const total = {
     files: counted.length,
     tokens: counted.reduce((sum, file) => sum + file.tokens, 0),
     bytes: counted.reduce((sum, file) => sum + file.bytes, 0),
   };
+  const totalIn = (encoding: EncodingName) => {
+    const e = encodings.indexOf(encoding);
+    return measured.counted.reduce((sum, file) => sum + file.tokens[e]!, 0);
+  };
+  const fit = options.fit === undefined ? undefined : answerFit(fitting, totalIn, options.output, options.at);
+  for (const answer of fit ?? []) noteWarnings(io, answer.warnings);
+  const tree = options.tree === undefined ? undefined : buildTree(counted.map((file) => ({ ...file, path: selectionPath(file.path) })), options.sort ?? 'tokens');
   const code = failures.length > 0 ? EXIT_PARTIAL : EXIT_OK;
+
   if (flag(values, 'json')) {
     const result = {
       encoding: tokenizer.encoding.name,
       model: tokenizer.model ?? null,
       approximate: tokenizer.approximate,
-      files: counted,
+      files: options.sort === undefined ? counted : sortFiles(counted, options.sort),
       skipped,
       failed: failures,
       total,
+      ...(tree !== undefined && { tree: treeJson(tree) }),
+      ...(options.top !== undefined && { top: sortFiles(counted, 'tokens').slice(0, options.top) }),
+      ...(fit !== undefined && { fit: { at: options.at, outputTokens: options.output, models: fit } }),
     };
     return { stdout: `${JSON.stringify(result, null, 2)}\n`, code };
   }
   if (positionals.length === 0 || (inputs.length === 1 && inputs[0]?.kind === 'stdin' && failures.length === 0)) {
-    return { stdout: `${total.tokens}\n`, code };
+    if (fit === undefined) return { stdout: `${total.tokens}\n`, code };
   }
-  const rows: Row[] = counted.map((file) => [groupDigits(file.tokens), groupDigits(file.bytes), file.path]);
-  if (counted.length !== 1) {
-    const filesWord = total.files === 1 ? 'file' : 'files';
-    rows.push('rule', [groupDigits(total.tokens), groupDigits(total.bytes), `total, ${total.files} ${filesWord} (${tokenizer.encoding.name})`]);
+  const sections: string[] = [];
+  if (tree !== undefined) {
+    const rows = treeRows(tree, options.tree!);
+    rows.push('rule', [groupDigits(total.tokens), groupDigits(total.bytes), `total, ${groupDigits(total.files)} ${total.files === 1 ? 'file' : 'files'} (${tokenizer.encoding.name})`]);
+    sections.push(formatTable([{ header: 'tokens', align: 'right' }, { header: 'bytes', align: 'right' }, { header: 'path' }], rows));
   }
-  return { stdout: `${formatTable([{ header: 'tokens', align: 'right' }, { header: 'bytes', align: 'right' }, { header: 'file' }], rows)}\n`, code };
+  if (options.top !== undefined) sections.push(renderTop(counted, options.top, tokenizer.encoding.name));
+  if (sections.length === 0) {
+    // The file list, unless --fit alone was asked for: then one line of totals stands for it.
+    if (fit === undefined) sections.push(renderFiles(options.sort === undefined ? counted : sortFiles(counted, options.sort), tokenizer.encoding.name));
+    else sections.push(`${groupDigits(total.tokens)} tokens in ${groupDigits(total.files)} ${total.files === 1 ? 'file' : 'files'}, ${groupDigits(total.bytes)} bytes (${tokenizer.encoding.name})`);
+  }
+  if (fit !== undefined) sections.push(renderFit(fit, options.output, options.at));
+  return { stdout: `${sections.join('\n\n')}\n`, code };
 }
 
 export const count: Command = { spec, run };
