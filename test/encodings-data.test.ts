@@ -8,6 +8,7 @@ import { RankTable } from '../src/bpe/rank-table.js';
 import { loadRankTable } from '../src/encodings/load.js';
 import { RANK_FILES } from '../src/encodings/rank-files.generated.js';
 import { rankTableFromBase64 } from '../src/encodings/rank-form.js';
+import { KERNEL_PATTERN } from '../src/bpe/byte-kernel.js';
 import { ENCODING_SPECS, type RankFileName } from '../src/encodings/specs.js';
 import { getEncoding } from '../src/index.js';
 
@@ -143,6 +144,18 @@ describe('encodings', () => {
     const encoding = getEncoding(name);
     expect(encoding.vocabularySize).toBe(size);
     for (const [text, id] of encoding.specialTokens) expect(encoding.decode([id])).toBe(text);
+  });
+
+  it('name the WebAssembly loop\'s split patterns by the ids it knows them by', () => {
+    const kernel = Object.fromEntries(Object.entries(ENCODING_SPECS).map(([name, spec]) => [name, spec.split.kernelPattern]));
+    expect(kernel).toEqual({
+      r50k_base: KERNEL_PATTERN.gpt2,
+      p50k_base: KERNEL_PATTERN.gpt2,
+      p50k_edit: KERNEL_PATTERN.gpt2,
+      cl100k_base: KERNEL_PATTERN.cl100k,
+      o200k_base: KERNEL_PATTERN.o200k,
+      o200k_harmony: KERNEL_PATTERN.o200k,
+    });
   });
 
   it('o200k_harmony has the Harmony tokens at their ids and reserves the rest up to 201087', () => {

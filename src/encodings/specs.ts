@@ -1,7 +1,6 @@
 import { nextPieceCl100k, wideWordCl100k } from '../bpe/split-cl100k.js';
 import { nextPieceGpt2, wideWordGpt2 } from '../bpe/split-gpt2.js';
 import { nextPieceO200k, wideWordO200k } from '../bpe/split-o200k.js';
-import { KERNEL_PATTERN } from '../bpe/byte-kernel.js';
 import { asciiBytePieceCl100k, asciiBytePieceGpt2, asciiBytePieceO200k } from '../bpe/ascii-bytes.js';
 import type { Pretokenizer } from '../bpe/tokenize.js';
 
@@ -26,9 +25,6 @@ export type EncodingName = (typeof ENCODING_NAMES)[number];
 export const ENCODING_ALIASES: Readonly<Record<string, EncodingName>> = { gpt2: 'r50k_base' };
 
 const ENDOFTEXT = '<|endoftext|>';
-const FIM_PREFIX = '<|fim_prefix|>';
-const FIM_MIDDLE = '<|fim_middle|>';
-const FIM_SUFFIX = '<|fim_suffix|>';
 const ENDOFPROMPT = '<|endofprompt|>';
 
 // The patterns as the npm `tiktoken` package (our exact reference) runs them.
@@ -44,9 +40,13 @@ const O200K_PATTERN = [
   `\\s+`,
 ].join('|');
 
-const GPT2_SPLIT: Pretokenizer = { nextPiece: nextPieceGpt2, asciiWords: 'letters', asciiBytePiece: asciiBytePieceGpt2, wideWord: wideWordGpt2, kernelPattern: KERNEL_PATTERN.gpt2 };
-const CL100K_SPLIT: Pretokenizer = { nextPiece: nextPieceCl100k, asciiWords: 'letters', asciiBytePiece: asciiBytePieceCl100k, wideWord: wideWordCl100k, kernelPattern: KERNEL_PATTERN.cl100k };
-const O200K_SPLIT: Pretokenizer = { nextPiece: nextPieceO200k, asciiWords: 'cased', asciiBytePiece: asciiBytePieceO200k, wideWord: wideWordO200k, kernelPattern: KERNEL_PATTERN.o200k };
+// Kernel pattern ids as numbers, not KERNEL_PATTERN.gpt2, and special tokens under literal keys,
+// not [ENDOFTEXT]: bundlers keep any object built with a property read or a computed key, so
+// either would keep every encoding's spec and pre-tokenizer in a one-encoding app.
+// test/encodings-data.test.ts checks the ids against KERNEL_PATTERN.
+const GPT2_SPLIT: Pretokenizer = { nextPiece: nextPieceGpt2, asciiWords: 'letters', asciiBytePiece: asciiBytePieceGpt2, wideWord: wideWordGpt2, kernelPattern: 0 };
+const CL100K_SPLIT: Pretokenizer = { nextPiece: nextPieceCl100k, asciiWords: 'letters', asciiBytePiece: asciiBytePieceCl100k, wideWord: wideWordCl100k, kernelPattern: 1 };
+const O200K_SPLIT: Pretokenizer = { nextPiece: nextPieceO200k, asciiWords: 'cased', asciiBytePiece: asciiBytePieceO200k, wideWord: wideWordO200k, kernelPattern: 2 };
 
 /** o200k_harmony: the o200k ranks with the Harmony chat-format tokens; every other id up to 201087 is reserved. */
 function harmonySpecialTokens(): Record<string, number> {
@@ -75,7 +75,7 @@ export const R50K_BASE: EncodingSpec = {
   rankFile: 'r50k_base',
   pattern: GPT2_PATTERN,
   split: GPT2_SPLIT,
-  specialTokens: { [ENDOFTEXT]: 50256 },
+  specialTokens: { '<|endoftext|>': 50256 },
   vocabularySize: 50257,
 };
 
@@ -84,7 +84,7 @@ export const P50K_BASE: EncodingSpec = {
   rankFile: 'p50k_base',
   pattern: GPT2_PATTERN,
   split: GPT2_SPLIT,
-  specialTokens: { [ENDOFTEXT]: 50256 },
+  specialTokens: { '<|endoftext|>': 50256 },
   vocabularySize: 50281,
 };
 
@@ -93,7 +93,7 @@ export const P50K_EDIT: EncodingSpec = {
   rankFile: 'p50k_base',
   pattern: GPT2_PATTERN,
   split: GPT2_SPLIT,
-  specialTokens: { [ENDOFTEXT]: 50256, [FIM_PREFIX]: 50281, [FIM_MIDDLE]: 50282, [FIM_SUFFIX]: 50283 },
+  specialTokens: { '<|endoftext|>': 50256, '<|fim_prefix|>': 50281, '<|fim_middle|>': 50282, '<|fim_suffix|>': 50283 },
   vocabularySize: 50284,
 };
 
@@ -102,7 +102,7 @@ export const CL100K_BASE: EncodingSpec = {
   rankFile: 'cl100k_base',
   pattern: CL100K_PATTERN,
   split: CL100K_SPLIT,
-  specialTokens: { [ENDOFTEXT]: 100257, [FIM_PREFIX]: 100258, [FIM_MIDDLE]: 100259, [FIM_SUFFIX]: 100260, [ENDOFPROMPT]: 100276 },
+  specialTokens: { '<|endoftext|>': 100257, '<|fim_prefix|>': 100258, '<|fim_middle|>': 100259, '<|fim_suffix|>': 100260, '<|endofprompt|>': 100276 },
   vocabularySize: 100277,
 };
 
@@ -111,7 +111,7 @@ export const O200K_BASE: EncodingSpec = {
   rankFile: 'o200k_base',
   pattern: O200K_PATTERN,
   split: O200K_SPLIT,
-  specialTokens: { [ENDOFTEXT]: 199999, [ENDOFPROMPT]: 200018 },
+  specialTokens: { '<|endoftext|>': 199999, '<|endofprompt|>': 200018 },
   vocabularySize: 200019,
 };
 
