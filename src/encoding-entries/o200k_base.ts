@@ -1,6 +1,7 @@
 /**
- * `tokmeter/encoding/o200k_base`: o200k_base alone (gpt-4o, gpt-4.1, gpt-5, o1, o3, o4), with its data bundled in — the
- * smallest way to count in a browser or worker. The README's "Runtimes" section lists the sizes.
+ * `tokmeter/encoding/o200k_base`: o200k_base alone, for gpt-4o, gpt-4.1, gpt-5, o1, o3 and o4,
+ * with its data bundled in: the smallest way to count in a browser or a worker. The README's
+ * "Runtimes" section lists the bundle sizes.
  */
 import * as data from '../../encodings/o200k_base.js';
 import { O200K_BASE } from '../encodings/specs.js';

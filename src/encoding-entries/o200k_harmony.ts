@@ -1,6 +1,7 @@
 /**
- * `tokmeter/encoding/o200k_harmony`: o200k_harmony alone (gpt-oss; o200k_base's ranks with the harmony chat-format tokens), with its data bundled in — the
- * smallest way to count in a browser or worker. The README's "Runtimes" section lists the sizes.
+ * `tokmeter/encoding/o200k_harmony`: o200k_harmony alone, for gpt-oss (o200k_base's ranks, harmony tokens),
+ * with its data bundled in: the smallest way to count in a browser or a worker. The README's
+ * "Runtimes" section lists the bundle sizes.
  */
 import * as data from '../../encodings/o200k_base.js';
 import { O200K_HARMONY } from '../encodings/specs.js';

@@ -1,6 +1,7 @@
 /**
- * `tokmeter/encoding/p50k_base`: p50k_base alone (Codex and text-davinci-002/003), with its data bundled in — the
- * smallest way to count in a browser or worker. The README's "Runtimes" section lists the sizes.
+ * `tokmeter/encoding/p50k_base`: p50k_base alone, for Codex and text-davinci-002/003,
+ * with its data bundled in: the smallest way to count in a browser or a worker. The README's
+ * "Runtimes" section lists the bundle sizes.
  */
 import * as data from '../../encodings/p50k_base.js';
 import { P50K_BASE } from '../encodings/specs.js';

@@ -1,6 +1,7 @@
 /**
- * `tokmeter/encoding/p50k_edit`: p50k_edit alone (the edit models; p50k_base's ranks with three fill-in-the-middle tokens), with its data bundled in — the
- * smallest way to count in a browser or worker. The README's "Runtimes" section lists the sizes.
+ * `tokmeter/encoding/p50k_edit`: p50k_edit alone, for the edit models (p50k_base's ranks, fill-in-the-middle tokens),
+ * with its data bundled in: the smallest way to count in a browser or a worker. The README's
+ * "Runtimes" section lists the bundle sizes.
  */
 import * as data from '../../encodings/p50k_base.js';
 import { P50K_EDIT } from '../encodings/specs.js';

@@ -1,6 +1,7 @@
 /**
- * `tokmeter/encoding/r50k_base`: r50k_base alone (GPT-3: davinci, curie, babbage, ada), with its data bundled in — the
- * smallest way to count in a browser or worker. The README's "Runtimes" section lists the sizes.
+ * `tokmeter/encoding/r50k_base`: r50k_base alone, for GPT-3 (davinci, curie, babbage, ada),
+ * with its data bundled in: the smallest way to count in a browser or a worker. The README's
+ * "Runtimes" section lists the bundle sizes.
  */
 import * as data from '../../encodings/r50k_base.js';
 import { R50K_BASE } from '../encodings/specs.js';

@@ -1,8 +1,9 @@
 /**
  * SHA-256 (FIPS 180-4) in plain JavaScript, synchronous: the check on encoding data where neither
  * node:crypto nor a synchronous Web Crypto exists (`crypto.subtle.digest` returns a promise, and
- * `getEncoding` must stay synchronous). About 100 MB/s in V8 on a first, cold call: some 15 ms for
- * the largest rank file (o200k_base, 1.6 MB) — so the Node build keeps node:crypto (see host.ts) and this serves the other runtimes.
+ * `getEncoding` must stay synchronous). About 100 MB/s in V8 on a first, cold call, some 15 ms for
+ * the largest rank file (o200k_base, 1.6 MB), where node:crypto takes 1 ms: Node's build keeps
+ * node:crypto (platform/host.ts), and this serves the other runtimes.
  */
 
 // The first 32 bits of the fractional parts of the cube roots of the first 64 primes.
