@@ -126,7 +126,7 @@ export function expandInputs(args: readonly string[], selection: Selection = DEF
       const plan = planGlob(arg.split(sep).join('/'));
       const base = stat(plan.base);
       const matches = 'stats' in base && base.stats.isDirectory() ? walk(plan.base, plan.depth).filter((file) => plan.matchers.some((m) => m.test(file.relative))) : [];
-      if (matches.length === 0) events.fail({ path: arg, reason: 'no files match this glob' });
+      if (matches.length === 0) events.fail({ path: arg, reason: selection.ignore ? 'no files match this glob (ignored files are left out; --no-ignore counts them)' : 'no files match this glob' });
       for (const file of matches) add(fileInput(file.path, file.stats));
     } else if (found.stats.isDirectory()) {
       for (const file of walk(arg, Infinity)) add(fileInput(file.path, file.stats));

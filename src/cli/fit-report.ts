@@ -75,8 +75,8 @@ function fitsCell(answer: FitAnswer): string {
 /** The answers as a table, with a line on what the figures mean. */
 export function renderFit(answers: readonly FitAnswer[], outputTokens: number, at: string): string {
   const table = formatTable(
-    [{ header: 'model' }, { header: 'tokens', align: 'right' }, { header: 'context', align: 'right' }, { header: 'fits' }, { header: 'cost', align: 'decimal' }],
-    answers.map((a) => [`${a.model}${a.approximate ? ' ~' : ''}`, groupDigits(a.tokens), groupDigits(a.contextWindow), fitsCell(a), formatUsd(a.cost)]),
+    [{ header: 'model' }, { header: 'tokens', align: 'right' }, { header: 'counted with' }, { header: 'context', align: 'right' }, { header: 'fits' }, { header: 'cost', align: 'decimal' }],
+    answers.map((a) => [`${a.model}${a.approximate ? ' ~' : ''}`, groupDigits(a.tokens), a.encoding, groupDigits(a.contextWindow), fitsCell(a), formatUsd(a.cost)]),
   );
   const reserved = outputTokens === 0 ? 'no output reserved (--output N keeps room for the answer and prices it)' : `${groupDigits(outputTokens)} output tokens reserved and priced`;
   const notes = [`As one prompt, at standard prices on ${at}; ${reserved}.`];

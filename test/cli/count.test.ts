@@ -136,11 +136,12 @@ describe('tokmeter count', () => {
 
   it('is exact across the streaming counter\'s chunk boundaries (a file of many 64 KiB chunks)', () => {
     const piece = 'Ünïcödé wörds, 12345678 digits,   spaces\t\ttabs\n\n🎉🎉 emoji  and  "quotes". ';
-    const text = Array.from({ length: 4000 }, (_, i) => piece.slice(i % 7) + ' '.repeat(i % 5)).join('');
+    // Over 1 MiB, so that it is streamed in chunks rather than read whole (small-file.ts).
+    const text = Array.from({ length: 16_000 }, (_, i) => piece.slice(i % 7) + ' '.repeat(i % 5)).join('');
     writeFileSync(join(dir, 'big.txt'), text);
     try {
       const result = json<CountJson>(run(['big.txt', '--json']));
-      expect(result.files[0]!.bytes).toBeGreaterThan(4 * 65536);
+      expect(result.files[0]!.bytes).toBeGreaterThan(1 << 20);
       expect(result.total.tokens).toBe(countTokens(text));
       expect(json<CountJson>(run(['--json'], text)).total.tokens).toBe(countTokens(text));
     } finally {
