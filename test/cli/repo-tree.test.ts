@@ -8,7 +8,7 @@ import { ensureBuilt, json, root, tokmeter } from './cli.js';
 // with the tests (the README shows the same runs).
 
 const FIXTURE = 'test/cli/fixtures/sizing';
-const FILES = ['.gitignore', 'README.md', 'docs/api.md', 'docs/guide.md', 'package.json', 'src/lexer.ts', 'src/parser.ts', 'src/util/strings.ts', 'test/parser.test.ts'];
+const FILES = ['.gitignore', 'README.md', 'docs/api.md', 'docs/guide.md', 'package.json', 'src/lexer.ts', 'src/parser.ts', 'src/util/strings.ts', 'test/parser_test.ts'];
 
 const text = (path: string) => readFileSync(join(root, FIXTURE, path), 'utf8');
 const tokens = (path: string, encoding: 'o200k_base' | 'cl100k_base' = 'o200k_base') => countTokens(text(path), { encoding });
@@ -40,7 +40,7 @@ describe('count --tree', () => {
         '    57    217  │   └── util/',
         '    57    217  │       └── strings.ts',
         '   184    624  ├── test/',
-        '   184    624  │   └── parser.test.ts',
+        '   184    624  │   └── parser_test.ts',
         '   108    450  ├── docs/',
         '    78    332  │   ├── guide.md',
         '    30    118  │   └── api.md',
@@ -65,7 +65,7 @@ describe('count --tree', () => {
       '   291  1,028  │   ├── lexer.ts',
       '    57    217  │   └── 1 smaller file',
       '   184    624  ├── test/',
-      '   184    624  │   └── parser.test.ts',
+      '   184    624  │   └── parser_test.ts',
       '   234    856  └── 5 smaller files',
     ]);
   });
