@@ -6,6 +6,7 @@
  */
 import { getEncoding as jsTiktokenEncoding } from 'js-tiktoken';
 import { get_encoding } from 'tiktoken';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { encodingForModel, getEncoding, InvalidArgumentError, SpecialTokenConflictError } from '../src/index.js';
 
@@ -110,4 +111,19 @@ describe('a mistyped argument is an InvalidArgumentError naming it, never ignore
     expect(getEncoding('o200k_base', {})).toBe(getEncoding('o200k_base'));
     expect(getEncoding('o200k_base', { extraSpecialTokens: {} })).toBe(getEncoding('o200k_base'));
   });
+});
+
+test("the README's example shows what these calls give", () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const im = getEncoding('cl100k_base', { extraSpecialTokens: IM });
+  expect(readme).toContain(`im.encode('<|im_start|>user\\nhi<|im_end|>', { allowedSpecial: 'all' }); // [${im.encode('<|im_start|>user\nhi<|im_end|>', { allowedSpecial: 'all' }).join(', ')}]`);
+  expect(readme).toContain(`im.decode([100264, 882, 100265]);                                        // '${im.decode([100264, 882, 100265])}'`);
+  let message = '';
+  try {
+    getEncoding('cl100k_base', { extraSpecialTokens: { '<|im_start|>': 15339 } });
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  const shown = readme.slice(readme.indexOf('// SpecialTokenConflictError: '), readme.indexOf('```', readme.indexOf('// SpecialTokenConflictError: ')));
+  expect(shown.replace(/\n\/\/ /g, ' ').replace('// SpecialTokenConflictError: ', '').trim()).toBe(message);
 });

@@ -24,11 +24,13 @@ export interface ChatTokenCount {
   /**
    * True when the count is not exact, for one of two reasons. The model's tokenizer and chat
    * framing are not public (Claude, Gemini, GPT-5.6 and later): `encoding` and OpenAI's chat
-   * framing stand in. Or, on a chat-format model, an assistant message makes two or more tool
-   * calls: the server then wraps the calls in a `multi_tool_use.parallel` call and gathers their
-   * results, in a text that is not public; each call is counted as if it were alone, so the count
-   * is low (in one public report two small calls cost about 30 tokens more, and non-ASCII results
-   * far more). Leave headroom, or ask the provider's count endpoint.
+   * framing stand in. Or, on a chat-format model, the messages hold two or more tool calls (in one
+   * assistant message or in several): the server then writes them in a way that is not public
+   * (several calls in one message go through a `multi_tool_use.parallel` wrapper), and bills more
+   * than each call counted alone. In the one public measurement (community.openai.com/t/538914,
+   * gpt-3.5-turbo) two calls with their results cost 25 to 31 tokens more than tokmeter counts, and
+   * each further one about 1 to 6 more; results that are not ASCII are reported to cost far more.
+   * Leave headroom, or ask the provider's count endpoint.
    */
   readonly approximate: boolean;
   readonly format: 'chat' | 'harmony';

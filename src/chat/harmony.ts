@@ -160,10 +160,12 @@ export function renderHarmony(request: PreparedRequest, options: HarmonyOptions 
   };
 }
 
-/** The full prompt as text, in order. */
-export function harmonyText(rendered: ReturnType<typeof renderHarmony>): string {
-  const developerTools = rendered.tools === undefined ? [] : [rendered.tools];
-  return [rendered.system, ...developerTools, ...rendered.messages.flat(), rendered.priming].map(String).join('');
+/** The full prompt as pieces, in order. */
+export function harmonyPieces(rendered: ReturnType<typeof renderHarmony>): PromptPieces {
+  const prompt = new PromptPieces().append(rendered.system);
+  if (rendered.tools !== undefined) prompt.append(rendered.tools);
+  for (const message of rendered.messages.flat()) prompt.append(message);
+  return prompt.append(rendered.priming);
 }
 
 /** Count a prepared gpt-oss request. Tools are attributed separately from the instructions they share a message with. */
@@ -203,5 +205,5 @@ export function countHarmony(request: PreparedRequest, tokenizer: ChatTokenizer,
  */
 export function renderHarmonyPrompt<R extends ChatRequest>(request: R, options?: HarmonyOptions): string {
   const checked = options === undefined ? {} : readHarmonyOptions(options, 'renderHarmonyPrompt', 'options');
-  return harmonyText(renderHarmony(prepareChatRequest(request), checked));
+  return harmonyPieces(renderHarmony(prepareChatRequest(request), checked)).toString();
 }

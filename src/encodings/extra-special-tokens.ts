@@ -88,7 +88,7 @@ export function withExtraSpecialTokens(spec: EncodingSpec, ranks: RankTable, { t
       throw new SpecialTokenConflictError(field, text, id, 'special-token', `${spec.name} already has ${text} as id ${existing}. Leave it out, or give it id ${existing}.`);
     }
     if (id < ranks.rankCount && ranks.offsets[id + 1]! > ranks.offsets[id]!) {
-      throw new SpecialTokenConflictError(field, text, id, 'vocabulary', `id ${id} is an ordinary token of ${spec.name} (its ids run from 0 to ${ranks.rankCount - 1}, with gaps). Choose an id no token uses, e.g. ${spec.vocabularySize} or above.`);
+      throw new SpecialTokenConflictError(field, text, id, 'vocabulary', `id ${id} is an ordinary token of ${spec.name} (its ordinary ids run from 0 to ${ranks.rankCount - 1}${ranks.gaps.length > 0 ? ', with gaps' : ''}). Choose an id no token uses, e.g. ${spec.vocabularySize} or above.`);
     }
     const holder = textById.get(id);
     if (holder !== undefined) {

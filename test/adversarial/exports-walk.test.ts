@@ -224,6 +224,17 @@ const ROWS: Record<string, Row> = {
       { field: 'options', kind: 'options', optional: true, typo: ['reasoningEfort', 'low'] },
     ],
   },
+  encodeChat: {
+    good: () => [request, { toolLayout: 'flat' }],
+    args: [
+      { field: CHAT_REQUEST, kind: 'object', typo: ['mesages', [user], 'messages'] },
+      { field: 'options', kind: 'options', optional: true, typo: ['toolLayot', 'flat'] },
+    ],
+    extra: {
+      'a model whose tokenizer is not public': { args: () => [{ model: 'claude-opus-5', messages: [user] }], expect: { field: 'model' } },
+      'an image': { args: () => [{ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: pngUrl } }] }] }], expect: { field: 'messages[0].content[0]' } },
+    },
+  },
   countImageTokens: {
     good: () => ['gpt-4o', { width: 512, height: 512 }, 'high'],
     args: [
@@ -335,6 +346,7 @@ const ROWS: Record<string, Row> = {
 const NOT_CALLED: Record<string, 'constant' | 'class'> = {
   ENCODING_NAMES: 'constant',
   IMAGE_MODELS: 'constant',
+  CHAT_FORMAT_TOKENS: 'constant',
   MESSAGE_FORMATS: 'constant',
   DAYS_PER_MONTH: 'constant',
   PRICES_FORMAT: 'constant',

@@ -3,7 +3,7 @@
  * (openai/openai-cookbook articles/openai-harmony.md, section "Function calling"), byte for byte.
  */
 import { describe, expect, test } from 'vitest';
-import { countChatTokens, renderHarmonyPrompt } from '../../src/chat/index.js';
+import { countChatTokens, encodeChat, renderHarmonyPrompt } from '../../src/chat/index.js';
 import { getEncoding } from '../../src/encodings/registry.js';
 
 const GUIDE_EXAMPLE =
@@ -143,6 +143,50 @@ describe('harmony rendering (gpt-oss)', () => {
 
   test('a tool result that answers no known call is a validation error', () => {
     expect(() => countChatTokens({ model: 'gpt-oss-20b', messages: [{ role: 'tool', tool_call_id: 'nope', content: '1' }] }, { harmony })).toThrow(/messages\[0\]\.tool_call_id/);
+  });
+});
+
+describe('<|constrain|> and the token ids of the prompt (encodeChat)', () => {
+  /**
+   * openai/harmony 0.0.8 renders the content type `<|constrain|>json` as " ", the special token,
+   * then "json" (8a4645f, "Fix tokenization of <|constrain|> content type in rendering"); its tests
+   * check that the rendered tokens equal the rendered text encoded with every special token allowed
+   * (test_tool_call_with_constrain_tokenized_correctly, test_does_not_drop_if_ongoing_analysis).
+   * The tool-call message of the first of those tests, byte for byte:
+   */
+  const HARMONY_CALL = '<|start|>assistant to=functions.get_weather<|channel|>commentary <|constrain|>json<|message|>{"location": "Tokyo"}<|call|>';
+  const withCall = {
+    model: 'gpt-oss-20b',
+    messages: [
+      { role: 'user' as const, content: 'What is the weather in Tokyo?' },
+      { role: 'assistant' as const, content: null, tool_calls: [{ id: 'c1', type: 'function' as const, function: { name: 'get_weather', arguments: '{"location": "Tokyo"}' } }] },
+      { role: 'tool' as const, tool_call_id: 'c1', content: '{"temperature": 20}' },
+    ],
+  };
+
+  test("a tool call renders as harmony's own test writes it, and <|constrain|> is one token", () => {
+    const text = renderHarmonyPrompt(withCall, harmony);
+    expect(text).toContain(HARMONY_CALL);
+    const ids = encodeChat(withCall, { harmony });
+    expect(ids.filter((id) => id === enc.specialTokens.get('<|constrain|>'))).toHaveLength(1);
+    const call = enc.encode(HARMONY_CALL, { allowedSpecial: 'all' });
+    expect(call.filter((id) => id === 200003)).toHaveLength(1);
+    expect(ids.join(',')).toContain(call.join(','));
+  });
+
+  test("the ids are the rendered text encoded with every special token allowed, as harmony's tests check", () => {
+    for (const req of [request, withCall]) {
+      const ids = encodeChat(req, { harmony });
+      expect(ids).toEqual(enc.encode(renderHarmonyPrompt(req, harmony), { allowedSpecial: 'all' }));
+      expect(ids).toHaveLength(countChatTokens(req, { harmony }).total);
+    }
+    expect(encodeChat(request, { harmony })).toEqual(enc.encode(GUIDE_EXAMPLE, { allowedSpecial: 'all' }));
+  });
+
+  test('each earlier tool call counts 4 fewer tokens than with <|constrain|> written as text', () => {
+    const asText = enc.count(' <|constrain|>json');
+    expect(asText).toBe(7);
+    expect(enc.encode(' <|constrain|>json', { allowedSpecial: 'all' })).toHaveLength(3);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { countChatTokens, fitMessages } from '../../src/chat/index.js';
+import { countChatTokens, encodeChat, fitMessages, renderFunctionNamespace } from '../../src/chat/index.js';
 import type { ChatMessage, ChatTokenCount, FunctionDefinition } from '../../src/chat/index.js';
 
 const models = ['gpt-4o', 'gpt-4', 'gpt-3.5-turbo-0301', 'gpt-5', 'gpt-oss-20b'] as const;
@@ -96,6 +96,78 @@ describe('chat counting properties', () => {
         expect(result.messages.length + result.removed.filter((x) => x.kind === 'dropped').length).toBe(messages.length);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('encodeChat', () => {
+  test('encodeChat(request).length is countChatTokens(request).total, in every format', () => {
+    fc.assert(
+      fc.property(request, (r) => {
+        expect(encodeChat(r, { harmony })).toHaveLength(countChatTokens(r, { harmony }).total);
+      }),
+    );
+  });
+});
+
+/**
+ * Any `parameters` the request schema accepts (zod: an object of string keys to any JSON value):
+ * schema keywords with values of the right or the wrong type, unknown keys, nested to a bounded
+ * depth. A `"__proto__"` key is left out: it is refused by design before zod sees the request.
+ */
+const KEYWORDS = ['type', 'properties', 'items', 'enum', 'anyOf', 'oneOf', 'allOf', 'required', 'description', 'title', 'examples', 'default', 'nullable', 'const', '$ref', '$defs', 'additionalProperties', 'strict', 'format', 'minimum'] as const;
+const jsonLeaf = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+const typeName = fc.constantFrom('object', 'array', 'string', 'number', 'integer', 'boolean', 'null', 'bogus');
+const anySchema: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ schema: Record<string, unknown>; value: unknown }>((tie) => ({
+  schema: fc.oneof(
+    { depthSize: 'small', maxDepth: 4, depthIdentifier: 'schema' },
+    // Anything: keywords and other keys with values of any shape.
+    fc.dictionary(fc.oneof(fc.constantFrom(...KEYWORDS), fc.string({ maxLength: 8 }).filter((k) => k !== '__proto__')), tie('value'), { maxKeys: 5 }),
+    // Mostly well formed: an object with properties, and any keyword beside them.
+    fc.record(
+      {
+        type: fc.oneof(typeName, fc.array(typeName, { maxLength: 3 })),
+        properties: fc.dictionary(name, tie('schema'), { maxKeys: 4 }),
+        required: fc.oneof(fc.array(name, { maxLength: 3 }), jsonLeaf),
+        items: tie('schema'),
+        enum: fc.array(jsonLeaf, { maxLength: 3 }),
+        anyOf: fc.array(tie('schema'), { maxLength: 3 }),
+        oneOf: fc.array(tie('schema'), { maxLength: 3 }),
+        description: fc.oneof(fc.string({ maxLength: 20 }), jsonLeaf),
+        title: fc.string({ maxLength: 8 }),
+        examples: fc.array(jsonLeaf, { maxLength: 2 }),
+        default: tie('value'),
+        nullable: fc.boolean(),
+        const: jsonLeaf,
+        $ref: fc.constant('#/$defs/x'),
+      },
+      { requiredKeys: ['properties'] },
+    ),
+  ),
+  value: fc.oneof(
+    { depthSize: 'small', maxDepth: 4, depthIdentifier: 'schema' },
+    jsonLeaf,
+    typeName,
+    fc.array(fc.oneof(typeName, jsonLeaf), { maxLength: 3 }),
+    tie('schema'),
+    fc.array(tie('schema'), { maxLength: 3 }),
+  ),
+})).schema;
+
+describe('tool schemas', () => {
+  test('counting never throws on any JSON schema the request schema accepts, in any layout or format', () => {
+    fc.assert(
+      fc.property(anySchema, fc.constantFrom('gpt-4o', 'gpt-3.5-turbo-0613', 'gpt-oss-20b', 'gpt-4'), (parameters, model) => {
+        const req = { model, messages: [{ role: 'user' as const, content: 'hi' }], tools: [{ type: 'function' as const, function: { name: 'f', description: 'F\nG', parameters } }] };
+        const result = countChatTokens(req, { harmony });
+        expect(Number.isSafeInteger(result.total) && result.total > 0).toBe(true);
+        expect(result.tools).toBeGreaterThan(0);
+        expect(encodeChat(req, { harmony })).toHaveLength(result.total);
+        for (const toolLayout of ['flat', 'indented-2023'] as const) {
+          expect(typeof renderFunctionNamespace([{ name: 'f', parameters }], { toolLayout })).toBe('string');
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,7 +1,7 @@
 /** The chat outputs shown in README.md are produced here, so the README cannot drift. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { countChatTokens, countResponsesTokens, fitMessages, renderFunctionNamespace } from '../../src/chat/index.js';
+import { countChatTokens, countResponsesTokens, encodeChat, fitMessages, renderFunctionNamespace } from '../../src/chat/index.js';
 import type { ChatTokenCount } from '../../src/chat/index.js';
 import { getEncoding } from '../../src/encodings/registry.js';
 
@@ -41,6 +41,22 @@ describe('README.md chat examples', () => {
     const tokens = getEncoding('o200k_base').count(namespace);
     expect(readme).toContain(`${tokens} tokens in o200k_base, + 9 − 4`);
     expect(result.tools).toBe(tokens + 9 - 4);
+  });
+
+  test('tool layouts: the two blocks show a nested object in each layout', () => {
+    const order = { type: 'object', description: 'The order', properties: { id: { type: 'string', description: 'Order id' }, qty: { type: 'integer' } }, required: ['id'] };
+    for (const toolLayout of ['flat', 'indented-2023'] as const) {
+      const text = renderFunctionNamespace([{ name: 'f', parameters: { type: 'object', properties: { order }, required: ['order'] } }], { toolLayout });
+      const lines = text.slice(text.indexOf('(_: {\n') + 6, text.indexOf('\n}) => any;'));
+      expect(readme).toContain(`\`\`\`\n${lines}\n\`\`\``);
+    }
+  });
+
+  test('encodeChat', () => {
+    const request = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: 'hello' }] };
+    const ids = encodeChat(request);
+    expect(readme).toContain(`encodeChat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }] });\n// [${ids.join(', ')}]`);
+    expect(readme).toContain(`// '${getEncoding('o200k_harmony').decode(ids)}'`);
   });
 
   test('image', () => {

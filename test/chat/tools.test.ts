@@ -103,6 +103,30 @@ describe('request-level tool rules', () => {
     expect(result.encoding).toBe('o200k_base');
   });
 
+  /**
+   * community.openai.com/t/538914 (gpt-3.5-turbo, December 2023): one calculator call and its result
+   * were billed 40 (counted exactly, tool-api-counts.json); the same pair pasted twice 89, three
+   * times 114, then +25 per pair. The post does not say whether the calls shared one message, so
+   * both readings are counted here: each is marked approximate, and the deltas are those the
+   * README lists.
+   */
+  test('two or more calls in a conversation, in one message or several, are marked approximate (forum 538914 deltas)', () => {
+    const user = { role: 'user' as const, content: [{ type: 'text' as const, text: 'How much is 2 plus 2?' }] };
+    const call = { id: 'a', type: 'function' as const, function: { name: 'calculator', arguments: '{"a":2, "b":2}' } };
+    const result = { role: 'tool' as const, tool_call_id: 'a', content: '4' };
+    const observed = { 2: 89, 3: 114 } as const;
+    const deltas = { separate: { 2: -25, 3: -26 }, shared: { 2: -31, 3: -37 } } as const;
+    for (const n of [2, 3] as const) {
+      const separate = countChatTokens({ model: 'gpt-3.5-turbo', messages: [user, ...Array.from({ length: n }, () => [{ role: 'assistant' as const, tool_calls: [call] }, result]).flat()] });
+      const shared = countChatTokens({ model: 'gpt-3.5-turbo', messages: [user, { role: 'assistant', tool_calls: Array.from({ length: n }, () => call) }, ...Array.from({ length: n }, () => result)] });
+      expect(separate.approximate && shared.approximate).toBe(true);
+      expect(separate.total - observed[n]).toBe(deltas.separate[n]);
+      expect(shared.total - observed[n]).toBe(deltas.shared[n]);
+    }
+    const one = countChatTokens({ model: 'gpt-3.5-turbo', messages: [user, { role: 'assistant', tool_calls: [call] }, result] });
+    expect(one).toMatchObject({ total: 40, approximate: false });
+  });
+
   test('text given as parts counts like the same text given as a string', () => {
     const parts = countChatTokens({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'text', text: 'hello there' }] }] });
     expect(parts.total).toBe(countChatTokens({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello there' }] }).total);
