@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { astralClass, bmpClasses } from '../bpe/char-class.js';
 import type { CutRules } from '../stream/cut-rules.js';
-import { CutScanner, SKIP_DIGITS, SKIP_NONE, SKIP_SAME, SKIP_STEP, UNKNOWN, type ScanStart } from '../stream/cut-scanner.js';
+import { CutScanner, NEVER, SKIP_STEP, UNKNOWN, type ScanStart } from '../stream/cut-scanner.js';
 import { PieceTooLongError, UNCUT_LIMIT } from '../stream/errors.js';
 
 /** The first read each way; each next one is twice as long, up to MAX_WINDOW. Most searches end in a few bytes. */
@@ -107,8 +107,11 @@ function scanForCut(fd: number, path: string, from: number, start: ScanStart, ta
   let buffer: Buffer = Buffer.allocUnsafe(FIRST_WINDOW + 3);
   let kept = 0; // bytes of a character cut by the last read, moved to the front of the buffer
   let at = from; // the file offset of buffer[0]
-  let previous = -1;
-  let inRun = 0; // characters in a row equal to the one before, or ASCII digits
+  let previous = -2; // no code point, and not the -1 of a byte that is not UTF-8
+  let same = 0; // characters in a row equal to the last
+  let digits = 0; // ASCII digits in a row
+  let offerAt = 3; // the length of run at which to offer it to runSkip next
+  let mayBeInsideCharacter = start === 'cold';
   let settledUnits = -1; // UTF-16 units from `target` on, once settled (counted from the window after)
   while (at + kept < size) {
     // Up to `target`, read no further past it than a first window: the cut is most likely just after it.
@@ -121,6 +124,14 @@ function scanForCut(fd: number, path: string, from: number, start: ScanStart, ta
     let i = 0;
     while (i < end) {
       const lead = buffer[i]!;
+      if (mayBeInsideCharacter) {
+        // A cold start may fall inside a character: its last bytes are not a character of their own.
+        if ((lead & 0xc0) === 0x80 && at + i < from + 3) {
+          i++;
+          continue;
+        }
+        mayBeInsideCharacter = false;
+      }
       let cp = lead;
       let width = 1;
       if (lead >= 0x80) {
@@ -139,23 +150,25 @@ function scanForCut(fd: number, path: string, from: number, start: ScanStart, ta
         throw new PieceTooLongError(UNCUT_LIMIT, { kind: 'file', path, byte: at + i });
       }
       i += width;
-      inRun = cp === previous || (isAsciiDigit(cp) && isAsciiDigit(previous)) ? inRun + 1 : 1;
+      same = cp === previous ? same + 1 : 1;
+      digits = isAsciiDigit(cp) ? digits + 1 : 0;
+      if (same === 1 && digits <= 1) offerAt = 3; // a new run
       previous = cp;
-      if (inRun >= 3 && width === 1) {
-        const beforeTarget = at + i < target - 16;
-        const skip = scanner.runToSkip(beforeTarget);
-        if (skip === SKIP_NONE) {
-          inRun = -Infinity; // a run with cuts in it: do not ask again until it ends
-          continue;
-        }
+      const run = same >= 3 ? same : digits;
+      if (run >= offerAt && width === 1) {
+        // Before `target - 16` no cut is wanted; after it, only the first.
+        const wanted = at + i < target - 16 ? 'none' : 'first';
+        const stop = wanted === 'none' ? Math.min(end, target - 16 - at) : end;
         let j = i;
-        const stop = beforeTarget ? Math.min(end, target - 16 - at) : end;
-        if (skip === SKIP_SAME) while (j < stop && buffer[j] === cp) j++;
-        else if (skip === SKIP_DIGITS) while (j < stop && isAsciiDigit(buffer[j]!)) j++;
-        const skipped = Math.max(0, Math.floor((j - i - 3) / SKIP_STEP) * SKIP_STEP);
-        if (settledUnits >= 0) settledUnits += skipped;
-        i += skipped;
-        inRun = 0;
+        if (same >= 3) while (j < stop && buffer[j] === cp) j++;
+        else while (j < stop && isAsciiDigit(buffer[j]!)) j++;
+        const skip = scanner.runSkip(run, j - i, wanted);
+        if (skip > 0) {
+          i += skip;
+          if (settledUnits >= 0) settledUnits += skip;
+        }
+        // A run refused once may still be skipped up to the target, where no cut is wanted.
+        offerAt = skip < 0 && wanted === 'first' ? NEVER : run + SKIP_STEP;
       }
     }
     buffer.copy(buffer, 0, i, end);

@@ -32,10 +32,12 @@ const SPACE_CHAR = 32;
 /** Where a scan begins: at the start of a text (or at a safe cut, which is as good), or cold, anywhere. */
 export type ScanStart = 'start' | 'cold';
 
-/** What `CutScanner.runToSkip` allows a driver to skip: nothing, characters equal to the last one, or ASCII digits. */
-export const SKIP_NONE = 0;
-export const SKIP_SAME = 1;
-export const SKIP_DIGITS = 2;
+/**
+ * Which cuts a driver wants from the characters it may skip: none (they come before the offset a
+ * file search starts from), the first (a file search), or the last (the counter, which also needs
+ * every stretch between cuts measured).
+ */
+export type WantedCuts = 'none' | 'first' | 'last';
 
 /**
  * Skipped characters go six at a time: a multiple of 2 and of 3 leaves the parity of a run and
@@ -43,6 +45,9 @@ export const SKIP_DIGITS = 2;
  * reading them would have given.
  */
 export const SKIP_STEP = 6;
+
+/** A run length no run reaches in a 32-bit count: the run is not offered to `runSkip` again. */
+export const NEVER = 0x3fffffff;
 
 /**
  * Finds the places where a text can be cut without changing its token count: `count(A + B) ===
@@ -90,6 +95,8 @@ export class CutScanner {
   #digits = 0;
   /** How many characters equal to b come right before it. */
   #runLength = 0;
+  /** How far the last skip moved on: the place of the next decision is b's plus this. */
+  #shift = 0;
   /** The character before b's run of equal characters, and its class. */
   #origin = -1;
   #originClass = START;
@@ -119,6 +126,7 @@ export class CutScanner {
     this.#origin = -1;
     this.#originClass = before;
     this.#lastCut = at;
+    this.#shift = 0;
     this.#longestGap = 0;
     this.#longestGapAt = at;
     this.#scannedTo = at;
@@ -159,7 +167,11 @@ export class CutScanner {
    */
   push(cp: number, cls: number, at: number, end: number): number {
     if (cls === MARK && this.#marksArePunctuation) cls = OTHER;
-    const cut = this.#isCut(cp, cls) ? this.#bAt : -1;
+    // After a skip over a run with cuts, the first decision is about b's place before the skip and
+    // stands for the place as far past it as the skip was long, the last one skipped.
+    let cut = this.#isCut(cp, cls) ? this.#bAt + this.#shift : -1;
+    this.#shift = 0;
+    if (cut <= this.#lastCut) cut = -1;
     const b = this.#b;
     const bClass = this.#bClass;
     if (bClass === NUMBER) {
@@ -202,7 +214,9 @@ export class CutScanner {
     let found = -1;
     let i = from;
     let previous = -1;
-    let inRun = 0; // characters in a row equal to the one before, or ASCII digits
+    let same = 0; // characters in a row equal to the last
+    let digits = 0; // ASCII digits in a row
+    let offerAt = 3; // the length of run at which to offer it to runSkip next
     while (i < to) {
       let cp = text.charCodeAt(i);
       let width = 1;
@@ -223,19 +237,20 @@ export class CutScanner {
         found = cut;
         if (first) break;
       }
-      inRun = cp === previous || (isAsciiDigit(cp) && isAsciiDigit(previous)) ? inRun + 1 : 1;
+      same = cp === previous ? same + 1 : 1;
+      digits = isAsciiDigit(cp) ? digits + 1 : 0;
+      if (same === 1 && digits <= 1) offerAt = 3; // a new run
       previous = cp;
-      if (inRun >= 3 && width === 1) {
-        const skip = this.runToSkip(false);
-        if (skip !== SKIP_NONE) {
-          let j = i;
-          if (skip === SKIP_SAME) while (j < to && text.charCodeAt(j) === cp) j++;
-          else while (j < to && isAsciiDigit(text.charCodeAt(j))) j++;
-          i += Math.max(0, Math.floor((j - i - 3) / SKIP_STEP) * SKIP_STEP);
-          inRun = 0;
-        } else {
-          inRun = -Infinity; // a run with cuts in it: do not ask again until it ends
-        }
+      const run = same >= 3 ? same : digits;
+      if (run >= offerAt && width === 1) {
+        let j = i;
+        if (same >= 3) while (j < to && text.charCodeAt(j) === cp) j++;
+        else while (j < to && isAsciiDigit(text.charCodeAt(j))) j++;
+        const lastCut = this.#lastCut;
+        const skip = this.runSkip(run, j - i, first ? 'first' : 'last');
+        i += Math.max(skip, 0);
+        if (this.#lastCut !== lastCut) found = this.#lastCut; // moved on over the cuts skipped
+        offerAt = skip < 0 ? NEVER : run + SKIP_STEP;
       }
     }
     this.#examined += i - from;
@@ -243,37 +258,54 @@ export class CutScanner {
   }
 
   /**
-   * After three equal characters in a row (or three ASCII digits), whether a driver may skip more
-   * of them, SKIP_STEP at a time, leaving the last three of the run to be fed: SKIP_SAME or
-   * SKIP_DIGITS when no cut can come before the run ends — a run of letters, whitespace or marks,
-   * of punctuation that the vocabulary joins and that does not pair up from a known start, of
-   * digits whose place in their threes is not known or does not matter (gpt2) — else SKIP_NONE.
-   * With `cutsUnwanted` (the driver wants no cut here, only the first after a later offset) any
-   * run may be skipped.
+   * Called when the last `runSoFar` characters fed (three or more, ending with b) are one run —
+   * equal characters, or ASCII digits — and `ahead` more of the run follow: how many of those the
+   * driver may skip: a multiple of SKIP_STEP that leaves at least three to feed; 0 when `ahead` is
+   * too few to skip now; -1 when this run may not be skipped at all.
+   *
+   * In a run where no cut can come (letters, whitespace, marks; punctuation the vocabulary joins
+   * that does not pair up from a known start; digits whose place in their threes is not known, or
+   * does not matter under gpt2) skipping changes nothing. In a run with cuts (every character,
+   * every second or every third) a skip passes over cuts: wanted 'none', that is the point; wanted
+   * 'first', it is not allowed; wanted 'last', the last cut moves on by the skip — to the cut made by
+   * the same decision that far into the run — provided the last cut was made inside the run, so
+   * that no stretch between cuts grows.
    */
-  runToSkip(cutsUnwanted: boolean): number {
+  runSkip(runSoFar: number, ahead: number, wanted: WantedCuts): number {
+    if (!this.#inRun()) return -1;
+    const skip = Math.max(0, Math.floor((ahead - 3) / SKIP_STEP) * SKIP_STEP);
+    if (wanted === 'none' || this.#runIsQuiet()) return skip;
+    if (wanted === 'first') return -1;
+    // The last cut's decision read c a b d at lastCut - 2 … lastCut + 1: all in the run, and recent
+    // (or not yet: ask again a little further on).
+    const runStart = this.#bAt - (runSoFar - 1);
+    if (this.#lastCut - 2 < runStart || this.#lastCut < this.#bAt - SKIP_STEP) return 0;
+    this.#lastCut += skip;
+    this.#shift = skip;
+    return skip;
+  }
+
+  /** Whether c a b are one run: three equal characters, or three ASCII digits. */
+  #inRun(): boolean {
     const b = this.#b;
-    if (this.#c === b && this.#a === b) {
-      if (cutsUnwanted) return SKIP_SAME;
-      switch (this.#bClass) {
-        case NUMBER:
-          return this.#digitsInThrees && this.#digits >= 0 ? SKIP_NONE : SKIP_SAME;
-        case OTHER: {
-          const seams = (this.#seams ??= this.#rules.seams());
-          if (seams.joined[(lastUtf8Byte(b) << 8) | firstUtf8Byte(b)] === 0) return SKIP_NONE;
-          return b < 128 && seams.pairsUp[b] === 1 && this.#runStartsClean(seams) ? SKIP_NONE : SKIP_SAME;
-        }
-        case START:
-        case UNSEEN:
-          return SKIP_NONE;
-        default:
-          return SKIP_SAME; // letters, marks, whitespace, UNKNOWN: no rule cuts between two equal ones
+    return (this.#c === b && this.#a === b && b >= 0) || (isAsciiDigit(this.#c) && isAsciiDigit(this.#a) && isAsciiDigit(b));
+  }
+
+  /** Whether more characters of the run c a b is in can make no cut. */
+  #runIsQuiet(): boolean {
+    const b = this.#b;
+    if (this.#c !== b || this.#a !== b) return !this.#digitsInThrees || this.#digits < 0; // ASCII digits, not all equal
+    switch (this.#bClass) {
+      case NUMBER:
+        return !this.#digitsInThrees || this.#digits < 0;
+      case OTHER: {
+        const seams = (this.#seams ??= this.#rules.seams());
+        if (seams.joined[(lastUtf8Byte(b) << 8) | firstUtf8Byte(b)] === 0) return false;
+        return !(b < 128 && seams.pairsUp[b] === 1 && this.#runStartsClean(seams));
       }
+      default:
+        return true; // letters, marks, whitespace, UNKNOWN: no rule cuts between two equal ones
     }
-    if (isAsciiDigit(this.#c) && isAsciiDigit(this.#a) && isAsciiDigit(b)) {
-      return cutsUnwanted || !this.#digitsInThrees || this.#digits < 0 ? SKIP_DIGITS : SKIP_NONE;
-    }
-    return SKIP_NONE;
   }
 
   /** Whether the place between a and b is a cut, now that d, the character after b, is known. */
