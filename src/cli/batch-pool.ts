@@ -8,85 +8,150 @@ import type { FileResult } from './small-file.js';
  * files (small-file.ts) and answers per file, so a file that fails is named with its reason and the
  * others count. Why not the library's `countFiles`: it streams each file as a task of its own, which
  * suits a few large files; for 90,000 files of about 1 KB it took 12.6 s on 2 workers, where one
- * thread reading whole files took 1.5 s. Batches of a few hundred files keep the messages few.
+ * thread reading whole files took 1.5 s.
+ *
+ * Files are offered while the folder walk is still finding them. The workers start once enough have
+ * been offered to pay for starting them (a worker loads the CLI and an encoding, some 60 ms), and
+ * then count while the walk goes on; below that, nothing starts and the caller counts the files on
+ * its own thread.
  */
 
 /** A batch closes at this many files or bytes, whichever comes first. */
 const BATCH_FILES = 256;
 const BATCH_BYTES = 4 << 20;
 
+/** The workers start from this many files or bytes offered, whichever comes first. */
+export const POOL_MIN_FILES = 2000;
+export const POOL_MIN_BYTES = 8 << 20;
+
 export interface PoolFile {
   path: string;
   size: number;
 }
 
-function batchesOf(files: readonly PoolFile[]): { start: number; end: number }[] {
-  const batches: { start: number; end: number }[] = [];
-  let start = 0;
-  let bytes = 0;
-  for (let i = 0; i < files.length; i++) {
-    bytes += files[i]!.size;
-    if (i + 1 - start >= BATCH_FILES || bytes >= BATCH_BYTES || i === files.length - 1) {
-      batches.push({ start, end: i + 1 });
-      start = i + 1;
-      bytes = 0;
-    }
-  }
-  return batches;
+export interface BatchCounterOptions {
+  workers: number;
+  /** The CLI bundle, which serves batches when started as a worker (batch-worker.ts). */
+  script: URL;
+  encodings: readonly EncodingName[];
 }
 
-/**
- * Counts `files` on `workers` threads running `script` (the CLI bundle), calling `onResult` with
- * each file's index and result as batches finish. Rejects if a worker fails as a whole (it could not
- * start, or crashed); `onResult` has then been called for the files already counted.
- */
-export function countOnWorkers(
-  files: readonly PoolFile[],
-  encodings: readonly EncodingName[],
-  options: { workers: number; script: URL; onResult: (index: number, result: FileResult) => void },
-): Promise<void> {
-  const batches = batchesOf(files);
-  const workers = Math.max(1, Math.min(options.workers, batches.length));
-  return new Promise((resolve, reject) => {
-    if (batches.length === 0) {
-      resolve();
-      return;
+export class BatchCounter {
+  readonly #options: BatchCounterOptions;
+  /** Results by the index the caller gave each file. */
+  readonly results = new Map<number, FileResult>();
+  #pending: { index: number; file: PoolFile }[] = [];
+  #pendingBytes = 0;
+  #offered = { files: 0, bytes: 0 };
+  #batches: { index: number; file: PoolFile }[][] = [];
+  #next = 0;
+  #answered = 0;
+  #pool: Worker[] = [];
+  #failure: unknown;
+  #finished: (() => void) | undefined;
+  #listener: ((bytes: number) => void) | undefined;
+  #countedBytes = 0;
+  /** Batches sent to each worker and not yet answered; two at a time, so none waits for the next. */
+  readonly #inFlight = new Map<Worker, number>();
+
+  constructor(options: BatchCounterOptions) {
+    this.#options = options;
+  }
+
+  /** Whether workers were started. */
+  get started(): boolean {
+    return this.#pool.length > 0;
+  }
+
+  /** Hears the size of each file counted from now on, and at once the sizes of those counted before. */
+  listen(listener: (bytes: number) => void): void {
+    this.#listener = listener;
+    listener(this.#countedBytes);
+  }
+
+  /** Queues a file; a full batch goes to the workers, which start once enough has been offered. */
+  offer(index: number, file: PoolFile): void {
+    this.#pending.push({ index, file });
+    this.#pendingBytes += file.size;
+    this.#offered.files++;
+    this.#offered.bytes += file.size;
+    if (this.#pending.length >= BATCH_FILES || this.#pendingBytes >= BATCH_BYTES) this.#close();
+    if (!this.started && (this.#offered.files >= POOL_MIN_FILES || this.#offered.bytes >= POOL_MIN_BYTES)) this.#start();
+  }
+
+  /**
+   * Sends the last batch and waits for every answer. Resolves with false when the workers never
+   * started (the caller counts the files itself); rejects if a worker failed as a whole, after which
+   * `results` holds what was counted.
+   */
+  async finish(): Promise<boolean> {
+    if (!this.started) return false;
+    this.#close();
+    for (const worker of this.#pool) this.#feed(worker);
+    try {
+      if (this.#failure === undefined && this.#answered < this.#batches.length) {
+        await new Promise<void>((resolve) => {
+          this.#finished = resolve;
+        });
+      }
+      if (this.#failure !== undefined) throw this.#failure;
+      return true;
+    } finally {
+      this.close();
     }
-    const pool: Worker[] = [];
-    let next = 0;
-    let finished = 0;
-    let stopped = false;
-    const stop = (error?: unknown) => {
-      if (stopped) return;
-      stopped = true;
-      for (const worker of pool) void worker.terminate();
-      if (error === undefined) resolve();
-      else reject(error);
-    };
-    const feed = (worker: Worker) => {
-      if (next >= batches.length) return;
-      const { start, end } = batches[next]!;
-      const batch: Batch = { id: next++, paths: files.slice(start, end).map((file) => file.path), encodings };
+  }
+
+  /** Stops the workers, if any; what they had not answered is not counted. */
+  close(): void {
+    for (const worker of this.#pool) void worker.terminate();
+  }
+
+  #close(): void {
+    if (this.#pending.length === 0) return;
+    this.#batches.push(this.#pending);
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    if (this.started) for (const worker of this.#pool) if (this.#inFlight.get(worker)! < 2) this.#feed(worker);
+  }
+
+  #feed(worker: Worker): void {
+    while (this.#next < this.#batches.length && this.#inFlight.get(worker)! < 2) {
+      const id = this.#next++;
+      const batch: Batch = { id, paths: this.#batches[id]!.map((entry) => entry.file.path), encodings: this.#options.encodings };
+      this.#inFlight.set(worker, this.#inFlight.get(worker)! + 1);
       worker.postMessage(batch);
-    };
-    for (let w = 0; w < workers; w++) {
-      // execArgv: [] so flags of this process (--input-type, -e) do not reach the worker.
-      const worker = new Worker(options.script, { workerData: { role: COUNT_WORKER_ROLE }, execArgv: [] });
-      pool.push(worker);
-      worker.on('message', (reply: BatchResult) => {
-        if (stopped) return;
-        const { start } = batches[reply.id]!;
-        reply.results.forEach((result, k) => options.onResult(start + k, result));
-        if (++finished === batches.length) stop();
-        else feed(worker);
-      });
-      worker.on('error', (error) => stop(error));
-      worker.on('exit', (code) => {
-        if (!stopped) stop(new Error(`a counting worker exited with code ${code}`));
-      });
-      // Two batches in flight a worker, so it never waits for the next one.
-      feed(worker);
-      feed(worker);
     }
-  });
+  }
+
+  #fail(error: unknown): void {
+    if (this.#failure !== undefined) return;
+    this.#failure = error;
+    this.#finished?.();
+  }
+
+  #start(): void {
+    for (let w = 0; w < this.#options.workers; w++) {
+      // execArgv: [] so flags of this process (--input-type, -e) do not reach the worker.
+      const worker = new Worker(this.#options.script, { workerData: { role: COUNT_WORKER_ROLE }, execArgv: [] });
+      this.#pool.push(worker);
+      this.#inFlight.set(worker, 0);
+      worker.on('message', (reply: BatchResult) => {
+        this.#inFlight.set(worker, this.#inFlight.get(worker)! - 1);
+        const entries = this.#batches[reply.id]!;
+        let bytes = 0;
+        reply.results.forEach((result, k) => {
+          this.results.set(entries[k]!.index, result);
+          bytes += entries[k]!.file.size;
+        });
+        this.#countedBytes += bytes;
+        this.#listener?.(bytes);
+        this.#answered++;
+        if (this.#finished !== undefined && this.#answered === this.#batches.length) this.#finished();
+        else this.#feed(worker);
+      });
+      worker.on('error', (error) => this.#fail(error));
+      worker.on('exit', (code) => this.#fail(new Error(`a counting worker exited with code ${code}`)));
+      this.#feed(worker);
+    }
+  }
 }

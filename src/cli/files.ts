@@ -74,21 +74,44 @@ function matchers(patterns: readonly string[]): GlobMatcher[] {
  * Turns the command line's paths into inputs, in the order given: `-` is standard input, a
  * directory is walked (see walk.ts), a path with `*`, `?`, `[` or `{` that does not exist as written
  * is a glob, and one starting with `!` that does not exist is a glob of files to leave out (alone,
- * they leave them out of `.`). A file named twice is counted once. --include and --exclude then
- * select among the files, by the path shown. What cannot be used — a missing path, a glob that
+ * they leave them out of `.`). A file named twice is counted once. --include and --exclude select
+ * among the files, by the path shown. `accepted` hears each input as it is added, with its index,
+ * so that counting can start while the walk goes on. What cannot be used — a missing path, a glob that
  * matches nothing, a dangling link, a link loop, an unreadable directory, a device — is listed in
  * `failures`, once each, and the rest goes on.
  */
-export function expandInputs(args: readonly string[], selection: Selection = DEFAULT_SELECTION, note: (message: string) => void = () => {}): Expanded {
+export function expandInputs(
+  args: readonly string[],
+  selection: Selection = DEFAULT_SELECTION,
+  note: (message: string) => void = () => {},
+  accepted: (input: Input, index: number) => void = () => {},
+): Expanded {
   const inputs: Input[] = [];
   const failures: InputFailure[] = [];
   const skipped: InputFailure[] = [];
   const seen = new Set<string>();
   const notes = new Set<string>();
+  const exclude = [...selection.exclude];
+  const paths: string[] = [];
+  for (const arg of args) {
+    if (arg.startsWith('!') && arg.length > 1 && 'error' in stat(arg)) exclude.push(arg.slice(1));
+    else paths.push(arg);
+  }
+  if (paths.length === 0 && args.length > 0) paths.push('.');
+  const included = matchers(selection.include);
+  const excluded = matchers(exclude);
+  const selected = (path: string) => {
+    if (included.length === 0 && excluded.length === 0) return true;
+    const shown = selectionPath(path);
+    return (included.length === 0 || included.some((m) => m.test(shown))) && !excluded.some((m) => m.test(shown));
+  };
+  // Each input is final when added (selected, not a duplicate), so `accepted` can start on it at once.
   const add = (input: Input) => {
+    if (input.kind === 'file' && !selected(input.path)) return;
     const key = input.kind === 'stdin' ? '-' : isAbsolute(input.path) ? relative('.', input.path) : normalize(input.path);
     if (seen.has(key)) return;
     seen.add(key);
+    accepted(input, inputs.length);
     inputs.push(input);
   };
   const once = (list: InputFailure[]) => (problem: InputFailure) => {
@@ -104,13 +127,6 @@ export function expandInputs(args: readonly string[], selection: Selection = DEF
   };
   const walk = (folder: string, depth: number) => walkFolder(folder, { ignore: selection.ignore, depth }, events);
 
-  const exclude = [...selection.exclude];
-  const paths: string[] = [];
-  for (const arg of args) {
-    if (arg.startsWith('!') && arg.length > 1 && 'error' in stat(arg)) exclude.push(arg.slice(1));
-    else paths.push(arg);
-  }
-  if (paths.length === 0 && args.length > 0) paths.push('.');
 
   for (const arg of paths) {
     if (arg === '-') {
@@ -137,13 +153,5 @@ export function expandInputs(args: readonly string[], selection: Selection = DEF
     }
   }
 
-  const included = matchers(selection.include);
-  const excluded = matchers(exclude);
-  if (included.length === 0 && excluded.length === 0) return { inputs, failures, skipped };
-  const selected = inputs.filter((input) => {
-    if (input.kind === 'stdin') return true;
-    const path = selectionPath(input.path);
-    return (included.length === 0 || included.some((m) => m.test(path))) && !excluded.some((m) => m.test(path));
-  });
-  return { inputs: selected, failures, skipped };
+  return { inputs, failures, skipped };
 }

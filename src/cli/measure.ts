@@ -1,6 +1,6 @@
 import type { EncodingName } from '../index.js';
 import { countFiles } from '../parallel/index.js';
-import { countOnWorkers, type PoolFile } from './batch-pool.js';
+import type { BatchCounter, PoolFile } from './batch-pool.js';
 import { countPathWith, countStdinWith, sniffFile } from './count-input.js';
 import { InputError } from './errors.js';
 import type { Input, InputFailure } from './files.js';
@@ -13,8 +13,9 @@ import { countSmallFile, SMALL_FILE_BYTES, type FileResult } from './small-file.
  * `--fit` adds the encodings of its models), each input read once where it can be:
  *
  * - **small files** (up to 1 MiB: nearly every file of a repository) are read whole, sniffed and
- *   counted from the buffer (small-file.ts), on worker threads in batches when there are enough of
- *   them to pay for starting the workers (batch-pool.ts), else on this thread;
+ *   counted from the buffer (small-file.ts), on worker threads in batches, offered while the walk
+ *   finds them, when there are enough of them to pay for starting the workers (batch-pool.ts),
+ *   else on this thread;
  * - **large files** are sniffed by their first 8 KiB, then streamed one by one, or, once they add up
  *   to 128 MiB (32 MiB with --jobs), counted by the library's `countFiles`, which cuts them at safe
  *   places and counts the pieces on every core;
@@ -37,8 +38,8 @@ export interface MeasureOptions {
   /** Whether --jobs was given, which lowers the threshold for the library's pool. */
   jobsGiven: boolean;
   progress: Progress;
-  /** The CLI bundle, which the batch workers run; without it small files count on this thread. */
-  workerScript: URL | undefined;
+  /** The batch workers the walk offered small files to (see batch-pool.ts); without it they count here. */
+  counter: BatchCounter | undefined;
 }
 
 export interface MeasureResult {
@@ -56,12 +57,6 @@ export interface MeasureResult {
 const PARALLEL_BYTES = 128 * 1024 * 1024;
 const PARALLEL_BYTES_WITH_JOBS = 32 * 1024 * 1024;
 
-/**
- * Small files go to batch workers from this many files or bytes, whichever comes first; below, a
- * worker's start (about 60 ms to load the CLI and the encoding) costs more than it saves.
- */
-const POOL_MIN_FILES = 2000;
-const POOL_MIN_BYTES = 8 * 1024 * 1024;
 
 /** `error` as a failed result when it is an input's own problem (unreadable, vanished); anything else is rethrown. */
 function failed(error: unknown): FileResult {
@@ -83,21 +78,10 @@ export async function measureInputs(inputs: readonly Input[], io: Io, options: M
   });
   const file = (i: number) => inputs[i] as PoolFile;
 
-  const smallFiles = small.map(file);
-  const smallBytes = smallFiles.reduce((sum, f) => sum + f.size, 0);
-  const usePool = options.jobs > 1 && options.workerScript !== undefined && (small.length >= POOL_MIN_FILES || smallBytes >= POOL_MIN_BYTES);
-  const pooled = usePool
-    ? countOnWorkers(smallFiles, encodings, {
-        workers: options.jobs,
-        script: options.workerScript!,
-        onResult: (k, result) => {
-          results[small[k]!] = result;
-          progress.advance(smallFiles[k]!.size);
-        },
-      }).catch(() => {
-        // A worker failed as a whole (it could not start, or crashed): what it left is counted below.
-      })
-    : Promise.resolve();
+  // Small files offered to the batch workers during the walk: their results, or none if they never started.
+  const counter = options.counter;
+  if (counter !== undefined) counter.listen((bytes) => progress.advance(bytes));
+  const pooled = counter === undefined ? Promise.resolve(false) : counter.finish().catch(() => true);
 
   await countLarge(large.map(file), options, (k, result) => {
     results[large[k]!] = result;
@@ -110,9 +94,14 @@ export async function measureInputs(inputs: readonly Input[], io: Io, options: M
       results[i] = failed(error);
     }
   }
+  // What the workers did not count (they never started, or one failed) is counted here.
   await pooled;
   for (const i of small) {
-    if (results[i] !== undefined) continue;
+    const result = counter?.results.get(i);
+    if (result !== undefined) {
+      results[i] = result;
+      continue;
+    }
     results[i] = countSmallFile(file(i).path, encodings);
     progress.advance(file(i).size);
   }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { EncodingName } from '../../index.js';
+import { BatchCounter } from '../batch-pool.js';
 import { choice, flag, stringList, stringValue, wholeNumber, type CommandSpec, type ParsedArgs } from '../args.js';
 import { atDay, AT_OPTION, noteWarnings } from '../at.js';
 import type { Command, CommandOutput } from '../command.js';
@@ -13,6 +14,7 @@ import type { Io } from '../io.js';
 import { measureInputs } from '../measure.js';
 import { startProgress } from '../progress.js';
 import { formatTable } from '../table.js';
+import { SMALL_FILE_BYTES } from '../small-file.js';
 import { approximationNote, DEFAULT_MODEL, selectTokenizer } from '../tokenizer.js';
 import { buildTree, treeJson, treeRows, type SortKey } from '../tree.js';
 
@@ -125,19 +127,31 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<Command
   if (jobs < 1) throw new UsageError('--jobs must be at least 1.', spec.name);
 
   const selection = { ignore: !flag(values, 'no-ignore'), include: stringList(values, 'include'), exclude: stringList(values, 'exclude') };
-  const expanded = positionals.length === 0 ? { inputs: [{ kind: 'stdin' } as Input], failures: [], skipped: [] } : expandInputs(positionals, selection, io.note);
-  const { inputs } = expanded;
-  const work = {
-    bytes: inputs.reduce((sum, input) => sum + (input.kind === 'file' && !input.streamed ? input.size : 0), 0),
-    files: inputs.filter((input) => input.kind === 'file').length,
+  // Small files go to batch workers as the walk finds them (the workers start once there are enough).
+  const counter = jobs > 1 && io.workerScript !== undefined ? new BatchCounter({ workers: jobs, script: io.workerScript, encodings }) : undefined;
+  const offer = (input: Input, index: number) => {
+    if (input.kind === 'file' && !input.streamed && input.size <= SMALL_FILE_BYTES) counter?.offer(index, input);
   };
-  const progress = startProgress(flag(values, 'no-progress') ? NOT_A_TERMINAL : io.stderr, work);
+  let expanded;
   let measured;
   try {
-    measured = await measureInputs(inputs, io, { encodings, jobs, jobsGiven: jobsGiven !== undefined, progress, workerScript: io.workerScript });
+    expanded = positionals.length === 0 ? { inputs: [{ kind: 'stdin' } as Input], failures: [], skipped: [] } : expandInputs(positionals, selection, io.note, offer);
+    const { inputs } = expanded;
+    const work = {
+      bytes: inputs.reduce((sum, input) => sum + (input.kind === 'file' && !input.streamed ? input.size : 0), 0),
+      files: inputs.filter((input) => input.kind === 'file').length,
+    };
+    const progress = startProgress(flag(values, 'no-progress') ? NOT_A_TERMINAL : io.stderr, work);
+    try {
+      measured = await measureInputs(inputs, io, { encodings, jobs, jobsGiven: jobsGiven !== undefined, progress, counter });
+    } finally {
+      progress.finish();
+    }
   } finally {
-    progress.finish();
+    // Workers left running (an error on the way) would keep the process alive.
+    counter?.close();
   }
+  const { inputs } = expanded;
   const skipped = [...expanded.skipped, ...measured.skipped];
   const failures = [...expanded.failures, ...measured.failures];
   noteSkipped(io, skipped);
