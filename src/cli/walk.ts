@@ -83,11 +83,7 @@ function readIgnoreFiles(folder: string, entries: readonly Dirent[] | undefined,
       if (entries !== undefined) context.events.note(`cannot read ${path}: ${describeFsError(error, path)}; its rules are not applied.`);
       continue;
     }
-    const { file, invalid } = parseIgnoreFile(bytes, base, context.casefold);
-    for (const line of invalid) {
-      context.events.note(`${path}:${line.line}: the pattern ${JSON.stringify(line.pattern)} never matches (${line.reason}); git skips it too. Fix or remove the line.`);
-    }
-    files.push(file);
+    files.push(parseNoting(path, bytes, base, context));
   }
   return files;
 }
@@ -227,8 +223,14 @@ function readExclude(path: string, context: Context): IgnoreFile[] {
   } catch {
     return [];
   }
-  const { file, invalid } = parseIgnoreFile(bytes, '', context.casefold);
-  const shown = relative('.', path);
-  for (const line of invalid) context.events.note(`${shown}:${line.line}: the pattern ${JSON.stringify(line.pattern)} never matches (${line.reason}); git skips it too. Fix or remove the line.`);
-  return [file];
+  return [parseNoting(relative('.', path), bytes, '', context)];
+}
+
+/** An ignore file's rules; each line that can never match is noted once, with where it is. */
+function parseNoting(path: string, bytes: string, base: string, context: Context): IgnoreFile {
+  const { file, invalid } = parseIgnoreFile(bytes, base, context.casefold);
+  for (const line of invalid) {
+    context.events.note(`${path}:${line.line}: the pattern ${JSON.stringify(line.pattern)} never matches (${line.reason}); git skips it too. Fix or remove the line.`);
+  }
+  return file;
 }
