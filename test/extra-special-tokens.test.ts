@@ -127,3 +127,7 @@ test("the README's example shows what these calls give", () => {
   const shown = readme.slice(readme.indexOf('// SpecialTokenConflictError: '), readme.indexOf('```', readme.indexOf('// SpecialTokenConflictError: ')));
   expect(shown.replace(/\n\/\/ /g, ' ').replace('// SpecialTokenConflictError: ', '').trim()).toBe(message);
 });
+
+test('an error from encodingForModel names encodingForModel', () => {
+  expect(() => encodingForModel('gpt-4', { extraSpecialToken: IM } as never)).toThrow(/not an option of encodingForModel/);
+});

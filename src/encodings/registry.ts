@@ -69,5 +69,7 @@ export function encodingNameForModel(model: string): EncodingName {
  */
 export function encodingForModel(model: string, options?: EncodingOptions | Readonly<Record<string, number>>): Encoding {
   const name = encodingNameForModel(model);
-  return options === undefined ? getEncoding(name) : getEncoding(name, options);
+  if (options === undefined) return getEncoding(name);
+  readExtraSpecialTokens(options, 'encodingForModel'); // an error names this function, not getEncoding
+  return getEncoding(name, options);
 }
