@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { EncodingName } from '../index.js';
 import { COUNT_WORKER_ROLE, type Batch, type BatchResult } from './batch-worker.js';
-import type { FileResult } from './small-file.js';
+import { countSmallFile, type FileResult } from './small-file.js';
 
 /**
  * Counts many small files on worker threads, in batches: each worker reads, sniffs and counts whole
@@ -11,18 +11,22 @@ import type { FileResult } from './small-file.js';
  * thread reading whole files took 1.5 s.
  *
  * Files are offered while the folder walk is still finding them. The workers start once enough have
- * been offered to pay for starting them (a worker loads the CLI and an encoding, some 60 ms), and
- * then count while the walk goes on; below that, nothing starts and the caller counts the files on
- * its own thread.
+ * been offered to pay for starting them, and
+ * then count while the walk goes on; once the walk is over, this thread takes batches too. Below
+ * that, nothing starts and the caller counts the files on its own thread.
  */
 
 /** A batch closes at this many files or bytes, whichever comes first. */
 const BATCH_FILES = 256;
 const BATCH_BYTES = 4 << 20;
 
-/** The workers start from this many files or bytes offered, whichever comes first. */
-export const POOL_MIN_FILES = 2000;
-export const POOL_MIN_BYTES = 8 << 20;
+/**
+ * The workers start from this many files or bytes offered, whichever comes first. Starting one
+ * costs some 100-200 ms of CPU (it loads the CLI and an encoding, and warms its caches anew), which
+ * on the 2-core machine about 10,000 files of ~1 KB take to count (bench/REPO-TREE.md).
+ */
+export const POOL_MIN_FILES = 10_000;
+export const POOL_MIN_BYTES = 32 << 20;
 
 export interface PoolFile {
   path: string;
@@ -89,6 +93,13 @@ export class BatchCounter {
     this.#close();
     for (const worker of this.#pool) this.#feed(worker);
     try {
+      // The walk is over, so this thread is free: it counts batches too, one at a time, letting the
+      // workers' answers in between, until none is left to hand out.
+      while (this.#failure === undefined && this.#next < this.#batches.length) {
+        const id = this.#next++;
+        this.#record(id, this.#batches[id]!.map((entry) => countSmallFile(entry.file.path, this.#options.encodings)));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       if (this.#failure === undefined && this.#answered < this.#batches.length) {
         await new Promise<void>((resolve) => {
           this.#finished = resolve;
@@ -123,6 +134,20 @@ export class BatchCounter {
     }
   }
 
+  /** A batch's answers, from a worker or from this thread. */
+  #record(id: number, results: readonly FileResult[]): void {
+    const entries = this.#batches[id]!;
+    let bytes = 0;
+    results.forEach((result, k) => {
+      this.results.set(entries[k]!.index, result);
+      bytes += entries[k]!.file.size;
+    });
+    this.#countedBytes += bytes;
+    this.#listener?.(bytes);
+    this.#answered++;
+    if (this.#finished !== undefined && this.#answered === this.#batches.length) this.#finished();
+  }
+
   #fail(error: unknown): void {
     if (this.#failure !== undefined) return;
     this.#failure = error;
@@ -137,17 +162,8 @@ export class BatchCounter {
       this.#inFlight.set(worker, 0);
       worker.on('message', (reply: BatchResult) => {
         this.#inFlight.set(worker, this.#inFlight.get(worker)! - 1);
-        const entries = this.#batches[reply.id]!;
-        let bytes = 0;
-        reply.results.forEach((result, k) => {
-          this.results.set(entries[k]!.index, result);
-          bytes += entries[k]!.file.size;
-        });
-        this.#countedBytes += bytes;
-        this.#listener?.(bytes);
-        this.#answered++;
-        if (this.#finished !== undefined && this.#answered === this.#batches.length) this.#finished();
-        else this.#feed(worker);
+        this.#record(reply.id, reply.results);
+        this.#feed(worker);
       });
       worker.on('error', (error) => this.#fail(error));
       worker.on('exit', (code) => this.#fail(new Error(`a counting worker exited with code ${code}`)));

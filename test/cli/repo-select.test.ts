@@ -163,13 +163,14 @@ describe('many small files', () => {
     const folder = mkdtempSync(join(tmpdir(), 'tokmeter-select-many-'));
     try {
       const files: Record<string, string> = {};
-      for (let i = 0; i < 2_100; i++) files[`d${i % 7}/f${i}.txt`] = `file ${i}: ${'word '.repeat(i % 50)}${i % 3 === 0 ? '東京 🎉' : ''}\n`;
+      // Past POOL_MIN_FILES (10,000), so that the batch workers start.
+      for (let i = 0; i < 10_100; i++) files[`d${i % 7}/f${i}.txt`] = `file ${i}: ${'word '.repeat(i % 50)}${i % 3 === 0 ? '東京 🎉' : ''}\n`;
       write(folder, files);
       write(folder, { 'd0/zz.bin': Buffer.from([0, 0, 0]) });
       const pooled = json<CountJson & { skipped: unknown[] }>(tokmeter(['count', '.', '--json', '--jobs', '2'], { cwd: folder }));
       const single = json<CountJson>(tokmeter(['count', '.', '--json', '--jobs', '1'], { cwd: folder }));
       expect(pooled).toEqual(single);
-      expect(pooled.total.files).toBe(2_100);
+      expect(pooled.total.files).toBe(10_100);
       expect(pooled.total.tokens).toBe(Object.values(files).reduce((sum, text) => sum + countTokens(text), 0));
       expect(pooled.skipped).toEqual([{ path: 'd0/zz.bin', reason: 'binary (a NUL byte in the first 8 KiB)' }]);
     } finally {
