@@ -3,8 +3,10 @@ import { TokmeterError } from '../errors.js';
 /**
  * The most text, in UTF-16 code units (characters, for text in the Basic Multilingual Plane), that
  * the streaming counters hold without a safe cut in it: 4 MiB of ASCII, at most 12 MiB of UTF-8.
- * Counting a run that long takes the tokenizer about 10 bytes of memory per byte, so a counter
- * stays well under 256 MB; a longer stretch is a `PieceTooLongError`.
+ * The tokenizer merges one piece that long with arrays of its length (src/bpe/merge-long.ts, about
+ * 10 bytes per byte): a counter that has to count one peaked at 103 MB (4 Mi spaces, r50k_base)
+ * and 108 MB (4 Mi em dashes, 12 MiB, o200k_base), well under 256 MB. A longer stretch is a
+ * `PieceTooLongError`.
  */
 export const UNCUT_LIMIT = 4 * 1024 * 1024;
 
