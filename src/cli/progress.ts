@@ -1,4 +1,4 @@
-import { formatSize } from './format.js';
+import { formatSize, groupDigits } from './format.js';
 import type { ErrorStream } from './io.js';
 
 /** Inputs at least this large get a progress bar (on a terminal); smaller ones finish too fast to need it. */
@@ -19,7 +19,7 @@ const SILENT: Progress = { advance() {}, finish() {} };
 /** The bar's text for a given state, fitted to `columns`. */
 export function renderProgress(doneBytes: number, total: { bytes: number; files: number }, columns: number): string {
   const share = total.bytes === 0 ? 1 : Math.min(1, doneBytes / total.bytes);
-  const files = `${total.files} ${total.files === 1 ? 'file' : 'files'}`;
+  const files = `${groupDigits(total.files)} ${total.files === 1 ? 'file' : 'files'}`;
   const text = ` ${Math.floor(share * 100)
     .toString()
     .padStart(3)}%  ${formatSize(doneBytes)} of ${formatSize(total.bytes)} in ${files}`;
