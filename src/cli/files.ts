@@ -2,7 +2,7 @@ import { statSync, type Stats } from 'node:fs';
 import { isAbsolute, normalize, relative, sep } from 'node:path';
 import { describeFsError } from './fs-errors.js';
 import { globMatcher, hasGlobChars, planGlob, type GlobMatcher } from './glob.js';
-import { walkFolder, type WalkEvents } from './walk.js';
+import { walkFolder, type WalkedFile, type WalkEvents } from './walk.js';
 
 /**
  * One thing to count: a file (by the path the user will see) or standard input (`-`). `streamed`
@@ -125,7 +125,7 @@ export function expandInputs(
       notes.add(message);
     },
   };
-  const walk = (folder: string, depth: number) => walkFolder(folder, { ignore: selection.ignore, depth }, events);
+  const walk = (folder: string, depth: number, found: (file: WalkedFile) => void) => walkFolder(folder, { ignore: selection.ignore, depth }, events, found);
 
 
   for (const arg of paths) {
@@ -141,11 +141,17 @@ export function expandInputs(
       }
       const plan = planGlob(arg.split(sep).join('/'));
       const base = stat(plan.base);
-      const matches = 'stats' in base && base.stats.isDirectory() ? walk(plan.base, plan.depth).filter((file) => plan.matchers.some((m) => m.test(file.relative))) : [];
-      if (matches.length === 0) events.fail({ path: arg, reason: selection.ignore ? 'no files match this glob (ignored files are left out; --no-ignore counts them)' : 'no files match this glob' });
-      for (const file of matches) add(fileInput(file.path, file.stats));
+      let matches = 0;
+      if ('stats' in base && base.stats.isDirectory()) {
+        walk(plan.base, plan.depth, (file) => {
+          if (!plan.matchers.some((m) => m.test(file.relative))) return;
+          matches++;
+          add(fileInput(file.path, file.stats));
+        });
+      }
+      if (matches === 0) events.fail({ path: arg, reason: selection.ignore ? 'no files match this glob (ignored files are left out; --no-ignore counts them)' : 'no files match this glob' });
     } else if (found.stats.isDirectory()) {
-      for (const file of walk(arg, Infinity)) add(fileInput(file.path, file.stats));
+      walk(arg, Infinity, (file) => add(fileInput(file.path, file.stats)));
     } else {
       const refused = deviceReason(arg, found.stats);
       if (refused === undefined) add(fileInput(arg, found.stats));

@@ -20,7 +20,8 @@ import { byteString, isIgnored, parseIgnoreFile, type IgnoreFile } from './ignor
  * In the first two, a `.tokmeterignore` beside a `.gitignore` adds rules of the same syntax that win
  * over it (`!dist/` counts a folder git ignores). A folder the user names is walked even if an ignore
  * rule matches it; inside it the rules apply. Links to files are followed, links to folders are not
- * (which rules out cycles). Entries are visited in byte order, so output is stable.
+ * (which rules out cycles). Entries are visited in byte order, so output is stable; tracked files
+ * that an ignore rule matches come after the others.
  */
 
 export interface WalkedFile {
@@ -63,7 +64,7 @@ interface Context {
   options: WalkOptions;
   /** Paths (from the top of the work tree) that ignore rules left out, for the tracked-file check. */
   excluded: Set<string>;
-  found: WalkedFile[];
+  found: (file: WalkedFile) => void;
 }
 
 function byName(a: Dirent, b: Dirent): number {
@@ -140,24 +141,15 @@ function visit(folder: string, entries: readonly Dirent[], below: string, key: s
       events.fail({ path, reason: describeFsError(error, path) });
       continue;
     }
-    if (stats.isFile()) context.found.push({ path, relative, stats });
+    if (stats.isFile()) context.found({ path, relative, stats });
     else if (!stats.isDirectory()) events.skip({ path, reason: `${kindOf(stats)}, not a regular file; name it to read it` });
   }
 }
 
-/** Compares `/`-separated paths segment by segment, as the walk visits them. */
-function walkOrder(a: string, b: string): number {
-  const x = a.split('/');
-  const y = b.split('/');
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-  }
-  return x.length - y.length;
-}
-
 /**
- * Tracked files the ignore rules left out: git lists them (`--cached`), so they are counted. Only
- * looked up when the walk left something out, which is when the index can add anything.
+ * Tracked files the ignore rules left out: git lists them (`--cached`), so they are counted, after
+ * the files of the walk. Only looked up when the walk left something out, which is when the index
+ * can add anything.
  */
 function addTrackedFiles(folder: string, top: string, context: Context): void {
   const { repo, excluded } = context;
@@ -168,7 +160,6 @@ function addTrackedFiles(folder: string, top: string, context: Context): void {
     return;
   }
   const prefix = top === '' ? '' : `${top}/`;
-  let added = false;
   for (const tracked of index.paths) {
     if (!tracked.startsWith(prefix)) continue;
     const segments = tracked.split('/');
@@ -180,23 +171,23 @@ function addTrackedFiles(folder: string, top: string, context: Context): void {
     const path = join(folder, ...relative.split('/'));
     try {
       const stats = statSync(path);
-      if (!stats.isFile()) continue;
-      context.found.push({ path, relative, stats });
-      added = true;
+      if (stats.isFile()) context.found({ path, relative, stats });
     } catch {
       // Deleted from the work tree: there is nothing to count.
     }
   }
-  if (added) context.found.sort((a, b) => walkOrder(a.relative, b.relative));
 }
 
-/** The files of `folder` (a path as the user wrote it), as the module comment describes. */
-export function walkFolder(folder: string, options: WalkOptions, events: WalkEvents): WalkedFile[] {
+/**
+ * The files of `folder` (a path as the user wrote it), as the module comment describes, handed to
+ * `found` one by one as the walk meets them, so that counting can start before the walk ends.
+ */
+export function walkFolder(folder: string, options: WalkOptions, events: WalkEvents, found: (file: WalkedFile) => void): void {
   const absolute = resolve(folder);
   const repo = options.ignore ? findRepo(absolute) : undefined;
-  const context: Context = { repo, casefold: repo?.casefold ?? false, events, options, excluded: new Set(), found: [] };
+  const context: Context = { repo, casefold: repo?.casefold ?? false, events, options, excluded: new Set(), found };
   const entries = list(folder, context);
-  if (entries === undefined) return [];
+  if (entries === undefined) return;
   // In a work tree, the path from its top, and the rules of .git/info/exclude and of each folder above.
   const top = repo === undefined ? '' : relative(repo.root, absolute).split(sep).join('/');
   const rules: IgnoreFile[] = [];
@@ -212,7 +203,6 @@ export function walkFolder(folder: string, options: WalkOptions, events: WalkEve
   const key = top === '' ? '' : `${byteString(top)}/`;
   visit(folder, entries, '', key, options.depth, rules, context);
   addTrackedFiles(folder, top, context);
-  return context.found;
 }
 
 /** `.git/info/exclude`, whose rules apply from the top of the work tree; no file is no rules. */

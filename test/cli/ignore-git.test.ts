@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { walkFolder, type WalkProblem } from '../../src/cli/walk.js';
+import { walkFolder, type WalkedFile, type WalkProblem } from '../../src/cli/walk.js';
 
 // The walk of a folder in a git work tree must list what `git ls-files --cached --others
 // --exclude-standard` lists: checked here against the real git, in temporary repositories.
@@ -45,7 +45,8 @@ function gitFiles(root: string): string[] {
 function walked(root: string, folder = root): { files: string[]; problems: WalkProblem[]; notes: string[] } {
   const problems: WalkProblem[] = [];
   const notes: string[] = [];
-  const found = walkFolder(folder, { ignore: true, depth: Infinity }, { fail: (p) => problems.push(p), skip: (p) => problems.push(p), note: (n) => notes.push(n) });
+  const found: WalkedFile[] = [];
+  walkFolder(folder, { ignore: true, depth: Infinity }, { fail: (p) => problems.push(p), skip: (p) => problems.push(p), note: (n) => notes.push(n) }, (f) => found.push(f));
   const prefix = folder === root ? '' : `${folder.slice(root.length + 1)}/`;
   return { files: found.map((file) => prefix + file.relative).sort(), problems, notes };
 }
