@@ -4,19 +4,18 @@ import { BatchCounter } from '../batch-pool.js';
 import { choice, flag, stringList, stringValue, wholeNumber, type CommandSpec, type ParsedArgs } from '../args.js';
 import { atDay, AT_OPTION, noteWarnings } from '../at.js';
 import type { Command, CommandOutput } from '../command.js';
-import { renderFiles, renderTop, sortFiles } from '../count-report.js';
+import { renderCount, sortFiles } from '../count-report.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_PARTIAL, UsageError } from '../errors.js';
 import { expandInputs, selectionPath, type Input, type InputFailure } from '../files.js';
-import { answerFit, fitModels, renderFit } from '../fit-report.js';
+import { answerFit, fitModels } from '../fit-report.js';
 import { flagshipModels } from '../flagships.js';
 import { groupDigits } from '../format.js';
 import type { Io } from '../io.js';
 import { measureInputs } from '../measure.js';
 import { startProgress } from '../progress.js';
-import { formatTable } from '../table.js';
 import { SMALL_FILE_BYTES } from '../small-file.js';
 import { approximationNote, DEFAULT_MODEL, selectTokenizer } from '../tokenizer.js';
-import { buildTree, treeJson, treeRows, type SortKey } from '../tree.js';
+import { buildTree, treeJson, type SortKey } from '../tree.js';
 
 const spec: CommandSpec = {
   name: 'count',
@@ -194,20 +193,8 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<Command
   if (positionals.length === 0 || (inputs.length === 1 && inputs[0]?.kind === 'stdin' && failures.length === 0)) {
     if (fit === undefined) return { stdout: `${total.tokens}\n`, code };
   }
-  const sections: string[] = [];
-  if (tree !== undefined) {
-    const rows = treeRows(tree, options.tree!);
-    rows.push('rule', [groupDigits(total.tokens), groupDigits(total.bytes), `total, ${groupDigits(total.files)} ${total.files === 1 ? 'file' : 'files'} (${tokenizer.encoding.name})`]);
-    sections.push(formatTable([{ header: 'tokens', align: 'right' }, { header: 'bytes', align: 'right' }, { header: 'path' }], rows));
-  }
-  if (options.top !== undefined) sections.push(renderTop(counted, options.top, tokenizer.encoding.name));
-  if (sections.length === 0) {
-    // The file list, unless --fit alone was asked for: then one line of totals stands for it.
-    if (fit === undefined) sections.push(renderFiles(options.sort === undefined ? counted : sortFiles(counted, options.sort), tokenizer.encoding.name));
-    else sections.push(`${groupDigits(total.tokens)} tokens in ${groupDigits(total.files)} ${total.files === 1 ? 'file' : 'files'}, ${groupDigits(total.bytes)} bytes (${tokenizer.encoding.name})`);
-  }
-  if (fit !== undefined) sections.push(renderFit(fit, options.output, options.at));
-  return { stdout: `${sections.join('\n\n')}\n`, code };
+  const report = { counted, encoding: tokenizer.encoding.name, sort: options.sort, top: options.top, fit: fit && { answers: fit, output: options.output, at: options.at } };
+  return { stdout: renderCount({ ...report, tree: tree && { root: tree, min: options.tree! } }), code };
 }
 
 export const count: Command = { spec, run };
