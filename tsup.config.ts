@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
@@ -40,11 +40,30 @@ const externalEncodingData: Plugin = {
 
 export default defineConfig([
   {
-    // Node's library: ESM and CJS with type declarations (also the types of every root entry).
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
+    // Node's library, the command line (the `tokmeter` bin) and the worker thread behind countFiles
+    // (loaded by path from dist/), as ES modules sharing code through chunks: the command line and
+    // the worker use most of the library, and one copy of it keeps the package within its 6 MB.
+    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', worker: 'src/parallel/worker.ts' },
+    format: ['esm'],
+    dts: { entry: { index: 'src/index.ts' } },
     clean: true,
+    shims: true,
+    target: 'node20',
+    splitting: true,
+    treeshake: true,
+    // The shebang goes on the command line's file alone (a banner would put it on every file).
+    async onSuccess() {
+      const cli = 'dist/cli.js';
+      writeFileSync(cli, `#!/usr/bin/env node\n${readFileSync(cli, 'utf8')}`);
+      chmodSync(cli, 0o755);
+    },
+  },
+  {
+    // Node's library for require().
+    entry: { index: 'src/index.ts' },
+    format: ['cjs'],
+    dts: true,
+    clean: false,
     shims: true,
     target: 'node20',
     splitting: false,
@@ -69,26 +88,5 @@ export default defineConfig([
       options.minifyWhitespace = true;
       options.minifySyntax = true;
     },
-  },
-  {
-    // The command line: one ESM file with a shebang, installed as the `tokmeter` bin.
-    entry: { cli: 'src/cli/main.ts' },
-    format: ['esm'],
-    dts: false,
-    clean: false,
-    target: 'node20',
-    splitting: false,
-    treeshake: true,
-    banner: { js: '#!/usr/bin/env node' },
-  },
-  {
-    // The worker thread behind countFiles, loaded by path from dist/.
-    entry: { worker: 'src/parallel/worker.ts' },
-    format: ['esm'],
-    dts: false,
-    clean: false,
-    target: 'node20',
-    splitting: false,
-    treeshake: true,
   },
 ]);
