@@ -1,6 +1,6 @@
 import type { RankTable } from '../bpe/rank-table.js';
 import { rankData } from '../platform/rank-data.js';
-import { rankTableFromBase64 } from './rank-form.js';
+import { rankTableFromBytes } from './rank-form.js';
 import type { RankFileName } from './specs.js';
 
 /**
@@ -10,6 +10,6 @@ import type { RankFileName } from './specs.js';
  * imports rank-form.ts alone.
  */
 export function loadRankTable(name: RankFileName): RankTable {
-  const { base64, source } = rankData(name);
-  return rankTableFromBase64(name, base64, source);
+  const { bytes, source } = rankData(name);
+  return rankTableFromBytes(name, bytes, source);
 }

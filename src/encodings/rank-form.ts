@@ -11,15 +11,20 @@ function corrupt(source: string, problem: string): TokmeterError {
   return new TokmeterError('ENCODING_DATA_CORRUPT', `${source} is damaged: ${problem}. Reinstall tokmeter (or run npm run generate:encodings in its repository).`);
 }
 
-/**
- * The rank table in `base64`, a rank file's rank form (TKMR version 1, described in
- * scripts/generate-encodings.mjs), checked against what this version of tokmeter expects for
- * `name` before use: SHA-256, header, length and token count. On Node the check is native
- * (about 1 ms for o200k_base's 1.6 MB); elsewhere plain JavaScript (some 15 ms; platform/sha256.ts).
- */
+/** The rank table in `base64`, a rank file's rank form: `rankTableFromBytes` after decoding it. */
 export function rankTableFromBase64(name: RankFileName, base64: string, source = `encodings/${name}.js`): RankTable {
+  return rankTableFromBytes(name, base64ToBytes(base64), source);
+}
+
+/**
+ * The rank table in `bytes`, a rank file's rank form (TKMR version 1, described in
+ * scripts/generate-encodings.mjs; null when its base64 did not decode), checked against what this
+ * version of tokmeter expects for `name` before use: SHA-256, header, length and token count. On
+ * Node the hash is native (about 1 ms for o200k_base's 1.6 MB); elsewhere plain JavaScript (some
+ * 15 ms; platform/sha256.ts).
+ */
+export function rankTableFromBytes(name: RankFileName, bytes: Uint8Array | null, source: string): RankTable {
   const expected = RANK_FILES[name];
-  const bytes = base64ToBytes(base64);
   if (bytes === null) throw corrupt(source, 'its data is not base64');
   const digest = sha256Hex(bytes);
   if (digest !== expected.sha256) throw corrupt(source, `its data has SHA-256 ${digest}, tokmeter expects ${expected.sha256}`);

@@ -9,10 +9,11 @@ import * as o200k_base from '../../encodings/o200k_base.js';
 import * as p50k_base from '../../encodings/p50k_base.js';
 import * as r50k_base from '../../encodings/r50k_base.js';
 import type { RankFileName } from '../encodings/specs.js';
+import { base64ToBytes } from './host.js';
 
 const MODULES: Readonly<Record<RankFileName, { readonly base64: string }>> = { r50k_base, p50k_base, cl100k_base, o200k_base };
 
-/** The base64 of `name`'s rank form, and the module it came from (for error messages). */
-export function rankData(name: RankFileName): { readonly base64: string; readonly source: string } {
-  return { base64: MODULES[name].base64, source: `tokmeter/encodings/${name}.js` };
+/** The bytes of `name`'s rank form (null if its base64 does not decode), and the module they came from. */
+export function rankData(name: RankFileName): { readonly bytes: Uint8Array | null; readonly source: string } {
+  return { bytes: base64ToBytes(MODULES[name].base64), source: `tokmeter/encodings/${name}.js` };
 }
