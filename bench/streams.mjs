@@ -1,6 +1,7 @@
 // Streams benchmark: letterless inputs of 1 GB through createTokenCounter, countFile and countFiles,
-// against the built package, each in a child process of its own for its time and peak memory.
-// See the section "Streams" in bench/README.md for what it answers; it is not part of npm test.
+// against the built package, each in a child process of its own for its time and peak memory: does
+// each finish in time linear in its size, under 256 MB, and countFiles no slower than countFile?
+// The last results are in bench/STREAMS.md. It is not part of npm test.
 //
 //   npm run build && node bench/streams.mjs                 1 GB of each shape (about 15 min on 2 cores)
 //   options: --size=MB (default 1024)  --shapes=numeric-csv,nul,emoji,whitespace,one-run
@@ -212,7 +213,7 @@ function report({ megabytes, results, comparison }) {
     '# Streams benchmark',
     '',
     `Letterless inputs of ${megabytes} MiB through \`createTokenCounter\` (fed 64 KiB reads of the file, decoded), \`countFile\` and`,
-    `\`countFiles\` (default options: ${availableParallelism()} workers, ranges above 8 MiB), o200k_base, against the package as \`npm pack\``,
+    `\`countFiles\` (default options: ${availableParallelism()} threads, the calling one and ${availableParallelism() - 1} worker(s); files above 8 MiB cut into ranges), o200k_base, against the package as \`npm pack\``,
     'makes it; each run in a process of its own, whose peak resident memory (`maxRSS`, workers included) is given.',
     'Time is wall-clock, from the call to its result (the encoding loaded first, in `countFiles` by every worker);',
     'CPU time is that of every thread of the process. MB/s is MiB of input per second of wall-clock time.',

@@ -44,8 +44,9 @@ export function findSafeCutOffset(path: string, offset: number, size: number, ru
   const fd = openSync(path, 'r');
   try {
     const runStart = findRunStart(fd, offset, floor, stats);
-    if (runStart <= floor) return scanForCut(fd, path, floor, 'start', offset, size, rules, stats);
-    return scanForCut(fd, path, Math.max(floor, runStart - LEAD_IN), 'cold', offset, size, rules, stats);
+    const run = { start: runStart, through: offset };
+    if (runStart <= floor) return scanForCut(fd, path, floor, 'start', offset, size, rules, run, stats);
+    return scanForCut(fd, path, Math.max(floor, runStart - LEAD_IN), 'cold', offset, size, rules, run, stats);
   } finally {
     closeSync(fd);
   }
@@ -81,6 +82,7 @@ function findRunStart(fd: number, offset: number, floor: number, stats: CutSearc
   const digits = isAsciiDigit(x) && isAsciiDigit(pair[1]!);
   if (!digits && (x !== pair[1]! || x >= 0x80)) return offset;
   let buffer = Buffer.allocUnsafe(FIRST_WINDOW);
+  const same = digits ? undefined : Buffer.alloc(MAX_WINDOW, x); // a window of the run, to compare whole reads with
   let end = offset; // bytes [end, offset] are in the run
   while (end > floor) {
     if (buffer.length < MAX_WINDOW && offset - end >= buffer.length) buffer = Buffer.allocUnsafe(buffer.length * 2);
@@ -88,7 +90,8 @@ function findRunStart(fd: number, offset: number, floor: number, stats: CutSearc
     const n = readSync(fd, buffer, 0, length, end - length);
     if (stats !== undefined) stats.bytesRead += n;
     let k = n - 1;
-    if (digits) while (k >= 0 && isAsciiDigit(buffer[k]!)) k--;
+    if (same !== undefined && buffer.compare(same, 0, n, 0, n) === 0) k = -1;
+    else if (digits) while (k >= 0 && isAsciiDigit(buffer[k]!)) k--;
     else while (k >= 0 && buffer[k] === x) k--;
     if (k >= 0) return end - length + k + 1;
     end -= length;
@@ -99,9 +102,19 @@ function findRunStart(fd: number, offset: number, floor: number, stats: CutSearc
 /**
  * Reads the file forwards from `from` (decoding it here) and returns the first cut at or after
  * `target`, or the file's size. Cuts before `target` are not wanted, so runs before it are skipped
- * whatever they hold.
+ * whatever they hold — the bytes of `run`, known to be one run, without reading them again.
  */
-function scanForCut(fd: number, path: string, from: number, start: ScanStart, target: number, size: number, rules: CutRules, stats: CutSearchStats | undefined): number {
+function scanForCut(
+  fd: number,
+  path: string,
+  from: number,
+  start: ScanStart,
+  target: number,
+  size: number,
+  rules: CutRules,
+  run: { readonly start: number; readonly through: number },
+  stats: CutSearchStats | undefined,
+): number {
   const classes = bmpClasses();
   const scanner = new CutScanner(rules, start, from);
   let buffer: Buffer = Buffer.allocUnsafe(FIRST_WINDOW + 3);
@@ -154,22 +167,31 @@ function scanForCut(fd: number, path: string, from: number, start: ScanStart, ta
       digits = isAsciiDigit(cp) ? digits + 1 : 0;
       if (same === 1 && digits <= 1) offerAt = 3; // a new run
       previous = cp;
-      const run = same >= 3 ? same : digits;
-      if (run >= offerAt && width === 1) {
+      const inRun = same >= 3 ? same : digits;
+      if (inRun >= offerAt && width === 1) {
         // Before `target - 16` no cut is wanted; after it, only the first.
         const wanted = at + i < target - 16 ? 'none' : 'first';
         const stop = wanted === 'none' ? Math.min(end, target - 16 - at) : end;
         let j = i;
         if (same >= 3) while (j < stop && buffer[j] === cp) j++;
         else while (j < stop && isAsciiDigit(buffer[j]!)) j++;
-        const skip = scanner.runSkip(run, j - i, wanted);
+        let ahead = j - i;
+        // Inside the run already read backwards, as far as the target: no need to read it again.
+        if (wanted === 'none' && at + i > run.start && at + i <= run.through) ahead = Math.max(ahead, Math.min(run.through + 1, target - 16) - (at + i));
+        const skip = scanner.runSkip(inRun, ahead, wanted);
         if (skip > 0) {
           i += skip;
           if (settledUnits >= 0) settledUnits += skip;
         }
         // A run refused once may still be skipped up to the target, where no cut is wanted.
-        offerAt = skip < 0 && wanted === 'first' ? NEVER : run + SKIP_STEP;
+        offerAt = skip < 0 && wanted === 'first' ? NEVER : inRun + SKIP_STEP;
       }
+    }
+    if (i > end) {
+      // Skipped past what was read: read on from there.
+      at += i;
+      kept = 0;
+      continue;
     }
     buffer.copy(buffer, 0, i, end);
     kept = end - i;

@@ -55,8 +55,9 @@ export const NEVER = 0x3fffffff;
  * in order, one code point at a time (`push`, or `scanText` for a string), and whether the place
  * between two characters is a cut is decided once the character after them has arrived.
  *
- * The rules, each a consequence of the split patterns or of the vocabulary (CUTS.md has the
- * reasoning, and test/adversarial/letterless-cuts.test.ts checks each against tiktoken):
+ * The rules in short, each a consequence of the split patterns or of the vocabulary (CUTS.md has
+ * all of them in a table with the reasoning; test/adversarial/letterless-cuts.test.ts checks each
+ * against tiktoken):
  * - after a letter, before punctuation, whitespace or a digit (an apostrophe only where no
  *   contraction can follow); o200k also between a lower- and an upper-case letter;
  * - after a digit, before anything but a digit; inside a run of digits every third digit from the
