@@ -83,6 +83,14 @@ describe('countFiles', () => {
     await expect(countFiles([path], { concurrency: 2, splitAbove: 1024 * 1024 })).rejects.toMatchObject({ code: 'PIECE_TOO_LONG', place: { kind: 'file', path } });
   });
 
+  it('rejects with the error an onProgress callback throws, from this thread or a worker', async () => {
+    const path = write('progress-throws.txt', corpus(6, 400_000));
+    const failing = () => {
+      throw new Error('progress failed');
+    };
+    await expect(countFiles([path], { concurrency: 2, splitAbove: 50_000, onProgress: failing })).rejects.toThrow('progress failed');
+  });
+
   it('rejects a missing file, a bad option and a bad model before starting', async () => {
     await expect(countFiles([join(folder, 'nope.txt')])).rejects.toThrow(/nope\.txt does not exist/);
     await expect(countFiles([], { concurrency: 0 })).rejects.toThrow(/options\.concurrency must be a positive integer/);

@@ -109,11 +109,11 @@ function countTasks(tasks: readonly RangeTask[], threads: number, encoding: Enco
   return new Promise((resolve, reject) => {
     let next = 0;
     let finished = 0;
-    let failed = false;
+    let over = false; // all counted, or one failed
     const pool: Worker[] = [];
     const stop = (error?: Error) => {
-      if (failed) return;
-      if (error !== undefined) failed = true;
+      if (over) return;
+      over = true;
       for (const worker of pool) void worker.terminate();
       if (error) reject(error);
       else resolve();
@@ -130,12 +130,17 @@ function countTasks(tasks: readonly RangeTask[], threads: number, encoding: Enco
         if (next < tasks.length) worker.postMessage(tasks[next++]);
       };
       worker.on('message', (result: RangeResult) => {
-        if (failed) return;
+        if (over) return;
         if ('error' in result) {
           stop(workerError(result.error));
           return;
         }
-        done(tasks[result.id]!, result);
+        try {
+          done(tasks[result.id]!, result); // onProgress may throw: that is the caller's error, not an uncaught one
+        } catch (error) {
+          stop(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
         feed();
       });
       worker.on('error', (error) => {
@@ -144,10 +149,10 @@ function countTasks(tasks: readonly RangeTask[], threads: number, encoding: Enco
       feed();
     }
     void (async () => {
-      while (!failed && next < tasks.length) {
+      while (!over && next < tasks.length) {
         const task = tasks[next++]!;
         const result = await countFileRange(task.path, task.start, task.end, encoding);
-        if (!failed) done(task, result);
+        if (!over) done(task, result);
       }
     })().catch((error: unknown) => stop(error instanceof Error ? error : new Error(String(error))));
   });
