@@ -10,8 +10,9 @@ import { countSmallFile, type FileResult } from './small-file.js';
  * suits a few large files; for 90,000 files of about 1 KB it took 12.6 s on 2 workers, where one
  * thread reading whole files took 1.5 s.
  *
- * Files are offered while the folder walk is still finding them. The workers start once enough have
- * been offered to pay for starting them, and
+ * Files are offered while the folder walk is still finding them. The workers (one fewer than the
+ * threads asked for: this thread is the last one) start once enough have been offered to pay for
+ * starting them, and
  * then count while the walk goes on; once the walk is over, this thread takes batches too. Below
  * that, nothing starts and the caller counts the files on its own thread.
  */

@@ -47,7 +47,7 @@ const spec: CommandSpec = {
     output: { type: 'string', value: 'n', description: 'with --fit: output tokens to keep room for, and to price (default 0)' },
     at: { ...AT_OPTION, description: 'with --fit: the day whose models, prices and lifecycle apply (default today, UTC)' },
     json: { type: 'boolean', description: 'print the counts as JSON' },
-    jobs: { type: 'string', value: 'n', description: 'worker threads (default one per core when there is enough to count; 1 counts on the main thread)' },
+    jobs: { type: 'string', value: 'n', description: 'threads to count on (default one per core, used when there is enough to count; 1 counts on the main thread)' },
     'no-progress': { type: 'boolean', description: 'never draw the progress bar (it is drawn only on a terminal, for large inputs)' },
   },
   positionals: true,
@@ -127,7 +127,8 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<Command
 
   const selection = { ignore: !flag(values, 'no-ignore'), include: stringList(values, 'include'), exclude: stringList(values, 'exclude') };
   // Small files go to batch workers as the walk finds them (the workers start once there are enough).
-  const counter = jobs > 1 && io.workerScript !== undefined ? new BatchCounter({ workers: jobs, script: io.workerScript, encodings }) : undefined;
+  // This thread counts batches too once the walk is over, so it is one of the --jobs threads.
+  const counter = jobs > 1 && io.workerScript !== undefined ? new BatchCounter({ workers: jobs - 1, script: io.workerScript, encodings }) : undefined;
   const offer = (input: Input, index: number) => {
     if (input.kind === 'file' && !input.streamed && input.size <= SMALL_FILE_BYTES) counter?.offer(index, input);
   };
