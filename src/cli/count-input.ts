@@ -122,8 +122,8 @@ async function openFifo(path: string): Promise<FileHandle> {
     clearTimeout(timer);
   }
   await waited;
-  const reason = `no program opened this FIFO for writing within ${FIFO_WAIT_MS / 1000} s`;
-  throw new InputError(`cannot read ${path}: ${reason}; start the writer first, or pipe into tokmeter count.`, { path, reason });
+  const reason = `no program opened this FIFO for writing within ${FIFO_WAIT_MS / 1000} s; start the writer first, or pipe into tokmeter`;
+  throw new InputError(`cannot read ${path}: ${reason}.`, { path, reason });
 }
 
 function isFifo(path: string): boolean {

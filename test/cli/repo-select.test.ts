@@ -133,7 +133,7 @@ describe('inputs that are reported instead of counted', () => {
     const result = bash('rm -f lonely && mkfifo lonely && $T count lonely README.md; echo "exit $?"; rm -f lonely');
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(result.stdout).toMatch(/README\.md\nexit 5\n$/);
-    expect(result.stderr).toBe('tokmeter: cannot count lonely: no program opened this FIFO for writing within 5 s\n');
+    expect(result.stderr).toBe('tokmeter: cannot count lonely: no program opened this FIFO for writing within 5 s; start the writer first, or pipe into tokmeter\n');
   }, 40_000);
 
   it('FIFOs met in a walk are skipped with a note, once, and the rest counts (exit 0)', () => {
