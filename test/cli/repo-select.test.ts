@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,10 +179,25 @@ describe('many small files', () => {
   }, 60_000);
 });
 
+/** A built module and every file it imports by a relative path (the chunks the build shares), as one text. */
+function withImports(file: string, seen = new Set<string>()): string {
+  if (seen.has(file)) return '';
+  seen.add(file);
+  const text = readFileSync(file, 'utf8');
+  const imported = [...text.matchAll(/\bfrom\s*['"](\.\/[^'"]+)['"]/g)].map((m) => join(dirname(file), m[1]!));
+  return text + imported.map((path) => withImports(path, seen)).join('');
+}
+
 describe('the library bundle', () => {
-  it('holds none of the CLI: dist/index.js has no walk, ignore-file or batch-worker code', () => {
-    const library = readFileSync(join(root, 'dist', 'index.js'), 'utf8');
-    for (const marker of ['tokmeter-count-batch', 'never matches', 'a nested git repository', 'DIRC']) expect(library).not.toContain(marker);
-    expect(readFileSync(join(root, 'dist', 'cli.js'), 'utf8')).toContain('tokmeter-count-batch');
+  it('holds none of the CLI: dist/index.js and the chunks it imports, and dist/index.cjs, have no walk, ignore-file or batch-worker code', () => {
+    const markers = ['tokmeter-count-batch', 'never matches', 'a nested git repository', 'DIRC'];
+    // index.cjs while the package still ships a CommonJS build.
+    for (const entry of ['index.js', 'index.cjs'].filter((name) => name === 'index.js' || existsSync(join(root, 'dist', name)))) {
+      const library = withImports(join(root, 'dist', entry));
+      expect(library.length, entry).toBeGreaterThan(100_000);
+      for (const marker of markers) expect(library, `${entry}: ${marker}`).not.toContain(marker);
+    }
+    const cli = withImports(join(root, 'dist', 'cli.js'));
+    for (const marker of markers) expect(cli).toContain(marker);
   });
 });
