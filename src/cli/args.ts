@@ -30,6 +30,30 @@ export interface CommandSpec {
   /** Whether the command takes positional arguments (files). */
   positionals: boolean;
   examples: readonly string[];
+  /**
+   * The library's names for the values a flag passes (`options.inputTokens` → `input`), so that an
+   * error the library raises names the flag the user typed, never a function's option.
+   */
+  fieldFlags?: Readonly<Record<string, string>>;
+}
+
+/** A value that is a negative number: `-5`, `-0.5`, `-.5`. */
+const NEGATIVE_NUMBER = /^-(?:\d|\.\d)/;
+
+/**
+ * `--input -5` would read as an unknown flag `-5`: name the real problem, the sign. Numbers in
+ * tokmeter's flags are never negative.
+ */
+function refuseNegativeValues(spec: CommandSpec, argv: readonly string[]): void {
+  for (let i = 0; i + 1 < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--') || arg.includes('=')) continue;
+    const option = spec.options[arg.slice(2)];
+    const value = argv[i + 1]!;
+    if (option?.type === 'string' && NEGATIVE_NUMBER.test(value)) {
+      throw new UsageError(`${arg} must be a number, 0 or more, got ${value}.`, spec.name);
+    }
+  }
 }
 
 export type Values = Readonly<Record<string, string | boolean | string[] | undefined>>;
@@ -71,6 +95,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   for (const [name, option] of Object.entries(spec.options)) {
     options[name] = { type: option.type, ...(option.short !== undefined && { short: option.short }), ...(option.multiple && { multiple: true }) };
   }
+  refuseNegativeValues(spec, argv);
   let parsed: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: withOptionalValues(spec, argv), options, strict: true, allowPositionals: true }) as typeof parsed;

@@ -151,7 +151,13 @@ export function expandInputs(
       }
       if (matches === 0) events.fail({ path: arg, reason: selection.ignore ? 'no files match this glob (ignored files are left out; --no-ignore counts them)' : 'no files match this glob' });
     } else if (found.stats.isDirectory()) {
-      walk(arg, Infinity, (file) => add(fileInput(file.path, file.stats)));
+      let files = 0;
+      walk(arg, Infinity, (file) => {
+        files++;
+        add(fileInput(file.path, file.stats));
+      });
+      // An empty folder is answered like a glob that matches nothing: the same failure, the same exit code.
+      if (files === 0) events.fail({ path: arg, reason: selection.ignore ? 'no files in this folder (ignored files are left out; --no-ignore counts them)' : 'no files in this folder' });
     } else {
       const refused = deviceReason(arg, found.stats);
       if (refused === undefined) add(fileInput(arg, found.stats));

@@ -116,7 +116,24 @@ async function dispatch(all: readonly string[], io: Io): Promise<CommandOutput> 
   if (wantsHelp(rest)) return `${commandHelp(command.spec)}\n`;
   const args = parseCommandArgs(command.spec, rest);
   if (needsFetchedPrices(command.spec.name, args.values, preferFetched)) await loadCachedPrices(preferFetched, io.note);
-  return command.run({ ...args, values: { ...args.values, 'prefer-fetched': preferFetched } }, io);
+  try {
+    return await command.run({ ...args, values: { ...args.values, 'prefer-fetched': preferFetched } }, io);
+  } catch (error) {
+    throw inFlagTerms(error, command.spec.fieldFlags);
+  }
+}
+
+/**
+ * A library error re-worded in the command line's terms: every library field the command maps
+ * (`options.cachedInputTokens`) becomes the flag the user typed (`--cached-input`). Longer names
+ * are replaced first so `options.inputTokens` does not eat part of `options.cachedInputTokens`.
+ */
+function inFlagTerms(error: unknown, fieldFlags: Readonly<Record<string, string>> | undefined): unknown {
+  if (!(error instanceof TokmeterError) || fieldFlags === undefined) return error;
+  let message = error.message.replace(/^tokmeter: /, '');
+  const fields = Object.keys(fieldFlags).sort((a, b) => b.length - a.length);
+  for (const field of fields) message = message.split(field).join(`--${fieldFlags[field]}`);
+  return message === error.message.replace(/^tokmeter: /, '') ? error : new InputError(message, { cause: error });
 }
 
 /**

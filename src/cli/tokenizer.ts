@@ -1,4 +1,4 @@
-import { getEncoding, UnknownModelError, type Encoding, type EncodingName } from '../index.js';
+import { ENCODING_NAMES, getEncoding, UnknownModelError, type Encoding, type EncodingName } from '../index.js';
 import { matchModelTokenizer } from '../encodings/model-tokenizer.js';
 import { findModel, resolveModel } from '../pricing/registry.js';
 import { InputError } from './errors.js';
@@ -45,7 +45,7 @@ export function selectTokenizer(options: { model?: string | undefined; encoding?
     `unknown model ${JSON.stringify(model.length > 200 ? `${model.slice(0, 200)}…` : model)}.` +
       (suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => JSON.stringify(s)).join(', ')}?` : '') +
       ' tokmeter counts OpenAI models exactly and other gpt-*, claude-* and gemini-* ids approximately; tokmeter models lists the priced models;' +
-      ' to count with an encoding directly, pass --encoding o200k_base (or cl100k_base, p50k_base, r50k_base, o200k_harmony).',
+      ` to count with an encoding directly, pass --encoding o200k_base (or ${ENCODING_NAMES.filter((name) => name !== 'o200k_base').join(', ')}).`,
   );
 }
 

@@ -71,7 +71,7 @@ describe('tokmeter cost', () => {
       [['--model', 'gpt-4o', '--input', '10'], /needs --input and --output/],
       [['--input', '10', '--output', '1'], /cost needs --model/],
       [['--model', 'gpt-4o', '--input', '1.5', '--output', '1'], /--input must be a whole number/],
-      [['--model', 'gpt-4o', '--input', '-5', '--output', '1'], /--input needs a value/],
+      [['--model', 'gpt-4o', '--input', '-5', '--output', '1'], /--input must be a number, 0 or more, got -5/],
       [['--model', 'gpt-4o', '--input', '1e3', '--output', '1'], /--input must be a whole number/],
       [['--model', 'gpt-4o', '--input', '1', '--output', '1', '--tier', 'cheap'], /--tier must be one of standard, batch, flex, priority/],
       [['--model', 'gpt-4o', '--input', '1', 'prompt.txt'], /--input or a FILE, not both/],
@@ -86,7 +86,7 @@ describe('tokmeter cost', () => {
   it("exits 2 for the library's refusals and a missing file", () => {
     for (const [args, message] of [
       [['--model', 'gpt-5o', '--input', '1', '--output', '1'], /unknown model "gpt-5o"/],
-      [['--model', 'gpt-4o', '--input', '10', '--cached-input', '20', '--output', '1'], /tokmeter: options\.cachedInputTokens/],
+      [['--model', 'gpt-4o', '--input', '10', '--cached-input', '20', '--output', '1'], /tokmeter: --cached-input takes the cached/],
       [['--model', 'gpt-4', '--input', '1', '--output', '1', '--tier', 'flex'], /flex/],
       [['--model', 'gpt-4o', 'nowhere.txt'], /^tokmeter: cannot read nowhere\.txt: no such file or directory \(ENOENT\)$/m],
     ] as const) {

@@ -69,7 +69,7 @@ describe('tokmeter estimate', () => {
 
   it('exits 2 when the library refuses a share or a model', () => {
     for (const [args, message] of [
-      [['--model', 'gpt-4o', '--requests-per-month', '1', '--input', '1', '--output', '1', '--cached-share', '1.5'], /cachedShare must be a number from 0 to 1/],
+      [['--model', 'gpt-4o', '--requests-per-month', '1', '--input', '1', '--output', '1', '--cached-share', '1.5'], /--cached-share must be a number from 0 to 1/],
       [['--model', 'gpt-4o', '--requests-per-month', '1', '--input', '1', '--output', '1', '--compare', 'gpt-4o-mini,nope-model'], /unknown model "nope-model"/],
     ] as const) {
       const result = estimate([...args]);

@@ -32,6 +32,16 @@ const spec: CommandSpec = {
     at: AT_OPTION,
     json: { type: 'boolean', description: 'print the estimate as JSON' },
   },
+  fieldFlags: {
+    'options.inputTokens': 'input',
+    'options.outputTokens': 'output',
+    'options.cachedInputTokens': 'cached-input',
+    'options.cacheWriteTokens': 'cache-write',
+    'options.reasoningTokens': 'reasoning',
+    'options.tier': 'tier',
+    'options.at': 'at',
+    'options.model': 'model',
+  },
   positionals: true,
   examples: [
     'tokmeter cost --model gpt-4o --input 10000 --cached-input 8000 --output 500',

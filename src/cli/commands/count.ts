@@ -3,6 +3,7 @@ import type { EncodingName } from '../../index.js';
 import { BatchCounter } from '../batch-pool.js';
 import { choice, flag, stringList, stringValue, wholeNumber, type CommandSpec, type ParsedArgs } from '../args.js';
 import { atDay, AT_OPTION, noteWarnings } from '../at.js';
+import { ENCODING_NAMES } from '../../index.js';
 import type { Command, CommandOutput } from '../command.js';
 import { renderCount, sortFiles } from '../count-report.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_PARTIAL, UsageError } from '../errors.js';
@@ -35,7 +36,7 @@ const spec: CommandSpec = {
   ].join('\n'),
   options: {
     model: { type: 'string', value: 'id', description: `count with this model's tokenizer (default ${DEFAULT_MODEL})` },
-    encoding: { type: 'string', value: 'name', description: 'count with an encoding: o200k_base, cl100k_base, p50k_base, r50k_base, o200k_harmony' },
+    encoding: { type: 'string', value: 'name', description: `count with an encoding: ${ENCODING_NAMES.join(', ')}` },
     include: { type: 'string', value: 'glob', multiple: true, description: 'count only files whose path matches (repeatable; !glob leaves files out)' },
     exclude: { type: 'string', value: 'glob', multiple: true, description: 'leave out files whose path matches (repeatable)' },
     'no-ignore': { type: 'boolean', description: 'read no ignore files: walk every file but those in .git' },

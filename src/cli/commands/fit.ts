@@ -27,6 +27,11 @@ const spec: CommandSpec = {
     at: AT_OPTION,
     json: { type: 'boolean', description: 'print the check as JSON' },
   },
+  fieldFlags: {
+    'options.maxOutputTokens': 'max-output',
+    'options.at': 'at',
+    'options.model': 'model',
+  },
   positionals: true,
   examples: ['tokmeter fit --model gpt-4o README.md', 'tokmeter fit --model gpt-4o-mini --max-output 4096 transcript.txt', 'git diff | tokmeter fit --model o4-mini -'],
 };
