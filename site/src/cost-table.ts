@@ -1,5 +1,5 @@
 import { checkContext, estimateCost, getModel, modelTokenizer, type EncodingName } from 'tokmeter';
-import type { Flagship } from './flagships.js';
+import type { Flagship } from 'tokmeter';
 import { formatCost, formatCount, formatRate } from './format.js';
 
 /** One row of the table: what the text costs as the prompt of one model on one day, and whether it fits. */

@@ -3,7 +3,7 @@
 // site/dist/index.html with tokmeter's web build, so the page needs no server and no network.
 import { getEncoding, modelTokenizer, type EncodingName } from 'tokmeter';
 import { costRow, costRowElement } from './cost-table.js';
-import { flagshipsOn, type Flagship } from './flagships.js';
+import { flagshipModels, type Flagship } from 'tokmeter';
 import { formatCount } from './format.js';
 import { measure, type Measurement } from './measure.js';
 import { createScheduler } from './schedule.js';
@@ -72,7 +72,7 @@ const flagshipCache = new Map<string, Flagship[]>();
 function flagships(day: string): Flagship[] {
   let list = flagshipCache.get(day);
   if (list === undefined) {
-    list = flagshipsOn(day);
+    list = flagshipModels({ at: day });
     flagshipCache.set(day, list);
   }
   return list;

@@ -4,6 +4,7 @@
  */
 export { getModel, listModels, resetPrices } from './registry.js';
 export { estimateCost } from './cost.js';
+export { flagshipModels, FLAGSHIP_FAMILIES } from './flagships.js';
 export { costFromUsage } from './usage.js';
 export { checkContext, assertFits } from './context.js';
 export { estimateMonthlySpend, compareModels, DAYS_PER_MONTH } from './spend.js';
@@ -29,6 +30,7 @@ export type {
 } from './types.js';
 export type { PriceDate } from './dates.js';
 export type { GetModelOptions } from './registry.js';
+export type { Flagship } from './flagships.js';
 export type { EstimateCostOptions, CostEstimate, CostBreakdown, TokenCounts } from './cost.js';
 export type {
   CostFromUsageOptions,

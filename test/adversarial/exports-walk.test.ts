@@ -249,6 +249,7 @@ const ROWS: Record<string, Row> = {
     args: [modelId('id'), { field: 'options', kind: 'options', optional: true, typo: ['att', '2026-12-01'] }],
   },
   listModels: { good: () => [], args: [] },
+  flagshipModels: { good: () => [{ at: '2026-12-01' }], args: [{ field: 'options', kind: 'options', optional: true, typo: ['att', '2026-12-01'] }] },
   resetPrices: { good: () => [], args: [] },
   estimateCost: {
     good: () => [{ model: 'gpt-4o', inputTokens: 1000, outputTokens: 100 }],
@@ -350,6 +351,7 @@ const NOT_CALLED: Record<string, 'constant' | 'class'> = {
   MESSAGE_FORMATS: 'constant',
   DAYS_PER_MONTH: 'constant',
   PRICES_FORMAT: 'constant',
+  FLAGSHIP_FAMILIES: 'constant',
   LITELLM_PRICES_URL: 'constant',
   MODEL_PRESETS: 'constant',
   GPUS: 'constant',

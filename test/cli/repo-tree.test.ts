@@ -141,10 +141,12 @@ describe('count --fit', () => {
     };
   }
 
-  it("answers for each day's flagships: the newest active model of each family in flagships.ts", () => {
+  it("answers for each day's flagships: the library's flagshipModels, the newest active model of each family", () => {
     const models = (at: string) => json<FitJson>(count(FIXTURE, '--fit', '--at', at, '--json')).fit.models.map((m) => m.model);
-    expect(models('2026-12-07')).toEqual(['gpt-6.2-astra', 'gpt-6.2-sol', 'claude-opus-5-5', 'claude-sonnet-5-5', 'gemini-4-carbon', 'gemini-3.8-flash']);
-    expect(models('2026-10-01')).toEqual(['gpt-6-astra', 'gpt-6.1-sol', 'claude-opus-5-5', 'claude-sonnet-5-5', 'gemini-3.8-flash']);
+    expect(models('2026-12-07')).toEqual([
+      'gpt-6.2-sol', 'gpt-6.2-astra', 'gpt-5.5', 'gpt-5.4-mini', 'claude-opus-5-5', 'claude-sonnet-5-5', 'claude-haiku-5-5', 'gemini-4-carbon', 'gemini-3.8-flash',
+    ]);
+    expect(models('2026-10-01')).toEqual(['gpt-6.1-sol', 'gpt-6-astra', 'gpt-5.5', 'gpt-5.4-mini', 'claude-opus-5-5', 'claude-sonnet-5-5', 'claude-haiku-4-5', 'gemini-3.8-flash']);
   });
 
   it("counts each model's tokens with its own encoding, checks the window with --output reserved, and prices it as estimateCost does", () => {

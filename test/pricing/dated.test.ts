@@ -227,3 +227,17 @@ describe('costFromUsage takes at', () => {
     expect(() => costFromUsage({ model: 'acme-1', usage, at: 'soon' })).toThrow(/options\.at must be an ISO date/);
   });
 });
+
+describe('flagshipModels', () => {
+  test('the newest built-in model of each family that is active on the day', async () => {
+    const { flagshipModels } = await import('../../src/pricing/index.js');
+    expect(flagshipModels({ at: '2026-12-07' }).map((m) => m.id)).toEqual([
+      'gpt-6.2-sol', 'gpt-6.2-astra', 'gpt-5.5', 'gpt-5.4-mini', 'claude-opus-5-5', 'claude-sonnet-5-5', 'claude-haiku-5-5', 'gemini-4-carbon', 'gemini-3.8-flash',
+    ]);
+    // Before Claude Haiku 5.5 (2026-10-07) and GPT-6.2 (2026-11-17), their predecessors lead.
+    expect(flagshipModels({ at: '2026-10-01' }).map((m) => m.id)).toEqual([
+      'gpt-6.1-sol', 'gpt-6-astra', 'gpt-5.5', 'gpt-5.4-mini', 'claude-opus-5-5', 'claude-sonnet-5-5', 'claude-haiku-4-5', 'gemini-3.8-flash',
+    ]);
+    expect(() => flagshipModels({ when: '2026-10-01' } as never)).toThrow(/options\.when is not an option of flagshipModels/);
+  });
+});

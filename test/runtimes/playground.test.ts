@@ -17,7 +17,7 @@ import { oracle } from '../support/oracle.js';
 
 const root = join(__dirname, '..', '..');
 const DAY = '2026-12-07';
-/** The flagship rule (site/src/flagships.ts) on DAY: the newest active model of each family. */
+/** The flagship rule (the library's flagshipModels) on DAY: the newest active model of each family. */
 const FLAGSHIPS_ON_DAY = [
   'gpt-6.2-sol',
   'gpt-6.2-astra',

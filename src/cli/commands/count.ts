@@ -4,12 +4,12 @@ import { BatchCounter } from '../batch-pool.js';
 import { choice, flag, stringList, stringValue, wholeNumber, type CommandSpec, type ParsedArgs } from '../args.js';
 import { atDay, AT_OPTION, noteWarnings } from '../at.js';
 import { ENCODING_NAMES } from '../../index.js';
+import { flagshipModels } from '../../pricing/index.js';
 import type { Command, CommandOutput } from '../command.js';
 import { renderCount, sortFiles } from '../count-report.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_PARTIAL, UsageError } from '../errors.js';
 import { expandInputs, selectionPath, type Input, type InputFailure } from '../files.js';
 import { answerFit, fitModels } from '../fit-report.js';
-import { flagshipModels } from '../flagships.js';
 import { groupDigits } from '../format.js';
 import type { Io } from '../io.js';
 import { measureInputs } from '../measure.js';
@@ -92,7 +92,7 @@ function readOptions(values: ParsedArgs['values']): Options {
   const at = atDay(values, spec.name);
   let models: string[] | undefined;
   if (fit) {
-    models = modelsText === undefined ? flagshipModels(at) : modelsText.split(',').map((id) => id.trim()).filter((id) => id !== '');
+    models = modelsText === undefined ? flagshipModels({ at }).map((model) => model.id) : modelsText.split(',').map((id) => id.trim()).filter((id) => id !== '');
     if (models.length === 0) throw new UsageError(modelsText === undefined ? `no flagship model is priced on ${at}; name some with --models.` : '--models needs model ids, such as --models gpt-4.1,claude-sonnet-5-5.', spec.name);
   }
   return { tree, top, sort, fit: models, output: output ?? 0, at };

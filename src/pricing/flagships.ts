@@ -1,10 +1,13 @@
-import { getModel, listModels } from 'tokmeter';
+import { dayOf, type PriceDate } from './dates.js';
+import { readOptions } from '../options.js';
+import { getModel, listModels } from './registry.js';
 
 /**
- * The models the cost table prices: in each family below, the newest model (by the version in its
- * id) that is active on the day asked about. The rule is this data: a new model of a listed family
- * appears when the catalog gains it, a new family is one line. Built-in catalog entries only.
- * Left out: Anthropic's invitation-only Fable and Mythos, and OpenAI's Terra and Luna lines.
+ * The flagship models on a day: in each family below, the newest model (by the version in its id)
+ * that is built in and active on that day. The rule is this data: a new model of a listed family
+ * is picked up when the catalog gains it; a new family is one line. Used by `tokmeter count --fit`
+ * and the playground's cost table. Left out: Anthropic's invitation-only Fable and Mythos, and
+ * OpenAI's Terra and Luna lines.
  */
 export const FLAGSHIP_FAMILIES: readonly { readonly family: string; readonly id: RegExp }[] = [
   { family: 'OpenAI GPT Sol', id: /^gpt-(\d+)(?:\.(\d+))?-sol$/ },
@@ -43,8 +46,15 @@ function isActiveOn(id: string, day: string): boolean {
   }
 }
 
-/** The flagship of each family on `day` (ISO `YYYY-MM-DD`), in the order of `FLAGSHIP_FAMILIES`. */
-export function flagshipsOn(day: string): Flagship[] {
+/**
+ * The flagship of each family on a day (default today), in the order of `FLAGSHIP_FAMILIES`.
+ *
+ * @example flagshipModels({ at: '2026-12-07' }).map((m) => m.id)
+ * // ['gpt-6.2-sol', 'gpt-6.2-astra', 'gpt-5.5', 'gpt-5.4-mini', 'claude-opus-5-5', 'claude-sonnet-5-5', 'claude-haiku-5-5', 'gemini-4-carbon', 'gemini-3.8-flash']
+ */
+export function flagshipModels(options: { at?: PriceDate } = {}): Flagship[] {
+  const { at } = readOptions(options, ['at'], 'flagshipModels');
+  const day = dayOf(at);
   const ids = listModels();
   const picked: Flagship[] = [];
   for (const { family, id: pattern } of FLAGSHIP_FAMILIES) {
