@@ -11,7 +11,7 @@
 //
 // Each shape is generated into the temporary folder, deterministically, and deleted after its runs.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,10 +132,10 @@ async function runParent() {
   const out = option('out', join(benchRoot, 'STREAMS.md'));
   for (const shape of shapes) if (!(shape in SHAPES)) throw new Error(`tokmeter streams bench: unknown shape ${shape}`);
 
-  const entry = snapshotPackage();
   const folder = mkdtempSync(join(tmpdir(), 'tokmeter-streams-'));
   const results = [];
   try {
+    const entry = snapshotPackage(folder);
     for (const shape of shapes) {
       const path = join(folder, `${shape}.txt`);
       process.stdout.write(`${shape}: writing ${megabytes} MB… `);
@@ -157,8 +157,8 @@ async function runParent() {
         for (const fn of ['countFile', 'countFiles']) comparison.runs.push({ fn, ...runChildProcess(fn, path, entry, timeout) });
       }
       for (const fn of ['countFile', 'countFiles']) {
-        const times = comparison.runs.filter((run) => run.fn === fn).map((run) => run.seconds);
-        console.log(`compare ${compare} MB numeric CSV: ${fn} ${times.map((t) => t.toFixed(2)).join(' / ')} s`);
+        const runs = comparison.runs.filter((run) => run.fn === fn);
+        console.log(`compare ${compare} MB numeric CSV: ${fn} ${runs.map((run) => describe(run, bytes)).join(' / ')}`);
       }
     }
     if (out !== '') {
@@ -170,12 +170,14 @@ async function runParent() {
   }
 }
 
-/** The built package as `npm pack` makes it, unpacked where its dependencies resolve from the repository. */
-function snapshotPackage() {
+/**
+ * The built package as `npm pack` makes it, unpacked into the run's own folder (so that a rebuild or
+ * another benchmark cannot change it mid-run), its dependencies resolved from the repository's.
+ */
+function snapshotPackage(root) {
   if (!existsSync(join(repoRoot, 'dist', 'index.js'))) throw new Error('tokmeter streams bench: run `npm run build` first');
-  const root = join(benchRoot, 'corpora', 'cache', 'streams');
-  rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, 'package'), { recursive: true });
+  symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
   const [pack] = JSON.parse(
     execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', root], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
   );
@@ -234,7 +236,7 @@ function report({ megabytes, results, comparison }) {
   lines.push('', 'The shapes:', '');
   for (const shape of new Set(results.map((r) => r.shape))) lines.push(`- **${shape}**: ${SHAPES[shape].what}.`);
   if (comparison !== undefined) {
-    const times = (fn) => comparison.runs.filter((run) => run.fn === fn).map((run) => run.seconds);
+    const times = (fn) => comparison.runs.filter((run) => run.fn === fn && run.outcome === 'ok').map((run) => run.seconds);
     const best = (fn) => Math.min(...times(fn));
     lines.push(
       '',
