@@ -87,3 +87,79 @@ export function seededRandom(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Remembers the units (lines, sentences, verses, poems) it has kept, so that a corpus never holds the
+ * same long unit twice: a library that memoises long pieces or whole inputs must not be timed on text
+ * it has already seen. Units shorter than `minChars` (a closing brace, a one-word line) are always kept.
+ */
+export class Deduplicator {
+  #seen = new Set();
+  constructor(minChars = 40) {
+    this.minChars = minChars;
+  }
+  /** The units of `units` not seen before, in order; they are remembered. */
+  keep(units) {
+    return units.filter((unit) => {
+      const key = unit.trim();
+      if (key.length < this.minChars) return true;
+      if (this.#seen.has(key)) return false;
+      this.#seen.add(key);
+      return true;
+    });
+  }
+}
+
+/** Round-robin over several lists: a[0], b[0], c[0], a[1], b[1], … until every list is used up. */
+export function interleave(lists) {
+  const out = [];
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i++) for (const list of lists) if (i < list.length) out.push(list[i]);
+  return out;
+}
+
+/**
+ * Two disjoint slices of `pool` for the fresh-text figure: `warmup` (about `warmupBytes`, counted off
+ * the clock so the JIT is warm) and `measured` (about `measuredBytes`, timed). Documents are picked
+ * evenly over the pool and dealt to the two slices in proportion, so both have the same mix (genres,
+ * languages, files). Where the pool is smaller than both targets together, the warm-up slice shrinks
+ * first, down to `minWarmupBytes`, then the measured slice takes what is left. Throws if any
+ * document occurs twice, within a slice or across the two.
+ */
+export function freshSlices(pool, { warmupBytes, measuredBytes, minWarmupBytes }) {
+  const sizes = pool.map(utf8Bytes);
+  const poolBytes = sizes.reduce((a, b) => a + b, 0);
+  const warmTarget = Math.min(warmupBytes, Math.max(minWarmupBytes, poolBytes - measuredBytes));
+  const measuredTarget = Math.min(measuredBytes, poolBytes - warmTarget);
+  const need = warmTarget + measuredTarget;
+  // Spread the picks over the whole pool, taking more documents until they hold enough bytes.
+  let picked = pool.map((doc, i) => ({ doc, bytes: sizes[i] }));
+  for (let n = Math.min(pool.length, Math.ceil((need / poolBytes) * pool.length)); n < pool.length; n = Math.min(pool.length, Math.ceil(n * 1.05) + 1)) {
+    const candidate = pickEvenly(picked, n);
+    if (candidate.reduce((sum, d) => sum + d.bytes, 0) >= need + 2 * 8192) {
+      picked = candidate;
+      break;
+    }
+  }
+  const warmup = [];
+  const measured = [];
+  let warm = 0;
+  let timed = 0;
+  const share = warmTarget / need;
+  for (const { doc, bytes } of picked) {
+    const warmFull = warm >= warmTarget;
+    const timedFull = timed >= measuredTarget;
+    if (warmFull && timedFull) break;
+    const warmBehind = warm / Math.max(1, warm + timed) < share;
+    if (!warmFull && (warmBehind || timedFull)) {
+      warmup.push(doc);
+      warm += bytes;
+    } else {
+      measured.push(doc);
+      timed += bytes;
+    }
+  }
+  const all = [...warmup, ...measured];
+  if (new Set(all).size !== all.length) throw new Error('tokmeter bench: a document occurs twice in the fresh-text slices');
+  return { warmup, measured, poolBytes };
+}
