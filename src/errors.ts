@@ -1,12 +1,60 @@
 /**
+ * Every `code` a `TokmeterError` can carry. A new code is added here first, so that a misspelt one
+ * is a compile error and callers can `switch` over them all.
+ */
+export type TokmeterErrorCode =
+  /** An argument has the wrong type or an impossible value (`InvalidArgumentError`, `ChatValidationError`). */
+  | 'INVALID_ARGUMENT'
+  /** An encoding name tokmeter does not know (`UnknownEncodingError`). */
+  | 'UNKNOWN_ENCODING'
+  /** A model id no rule or catalog entry matches (`UnknownModelError`). */
+  | 'UNKNOWN_MODEL'
+  /** The text holds a special token that `disallowedSpecial` rejects (`DisallowedSpecialTokenError`). */
+  | 'DISALLOWED_SPECIAL_TOKEN'
+  /** A special token in `extraSpecialTokens` collides with the vocabulary or another special token. */
+  | 'SPECIAL_TOKEN_CONFLICT'
+  /** An encoding's data file is not where the package puts it. */
+  | 'ENCODING_DATA_MISSING'
+  /** An encoding's data file is damaged or breaks a rule the code relies on. */
+  | 'ENCODING_DATA_CORRUPT'
+  /** A file of the installed package (the WASM kernel) is damaged. */
+  | 'CORRUPT_PACKAGE'
+  /** This runtime cannot do what was asked (reading files in a browser). */
+  | 'UNSUPPORTED_RUNTIME'
+  /** A file could not be read. */
+  | 'FILE_UNREADABLE'
+  /** A worker thread counting part of a file stopped. */
+  | 'WORKER_FAILED'
+  /** A piece of text longer than a streaming counter can hold (`PieceTooLongError`). */
+  | 'PIECE_TOO_LONG'
+  /** A remote image whose size cannot be known offline (`ImageSizeUnknownError`). */
+  | 'IMAGE_SIZE_UNKNOWN'
+  /** Content tokmeter can validate but not count offline (`UnsupportedContentError`). */
+  | 'UNSUPPORTED_CONTENT'
+  /** A memory-estimate preset that does not hold together. */
+  | 'INVALID_PRESET'
+  /** A price table is malformed or breaks a sanity rule (`PriceTableError`). */
+  | 'INVALID_PRICE_TABLE'
+  /** A price table could not be fetched (`PriceFetchError`). */
+  | 'PRICES_FETCH_FAILED'
+  /** The model has no price for the service tier asked for (`UnsupportedTierError`). */
+  | 'UNSUPPORTED_TIER'
+  /** The model has no price row in effect on the day asked about (`NoPriceOnDateError`). */
+  | 'NO_PRICE_ON_DATE'
+  /** A prompt does not fit the model's window (`ContextOverflowError`). */
+  | 'CONTEXT_OVERFLOW'
+  /** A bug in tokmeter: an invariant of its own code broke. The message asks for a report (`internalError`). */
+  | 'INTERNAL';
+
+/**
  * Every error tokmeter throws is a `TokmeterError`: its message starts with `tokmeter:`, says what
  * was wrong and how to fix it, and `code` tells the cases apart without parsing the message.
  */
 export class TokmeterError extends Error {
   override name = 'TokmeterError';
-  readonly code: string;
+  readonly code: TokmeterErrorCode;
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: TokmeterErrorCode, message: string, options?: { cause?: unknown }) {
     super(`tokmeter: ${message}`, options);
     this.code = code;
   }
@@ -98,4 +146,16 @@ export class SpecialTokenConflictError extends TokmeterError {
     this.id = id;
     this.conflict = conflict;
   }
+}
+
+/**
+ * The error for a broken invariant of tokmeter's own code: not the caller's mistake, so the message
+ * says it is a bug and asks for a report with the input that caused it. `what` says what broke.
+ */
+export function internalError(what: string, options?: { cause?: unknown }): TokmeterError {
+  return new TokmeterError(
+    'INTERNAL',
+    `internal error: ${what}. This is a bug in tokmeter; please report it with the input that caused it.`,
+    options,
+  );
 }

@@ -16,6 +16,7 @@ export { countFile, countFiles } from './platform/files.js';
 
 // Errors
 export { TokmeterError, InvalidArgumentError, UnknownEncodingError, UnknownModelError, DisallowedSpecialTokenError, SpecialTokenConflictError } from './errors.js';
+export type { TokmeterErrorCode } from './errors.js';
 
 // Chat requests
 export {

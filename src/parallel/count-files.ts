@@ -67,13 +67,14 @@ export async function countFiles(paths: readonly string[], options?: CountFilesO
   const rules = cutRulesFor(encoding);
 
   const sizes = paths.map((path) => {
+    let stat;
     try {
-      const stat = statSync(path);
-      if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-      return stat.size;
+      stat = statSync(path);
     } catch (error) {
       throw fileError(path, error);
     }
+    if (stat.isDirectory()) throw fileError(path, { code: 'EISDIR' });
+    return stat.size;
   });
   const tasks: RangeTask[] = [];
   const fileOf: number[] = [];
@@ -111,16 +112,17 @@ function countTasks(tasks: readonly RangeTask[], threads: number, encoding: Enco
     let finished = 0;
     let over = false; // all counted, or one failed
     const pool: Worker[] = [];
-    const stop = (error?: Error) => {
+    // `failed` rejects with `error` as it was thrown: a TokmeterError, or the caller's own from onProgress.
+    const stop = (failed: boolean, error?: unknown) => {
       if (over) return;
       over = true;
       for (const worker of pool) void worker.terminate();
-      if (error) reject(error);
+      if (failed) reject(error);
       else resolve();
     };
     const done = (task: RangeTask, result: { tokens: number; bytes: number }) => {
       record(task, result);
-      if (++finished === tasks.length) stop();
+      if (++finished === tasks.length) stop(false);
     };
     for (let w = 1; w < threads; w++) {
       // execArgv: [] so flags of the host process (--input-type, -e) do not reach the worker.
@@ -132,19 +134,19 @@ function countTasks(tasks: readonly RangeTask[], threads: number, encoding: Enco
       worker.on('message', (result: RangeResult) => {
         if (over) return;
         if ('error' in result) {
-          stop(workerError(result.error));
+          stop(true, workerError(result.error));
           return;
         }
         try {
           done(tasks[result.id]!, result); // onProgress may throw: that is the caller's error, not an uncaught one
         } catch (error) {
-          stop(error instanceof Error ? error : new Error(String(error)));
+          stop(true, error);
           return;
         }
         feed();
       });
       worker.on('error', (error) => {
-        stop(new TokmeterError('WORKER_FAILED', `a counting worker failed: ${error.message}. Try { concurrency: 1 } to count on this thread.`, { cause: error }));
+        stop(true, new TokmeterError('WORKER_FAILED', `a counting worker failed: ${error.message}. Try { concurrency: 1 } to count on this thread.`, { cause: error }));
       });
       feed();
     }
@@ -154,7 +156,7 @@ function countTasks(tasks: readonly RangeTask[], threads: number, encoding: Enco
         const result = await countFileRange(task.path, task.start, task.end, encoding);
         if (!over) done(task, result);
       }
-    })().catch((error: unknown) => stop(error instanceof Error ? error : new Error(String(error))));
+    })().catch((error: unknown) => stop(true, error));
   });
 }
 

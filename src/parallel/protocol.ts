@@ -1,3 +1,4 @@
+import type { TokmeterErrorCode } from '../errors.js';
 import type { UncutPlace } from '../stream/errors.js';
 import type { TokenCounterOptions } from '../stream/token-counter.js';
 
@@ -12,7 +13,7 @@ export interface RangeTask {
 
 /** A worker's error, as it crosses to the main thread: enough to build the same typed error there. */
 export interface RangeFailure {
-  readonly code: string;
+  readonly code: TokmeterErrorCode;
   /** The message without its `tokmeter: ` prefix. */
   readonly message: string;
   /** For PIECE_TOO_LONG. */
