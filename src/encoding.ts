@@ -2,7 +2,7 @@ import type { RankTable } from './bpe/rank-table.js';
 import { SpecialTokens } from './bpe/special-tokens.js';
 import { encodeOrdinary, type Pretokenizer } from './bpe/tokenize.js';
 import { specialTokenPolicy, type EncodeOptions } from './encode-options.js';
-import { DisallowedSpecialTokenError, InvalidArgumentError } from './errors.js';
+import { DisallowedSpecialTokenError, InvalidArgumentError, TokmeterError } from './errors.js';
 import { describeValue } from './describe.js';
 import type { EncodingSpec } from './encodings/specs.js';
 
@@ -160,7 +160,7 @@ export class Encoding {
 /** What must hold of an encoding's data; checked once when it is loaded. */
 function checkInvariants(spec: EncodingSpec, ranks: RankTable, specials: SpecialTokens): void {
   const fail = (problem: string): never => {
-    throw new Error(`tokmeter: the ${spec.name} data breaks an invariant: ${problem}. Reinstall tokmeter.`);
+    throw new TokmeterError('ENCODING_DATA_CORRUPT', `the ${spec.name} data breaks an invariant: ${problem}. Reinstall tokmeter.`);
   };
   const single = new Uint8Array(1);
   for (let byte = 0; byte < 256; byte++) {

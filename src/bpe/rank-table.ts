@@ -1,3 +1,4 @@
+import { internalError, type TokmeterError } from '../errors.js';
 import { PairRanks } from './pair-ranks.js';
 import { PieceMemo } from './piece-memo.js';
 import { ShortPieces } from './short-pieces.js';
@@ -37,7 +38,7 @@ export class RankTable {
 
   constructor(lengths: Uint8Array, bytes: Uint8Array) {
     const rankCount = lengths.length;
-    if (rankCount >= RANK_LIMIT) throw new Error(`${rankCount} ranks do not fit the ${RANK_BITS}-bit slots`);
+    if (rankCount >= RANK_LIMIT) throw internalError(`${rankCount} ranks do not fit the ${RANK_BITS}-bit slots`);
     this.rankCount = rankCount;
     this.bytes = bytes;
     this.offsets = new Uint32Array(rankCount + 1);
@@ -158,10 +159,10 @@ function indexTokens(lengths: Uint8Array, bytes: Uint8Array, offsets: Uint32Arra
   return maxTokenLength;
 }
 
-function arenaMismatch(lengths: Uint8Array, bytes: Uint8Array): Error {
+function arenaMismatch(lengths: Uint8Array, bytes: Uint8Array): TokmeterError {
   let total = 0;
   for (let rank = 0; rank < lengths.length; rank++) total += lengths[rank]!;
-  return new Error(`token lengths add up to ${total} bytes but the arena holds ${bytes.length}`);
+  return internalError(`token lengths add up to ${total} bytes but the arena holds ${bytes.length}`);
 }
 
 export const HASH_SEED = 0x811c9dc5 | 0;

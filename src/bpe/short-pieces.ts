@@ -1,3 +1,5 @@
+import { internalError } from '../errors.js';
+
 /** What `ShortPieces.get` returns for a piece it holds nothing about. */
 export const NOT_FOUND = -2;
 
@@ -74,7 +76,7 @@ export class ShortPieces {
    * then on writes its slot bits to `published[0]` whenever they change.
    */
   moveInto(slots: Int32Array, published: Int32Array): void {
-    if (slots.length < 4 << this.#maxSlotBits) throw new Error(`tokmeter: internal error: ShortPieces needs ${4 << this.#maxSlotBits} Int32 of room, not ${slots.length}`);
+    if (slots.length < 4 << this.#maxSlotBits) throw internalError(`ShortPieces needs ${4 << this.#maxSlotBits} Int32 of room, not ${slots.length}`);
     slots.fill(0);
     slots.set(this.#slots.subarray(0, 4 << this.#slotBits));
     this.#slots = slots;

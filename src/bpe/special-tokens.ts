@@ -1,3 +1,5 @@
+import { internalError } from '../errors.js';
+
 /**
  * The special tokens of an encoding and a scanner that finds them in text. Every OpenAI special
  * token has the form `<|name|>` with no `|>` inside the name (checked on construction), so the
@@ -15,9 +17,9 @@ export class SpecialTokens {
     let maxLength = 0;
     for (const [text, id] of Object.entries(tokens)) {
       if (!text.startsWith('<|') || text.indexOf('|>', 2) !== text.length - 2) {
-        throw new Error(`special token ${JSON.stringify(text)} is not of the form <|name|>`);
+        throw internalError(`special token ${JSON.stringify(text)} is not of the form <|name|>`);
       }
-      if (textById.has(id)) throw new Error(`special tokens ${JSON.stringify(textById.get(id))} and ${JSON.stringify(text)} share id ${id}`);
+      if (textById.has(id)) throw internalError(`special tokens ${JSON.stringify(textById.get(id))} and ${JSON.stringify(text)} share id ${id}`);
       idByText.set(text, id);
       textById.set(id, text);
       maxLength = Math.max(maxLength, text.length);

@@ -19,6 +19,7 @@
  * public. chat-format-tokens.ts gives them ids.
  */
 import { UnsupportedContentError } from './errors.js';
+import { internalError } from '../errors.js';
 import { renderNamespace } from './function-namespace.js';
 import type { MessageFormat } from './message-format.js';
 import { PromptPieces } from './pieces.js';
@@ -74,7 +75,7 @@ class ChatFormatWriter {
     // ChatML of gpt-3.5-turbo-0301 (4 tokens, the name in place of the role).
     const modern = format.tokensPerMessage === 3 && format.tokensPerName === 1 && format.replyPriming === 3;
     const chatml = format.tokensPerMessage === 4 && format.tokensPerName === -1 && format.replyPriming === 3;
-    if (!modern && !chatml) throw new Error(`tokmeter: internal: MESSAGE_FORMATS record ${format.models.join(', ')} has a framing the prompt writer does not know`);
+    if (!modern && !chatml) throw internalError(`MESSAGE_FORMATS record ${format.models.join(', ')} has a framing the prompt writer does not know`);
     this.newlineFraming = chatml;
   }
 

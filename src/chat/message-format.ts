@@ -3,6 +3,7 @@
  * numbers come from. The first record whose `models` pattern matches the model id wins.
  */
 import { baseModelId } from '../encodings/models.js';
+import { internalError } from '../errors.js';
 
 export interface MessageFormat {
   /** Model ids this record covers: an exact id, or a prefix ending in `*`. */
@@ -48,5 +49,5 @@ export function messageFormatFor(model: string): MessageFormat {
     if (format.models.some((pattern) => matches(pattern, id))) return format;
   }
   // The table ends with a catch-all; reaching here means the table was edited wrongly.
-  throw new Error(`tokmeter: internal: MESSAGE_FORMATS has no catch-all record (model ${model})`);
+  throw internalError(`MESSAGE_FORMATS has no catch-all record (model ${model})`);
 }

@@ -6,6 +6,7 @@
  * cannot disagree.
  */
 import type { ChatTokenizer } from './tokenizer.js';
+import { internalError } from '../errors.js';
 
 export type Piece = { readonly special: string } | { readonly text: string };
 
@@ -47,7 +48,7 @@ export class PromptPieces {
     for (const p of this.pieces) {
       if ('special' in p) {
         const id = specialIds.get(p.special);
-        if (id === undefined) throw new Error(`tokmeter: internal: no id for the format token ${p.special}`);
+        if (id === undefined) throw internalError(`no id for the format token ${p.special}`);
         out.push(id);
       } else {
         for (const id of tokenizer.encode(p.text)) out.push(id);

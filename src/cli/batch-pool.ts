@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { EncodingName } from '../index.js';
+import { internalError } from '../errors.js';
 import { COUNT_WORKER_ROLE, type Batch, type BatchResult } from './batch-worker.js';
 import { countSmallFile, type FileResult } from './small-file.js';
 
@@ -167,7 +168,7 @@ export class BatchCounter {
         this.#feed(worker);
       });
       worker.on('error', (error) => this.#fail(error));
-      worker.on('exit', (code) => this.#fail(new Error(`a counting worker exited with code ${code}`)));
+      worker.on('exit', (code) => this.#fail(internalError(`a counting worker exited with code ${code}`)));
       this.#feed(worker);
     }
   }

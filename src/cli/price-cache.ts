@@ -122,13 +122,14 @@ export async function loadCachedPrices(preferFetched: boolean, warn: (message: s
     if (code === 'ENOENT' || code === 'ENOTDIR') return { state: 'missing', path };
     return unreadable(path, code ?? (error as Error).message, warn);
   }
-  let file: CacheFile;
+  let data: unknown;
   try {
-    file = checkCacheFile(JSON.parse(text));
+    data = JSON.parse(text);
   } catch (error) {
-    const problem = error instanceof SyntaxError ? `it is not JSON (${error.message})` : (error as Error).message;
-    return unreadable(path, problem, warn);
+    return unreadable(path, `it is not JSON (${(error as Error).message})`, warn);
   }
+  const file = checkCacheFile(data);
+  if ('problem' in file) return unreadable(path, file.problem, warn);
   const { table, ...meta } = file;
   try {
     const result = loadPrices(table, { overwrite: preferFetched, source: meta.source, ...(meta.asOf !== null && { asOf: meta.asOf }) });
@@ -144,23 +145,23 @@ function unreadable(path: string, problem: string, warn: (message: string) => vo
   return { state: 'unreadable', path, problem };
 }
 
-/** The cache file's shape, checked by hand: a handful of fields, and start-up should not wait for zod. */
-function checkCacheFile(data: unknown): CacheFile {
-  const file = data as Partial<CacheFile> | null;
-  const fail = (what: string) => {
-    throw new Error(what);
-  };
-  if (file === null || typeof file !== 'object' || Array.isArray(file)) fail('it is not a JSON object');
-  const f = file as Partial<CacheFile>;
-  if (f.format !== CACHE_FORMAT) fail(`its format is ${JSON.stringify(f.format)}, not ${JSON.stringify(CACHE_FORMAT)}`);
-  if (typeof f.fetchedAt !== 'string' || Number.isNaN(Date.parse(f.fetchedAt))) fail('fetchedAt is not a date-time');
+/**
+ * The cache file's shape, checked by hand: a handful of fields, and start-up should not wait for
+ * zod. Returns the file, or what is wrong with it.
+ */
+function checkCacheFile(data: unknown): CacheFile | { problem: string } {
+  const fail = (problem: string) => ({ problem });
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return fail('it is not a JSON object');
+  const f = data as Partial<CacheFile>;
+  if (f.format !== CACHE_FORMAT) return fail(`its format is ${JSON.stringify(f.format)}, not ${JSON.stringify(CACHE_FORMAT)}`);
+  if (typeof f.fetchedAt !== 'string' || Number.isNaN(Date.parse(f.fetchedAt))) return fail('fetchedAt is not a date-time');
   const from = f.from as Partial<{ url: unknown; file: unknown }> | undefined;
-  if (typeof from?.url !== 'string' && typeof from?.file !== 'string') fail('from names neither a url nor a file');
-  if (typeof f.sha256 !== 'string' || typeof f.bytes !== 'number' || typeof f.source !== 'string') fail('sha256, bytes or source is missing');
-  if (f.tableFormat !== 'litellm' && f.tableFormat !== 'tokmeter') fail('tableFormat is neither litellm nor tokmeter');
-  if (f.asOf !== null && typeof f.asOf !== 'string') fail('asOf is neither a date nor null');
+  if (typeof from?.url !== 'string' && typeof from?.file !== 'string') return fail('from names neither a url nor a file');
+  if (typeof f.sha256 !== 'string' || typeof f.bytes !== 'number' || typeof f.source !== 'string') return fail('sha256, bytes or source is missing');
+  if (f.tableFormat !== 'litellm' && f.tableFormat !== 'tokmeter') return fail('tableFormat is neither litellm nor tokmeter');
+  if (f.asOf !== null && typeof f.asOf !== 'string') return fail('asOf is neither a date nor null');
   const c = f.counts;
-  if (c === undefined || ![c.added, c.skipped, c.rejected, c.ignored].every((n) => typeof n === 'number')) fail('counts is incomplete');
-  if (f.table === null || typeof f.table !== 'object' || Array.isArray(f.table)) fail('the table is not a JSON object');
+  if (c === undefined || ![c.added, c.skipped, c.rejected, c.ignored].every((n) => typeof n === 'number')) return fail('counts is incomplete');
+  if (f.table === null || typeof f.table !== 'object' || Array.isArray(f.table)) return fail('the table is not a JSON object');
   return f as CacheFile;
 }

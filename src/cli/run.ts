@@ -154,7 +154,8 @@ export async function run(argv: readonly string[], io: Io): Promise<Outcome> {
       io.stderr.write(`${error.message}\n`);
       return { code: EXIT_FETCH, stdout: '' };
     }
-    if (error instanceof InputError || error instanceof TokmeterError) {
+    // An INTERNAL TokmeterError is a bug, like any error that is not tokmeter's: exit 3, with the stack.
+    if (error instanceof InputError || (error instanceof TokmeterError && error.code !== 'INTERNAL')) {
       io.stderr.write(`${error.message}\n`);
       return { code: EXIT_INPUT, stdout: '' };
     }

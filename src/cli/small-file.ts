@@ -34,7 +34,7 @@ export function countSmallFile(path: string, encodings: readonly EncodingName[])
   try {
     return { kind: 'text', tokens: encodings.map((name) => getEncoding(name).count(text)), bytes: bytes.length };
   } catch (error) {
-    if (error instanceof TokmeterError) return { kind: 'failed', reason: error.message.replace(/^tokmeter: /, '') };
+    if (error instanceof TokmeterError && error.code !== 'INTERNAL') return { kind: 'failed', reason: error.message.replace(/^tokmeter: /, '') };
     throw error;
   }
 }

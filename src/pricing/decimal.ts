@@ -9,6 +9,8 @@
  * `toNumber`, which lets the JS parser round the exact decimal text to the nearest double: 3 tokens
  * at $0.10 per 1M give exactly `3e-7`, not `3.0000000000000004e-7`.
  */
+import { internalError } from '../errors.js';
+
 export interface Decimal {
   readonly digits: bigint;
   readonly scale: number;
@@ -50,7 +52,7 @@ export function parseDecimal(text: string): Decimal | undefined {
 /** The decimal a finite number prints as (its shortest round-trip text), exactly. */
 export function fromNumber(value: number): Decimal {
   const parsed = Number.isFinite(value) ? parseDecimal(String(value)) : undefined;
-  if (parsed === undefined) throw new RangeError(`not a finite number: ${value}`);
+  if (parsed === undefined) throw internalError(`fromNumber takes a finite number, not ${value}`);
   return parsed;
 }
 

@@ -2,6 +2,7 @@ import { nextPieceCl100k } from '../bpe/split-cl100k.js';
 import { nextPieceGpt2 } from '../bpe/split-gpt2.js';
 import { nextPieceO200k } from '../bpe/split-o200k.js';
 import type { Encoding } from '../encoding.js';
+import { internalError } from '../errors.js';
 import { ENCODING_SPECS, type EncodingName } from '../encodings/specs.js';
 import { vocabularySeams, type VocabularySeams } from './vocabulary-seams.js';
 
@@ -31,7 +32,7 @@ const FAMILIES = new Map<unknown, PatternFamily>([
 /** The cut rules for `encoding`. */
 export function cutRulesFor(encoding: Encoding): CutRules {
   const family = FAMILIES.get(ENCODING_SPECS[encoding.name as EncodingName]?.split.nextPiece);
-  if (family === undefined) throw new Error(`tokmeter: no cut rules for the split pattern of ${encoding.name}; this is a bug in tokmeter.`);
+  if (family === undefined) throw internalError(`no cut rules for the split pattern of ${encoding.name}`);
   let seams: VocabularySeams | undefined;
   return {
     family,

@@ -37,8 +37,10 @@ describe('exact decimals', () => {
     expect(compare(parseDecimal('1e3')!, parseDecimal('999.999')!)).toBe(1);
   });
 
-  test('fromNumber refuses non-finite numbers', () => {
-    expect(() => fromNumber(Number.NaN)).toThrow(RangeError);
-    expect(() => fromNumber(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  test('fromNumber refuses non-finite numbers: callers check first, so it is an internal error', () => {
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => fromNumber(value)).toThrow(expect.objectContaining({ name: 'TokmeterError', code: 'INTERNAL' }));
+      expect(() => fromNumber(value)).toThrow(`tokmeter: internal error: fromNumber takes a finite number, not ${value}. This is a bug in tokmeter`);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { internalError } from '../../errors.js';
 import { mul, parseDecimal, toText } from '../decimal.js';
 import type { LongContextRates, Rates, TierRates } from '../types.js';
 
@@ -32,7 +33,7 @@ const UNCACHED_PRICES: readonly PriceKey[] = ['input', 'output', 'audioInput'];
 export function times(price: string, factor: string): string {
   const a = parseDecimal(price);
   const b = parseDecimal(factor);
-  if (a === undefined || b === undefined) throw new Error(`tokmeter: catalog price ${JSON.stringify(price)} × ${JSON.stringify(factor)} is not decimal text`);
+  if (a === undefined || b === undefined) throw internalError(`catalog price ${JSON.stringify(price)} × ${JSON.stringify(factor)} is not decimal text`);
   return toText(mul(a, b));
 }
 
