@@ -1,10 +1,12 @@
 // The tokmeter benchmark: every library in one run, rounds interleaved. See README.md.
 //
-//   node run.mjs            full run (about 7 min on 2 cores): writes RESULTS.md, throughput.svg, results.json
+//   node run.mjs            full run (about 12 min on 2 cores): writes RESULTS.md, throughput.svg, results.json
 //   node run.mjs --quick    a fast smoke run; writes to corpora/cache/quick/ instead
-//   options: --rounds=N  --timeout=SECONDS (adversarial, per library and input)
+//   options: --rounds=N (in-process rounds)  --timeout=SECONDS (adversarial, per library and input)
+//            --fresh-runs=N (fresh-text processes per library and corpus; the median is reported)
+//            --cold-runs=N (cold-start processes per library; min and median are reported)
 //            --adversarial-runs=N (processes per library and input; the median is reported)
-//            --skip=throughput,latency,cold,first-pass,adversarial (for working on the bench itself)
+//            --skip=throughput,latency,cold,fresh,adversarial (for working on the bench itself)
 //            --render  rewrite RESULTS.md and throughput.svg from results.json without measuring
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { adapters, REFERENCE } from './adapters/index.mjs';
 import { buildCorpora, loadAdversarial, loadCorpus } from './corpora/build.mjs';
 import { cutIntoDocs } from './corpora/text.mjs';
 import { SHORT_MESSAGE } from './corpora/message.mjs';
-import { runAdversarial, runColdStart, runFirstPass } from './lib/children.mjs';
+import { runAdversarial, runColdStart, runFresh } from './lib/children.mjs';
 import { ADVERSARIAL_PREFIX_BYTES, checkCorpus, checkText, checkTraps } from './lib/correctness.mjs';
 import { latency, median, rotate, sinkValue, throughput } from './lib/measure.mjs';
 import { renderChart } from './lib/chart.mjs';
@@ -44,7 +46,8 @@ const settings = {
   rounds: Number(option('rounds', quick ? 2 : 5)),
   throughputMinMs: quick ? 40 : 200,
   latencyMinMs: quick ? 30 : 200,
-  coldStartRounds: Number(option('rounds', quick ? 2 : 5)),
+  coldStartRuns: positiveInteger('cold-runs', quick ? 5 : 20),
+  freshRuns: positiveInteger('fresh-runs', quick ? 2 : 7),
   adversarialTimeoutMs: Number(option('timeout', quick ? 5 : 20)) * 1000,
   adversarialRuns: positiveInteger('adversarial-runs', quick ? 1 : 3),
   skip: new Set(option('skip', '').split(',').filter(Boolean)),
@@ -165,44 +168,64 @@ for (let round = 0; round < (settings.skip.has('latency') ? 0 : settings.rounds)
 }
 for (const cell of Object.values(latencyResults)) cell.median = median(cell.samples);
 
+// Cold start as a user meets it: a fresh process per sample, the clock from before the library's
+// import() to after its first count of the short message. Libraries rotate from one round to the next.
 const coldStart = {};
 if (!settings.skip.has('cold')) {
-  log('cold start (fresh process per sample)');
+  log(`cold start: ${settings.coldStartRuns} fresh processes per library`);
   const coldNames = ['none', ...names];
   const samples = Object.fromEntries(coldNames.map((n) => [n, []]));
-  for (let round = 0; round < settings.coldStartRounds; round++) {
+  for (let round = 0; round < settings.coldStartRuns; round++) {
     for (const name of rotate(coldNames, round)) samples[name].push(await runColdStart(name));
   }
+  const heapPlusBuffers = (m) => m.heapUsed + m.arrayBuffers;
   for (const [name, list] of Object.entries(samples)) {
-    const heapPlusBuffers = (m) => m.heapUsed + m.arrayBuffers;
+    const importAndCount = list.map((s) => s.importAndCountMs);
+    const sinceStart = list.map((s) => s.sinceProcessStartMs);
     coldStart[name] = {
-      importAndCountMs: median(list.map((s) => s.importAndCountMs)),
-      sinceProcessStartMs: median(list.map((s) => s.sinceProcessStartMs)),
+      importAndCountMs: median(importAndCount),
+      importAndCountMinMs: Math.min(...importAndCount),
+      sinceProcessStartMs: median(sinceStart),
+      sinceProcessStartMinMs: Math.min(...sinceStart),
       heapPlusBuffers: median(list.map((s) => heapPlusBuffers(s.afterFirstCount))),
       heapPlusBuffersAfterGc: median(list.map((s) => heapPlusBuffers(s.afterGc))),
       rss: median(list.map((s) => s.afterFirstCount.rss)),
       samples: list.length,
+      importAndCountSamplesMs: importAndCount,
     };
   }
 }
 
-// One pass over each corpus in a fresh process: the library is loaded and warmed on the short
-// message off the clock, but its piece caches and the JIT have seen none of the corpus.
-const firstPass = {};
-if (!settings.skip.has('first-pass')) {
-  log('first pass over each corpus (fresh process per sample)');
-  for (const corpus of corpora) firstPass[corpus.name] = Object.fromEntries(names.map((n) => [n, { samples: [] }]));
-  for (let round = 0; round < settings.coldStartRounds; round++) {
+// Fresh text: each library in a new process per sample counts a warm-up slice of the corpus, then is
+// timed on a disjoint slice of documents it has never seen. Libraries rotate from round to round.
+const fresh = {};
+if (!settings.skip.has('fresh')) {
+  log(`fresh text: ${settings.freshRuns} rounds × ${corpora.length} corpora × ${names.length} libraries, a new process each`);
+  for (const corpus of corpora) fresh[corpus.name] = Object.fromEntries(names.map((n) => [n, { samples: [], warmupSamples: [], loadMs: [], tokens: [] }]));
+  for (let round = 0; round < settings.freshRuns; round++) {
     for (const corpus of corpora) {
       for (const name of rotate(names, round)) {
         if (!usable(corpus.name, name)) continue;
-        const pass = await runFirstPass(name, corpus.name);
-        firstPass[corpus.name][name].samples.push(pass.bytes / pass.ms / 1000);
+        const run = await runFresh(name, corpus.name);
+        const cell = fresh[corpus.name][name];
+        cell.samples.push(run.measured.bytes / run.measured.ms / 1000);
+        cell.warmupSamples.push(run.warmup.bytes / run.warmup.ms / 1000);
+        cell.loadMs.push(run.loadMs);
+        cell.tokens.push(run.measured.tokens);
       }
     }
-    log(`  round ${round + 1}/${settings.coldStartRounds} done (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    log(`  round ${round + 1}/${settings.freshRuns} done (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
-  for (const perLib of Object.values(firstPass)) for (const cell of Object.values(perLib)) cell.median = median(cell.samples);
+  for (const perLib of Object.values(fresh)) {
+    const referenceTokens = perLib[REFERENCE]?.tokens[0];
+    for (const cell of Object.values(perLib)) {
+      cell.median = median(cell.samples);
+      cell.warmupMedian = median(cell.warmupSamples);
+      const counts = [...new Set(cell.tokens)];
+      // The measured slice must give the same count in every run and in every library (tiktoken's is the reference).
+      cell.countsAgree = counts.length <= 1 && (referenceTokens === undefined || counts.length === 0 || counts[0] === referenceTokens);
+    }
+  }
 }
 
 log('installed size');
@@ -270,7 +293,7 @@ meta.durationS = Math.round((performance.now() - started) / 1000);
 meta.settings = { ...settings, skip: [...settings.skip] };
 meta.sink = sinkValue();
 
-const results = { meta, libraries, corpora: manifest.corpora, shortMessage: manifest.shortMessage, correctness, throughput: throughputResults, latency: latencyResults, coldStart, firstPass, size, adversarial };
+const results = { meta, libraries, corpora: manifest.corpora, shortMessage: manifest.shortMessage, correctness, fresh, throughput: throughputResults, latency: latencyResults, coldStart, size, adversarial };
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 writeReports(results);

@@ -3,7 +3,7 @@
 // `npm run build` at the repository root first.
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { tokmeterEntry } from '../lib/tokmeter-package.mjs';
+import { tokmeterEntry } from '../lib/tokmeter-entry.mjs';
 
 export default {
   name: 'tokmeter',

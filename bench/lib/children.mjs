@@ -1,9 +1,9 @@
-// Parent side of the figures that need a fresh process: cold start, first pass and the adversarial inputs.
+// Parent side of the figures that need a fresh process: cold start, fresh text and the adversarial inputs.
 import { execFile, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const coldStartChild = fileURLToPath(new URL('./cold-start-child.mjs', import.meta.url));
-const firstPassChild = fileURLToPath(new URL('./first-pass-child.mjs', import.meta.url));
+const freshChild = fileURLToPath(new URL('./fresh-child.mjs', import.meta.url));
 const adversarialChild = fileURLToPath(new URL('./adversarial-child.mjs', import.meta.url));
 
 /** One cold start of `name` (or `none`) in a new Node process. */
@@ -16,13 +16,16 @@ export function runColdStart(name) {
   });
 }
 
-/** One count of every document of `corpus` with `name`, in a new Node process whose caches are cold. */
-export function runFirstPass(name, corpus) {
+/**
+ * One fresh-text sample of `name` on `corpus` in a new Node process: load, count the warm-up slice,
+ * then time one count of each document of the measured slice (see fresh-child.mjs).
+ */
+export function runFresh(name, corpus) {
   return new Promise((resolve, reject) => {
     const timeout = 120_000;
-    execFile(process.execPath, [firstPassChild, name, corpus], { timeout }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--expose-gc', freshChild, name, corpus], { timeout }, (error, stdout, stderr) => {
       const reason = error?.killed ? `no result within ${timeout / 1000} s` : stderr.trim() || error?.message;
-      if (error) reject(new Error(`first pass of ${name} over ${corpus} failed: ${reason}`));
+      if (error) reject(new Error(`fresh-text run of ${name} on ${corpus} failed: ${reason}`));
       else resolve(JSON.parse(stdout.trim().split('\n').pop()));
     });
   });

@@ -6,11 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { snapshotRoot, tokmeterEntry, tokmeterPackageDir } from './tokmeter-entry.mjs';
 
-const snapshotRoot = fileURLToPath(new URL('../corpora/cache/tokmeter/', import.meta.url));
-export const tokmeterPackageDir = join(snapshotRoot, 'package');
-export const tokmeterEntry = join(tokmeterPackageDir, 'dist', 'index.js');
+export { tokmeterEntry, tokmeterPackageDir };
 
 /**
  * Pack and unpack the repository at `repoRoot`. Returns `{ ok: true, pack }` with npm's pack report,
