@@ -1,6 +1,7 @@
 import { describeValue } from '../describe.js';
 import { InvalidArgumentError, UnknownModelError } from '../errors.js';
 import { suggestNames } from '../suggest.js';
+import { claudeBand, type TokenizerBand } from './claude-band.js';
 import { baseModelId, lookupModelEncoding, MODEL_ENCODINGS, MODEL_PREFIX_ENCODINGS } from './models.js';
 import type { EncodingName } from './specs.js';
 
@@ -26,6 +27,8 @@ export interface ModelTokenizerMatch {
   /** True when `encoding` stands in for a tokenizer that is not public: leave headroom. */
   approximate: boolean;
   family: ModelFamily;
+  /** Claude ids: how far Claude's counts lie from the stand-in's, as measured (docs/claude-counts.md). */
+  band?: TokenizerBand;
 }
 
 /** The families of step 2, by the bare id's start. Their stand-in is o200k_base. */
@@ -54,7 +57,9 @@ export function matchModelTokenizer(model: string): ModelTokenizerMatch | undefi
     if (exact !== undefined) return { encoding: exact, approximate: false, family: 'openai' };
   }
   const family = FAMILIES.find((f) => f.pattern.test(id))?.family;
-  return family === undefined ? undefined : { encoding: STAND_IN, approximate: true, family };
+  if (family === undefined) return undefined;
+  const band = family === 'anthropic' ? claudeBand(id) : undefined;
+  return { encoding: STAND_IN, approximate: true, family, ...(band !== undefined && { band }) };
 }
 
 /**
