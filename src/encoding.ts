@@ -4,7 +4,7 @@ import { encodeOrdinary, type Pretokenizer } from './bpe/tokenize.js';
 import { specialTokenPolicy, type EncodeOptions } from './encode-options.js';
 import { DisallowedSpecialTokenError, InvalidArgumentError, TokmeterError } from './errors.js';
 import { describeValue } from './describe.js';
-import type { EncodingSpec } from './encodings/specs.js';
+import type { BpeSpec } from './encodings/specs.js';
 
 const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const utf8Encoder = new TextEncoder();
@@ -23,12 +23,15 @@ export class Encoding {
   readonly #ranks: RankTable;
   readonly #split: Pretokenizer;
   readonly #specials: SpecialTokens;
+  /** Qwen's tokenizer normalizes ordinary text to NFC before splitting it. */
+  readonly #nfc: boolean;
 
   /** @internal Use `getEncoding`. Checks the data's invariants. */
-  constructor(spec: EncodingSpec, ranks: RankTable) {
+  constructor(spec: BpeSpec, ranks: RankTable) {
     this.name = spec.name;
     this.#ranks = ranks;
     this.#split = spec.split;
+    this.#nfc = spec.normalization === 'NFC';
     this.#specials = new SpecialTokens(spec.specialTokens);
     this.specialTokens = this.#specials.idByText;
     this.vocabularySize = spec.vocabularySize;
@@ -119,7 +122,7 @@ export class Encoding {
     if (typeof id === 'number' && Number.isInteger(id) && id >= 0) {
       if (id < ranks.rankCount && ranks.offsets[id + 1]! > ranks.offsets[id]!) return ranks.offsets[id + 1]! - ranks.offsets[id]!;
       const special = this.#specials.textById.get(id);
-      if (special !== undefined) return special.length; // special tokens are ASCII
+      if (special !== undefined) return utf8Encoder.encode(special).length; // DeepSeek's are not ASCII
     }
     throw new InvalidArgumentError(
       `tokens[${index}]`,
@@ -131,6 +134,7 @@ export class Encoding {
     if (typeof text !== 'string') {
       throw new InvalidArgumentError('text', `must be a string, got ${describeValue(text)}.`);
     }
+    if (this.#nfc) return this.#runNormalized(text, options, out, limit);
     const ranks = this.#ranks;
     const split = this.#split;
     if (options === undefined) return encodeOrdinary(ranks, split, text, 0, text.length, out, 0, limit);
@@ -155,10 +159,46 @@ export class Encoding {
       pos = at + token.length;
     }
   }
+
+  /**
+   * `#run` for an encoding whose ordinary text is NFC-normalized first: special tokens are found
+   * in the text as given (as the upstream tokenizer splits them off before normalizing), and each
+   * stretch of text between them is normalized on its own.
+   */
+  #runNormalized(text: string, options: EncodeOptions | undefined, out: number[] | null, limit: number): number {
+    if (typeof text !== 'string') {
+      throw new InvalidArgumentError('text', `must be a string, got ${describeValue(text)}.`);
+    }
+    const ranks = this.#ranks;
+    const split = this.#split;
+    const ordinary = (from: number, to: number, count: number): number => {
+      const normal = text.slice(from, to).normalize('NFC');
+      return encodeOrdinary(ranks, split, normal, 0, normal.length, out, count, limit);
+    };
+    if (options === undefined) return ordinary(0, text.length, 0);
+    const specials = this.#specials;
+    const policy = specialTokenPolicy(options, specials.idByText, this.name);
+    if (policy.disallowed.size > 0) {
+      const at = specials.find(text, 0, policy.disallowed);
+      if (at >= 0) throw new DisallowedSpecialTokenError(specials.tokenAt(text, at), at);
+    }
+    if (policy.allowed.size === 0) return ordinary(0, text.length, 0);
+    let count = 0;
+    let pos = 0;
+    for (;;) {
+      const at = specials.find(text, pos, policy.allowed);
+      count = ordinary(pos, at < 0 ? text.length : at, count);
+      if (at < 0 || count > limit) return count;
+      const token = specials.tokenAt(text, at);
+      if (out !== null) out.push(specials.idByText.get(token)!);
+      count++;
+      pos = at + token.length;
+    }
+  }
 }
 
 /** What must hold of an encoding's data; checked once when it is loaded. */
-function checkInvariants(spec: EncodingSpec, ranks: RankTable, specials: SpecialTokens): void {
+function checkInvariants(spec: BpeSpec, ranks: RankTable, specials: SpecialTokens): void {
   const fail = (problem: string): never => {
     throw new TokmeterError('ENCODING_DATA_CORRUPT', `the ${spec.name} data breaks an invariant: ${problem}. Reinstall tokmeter.`);
   };

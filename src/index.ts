@@ -6,6 +6,9 @@
 export { Encoding } from './encoding.js';
 export { getEncoding, encodingForModel, encodingNameForModel } from './encodings/registry.js';
 export { ENCODING_NAMES } from './encodings/specs.js';
+// Optional encodings of open-weight models, their data in the package tokmeter-open
+export { OPEN_ENCODING_NAMES } from './encodings/open-specs.js';
+export { useEncodingData, EncodingDataNotInstalledError } from './encodings/open-data.js';
 export { modelTokenizer } from './encodings/model-tokenizer.js';
 export { countTokens } from './count.js';
 export { isWithinTokenLimit } from './limit.js';
@@ -78,6 +81,8 @@ export {
 } from './memory/index.js';
 
 export type { EncodingName } from './encodings/specs.js';
+export type { OpenEncodingName } from './encodings/open-specs.js';
+export type { EncodingData } from './encodings/open-data.js';
 export type { EncodingOptions } from './encodings/extra-special-tokens.js';
 export type { ModelTokenizerMatch, ModelFamily } from './encodings/model-tokenizer.js';
 export type { TokenizerBand } from './encodings/claude-band.js';

@@ -5,6 +5,8 @@ import { describeValue } from '../describe.js';
 import { suggestNames } from '../suggest.js';
 import { readExtraSpecialTokens, withExtraSpecialTokens, type EncodingOptions } from './extra-special-tokens.js';
 import { loadRankTable } from './load.js';
+import { isOpenEncodingName, openEncoding } from './open-data.js';
+import { OPEN_ENCODING_NAMES, type OpenEncodingName } from './open-specs.js';
 import { modelTokenizer, unknownModel } from './model-tokenizer.js';
 import { ENCODING_ALIASES, ENCODING_NAMES, ENCODING_SPECS, type EncodingName, type RankFileName } from './specs.js';
 
@@ -13,7 +15,8 @@ const encodings = new Map<EncodingName, Encoding>();
 
 /**
  * The encoding called `name` (`r50k_base` or its alias `gpt2`, `p50k_base`, `p50k_edit`,
- * `cl100k_base`, `o200k_base`, `o200k_harmony`). Synchronous and memoized: the first call for a
+ * `cl100k_base`, `o200k_base`, `o200k_harmony`; and `llama3`, `qwen2`, `deepseek_v3` once their
+ * data is given with `useEncodingData`, else an `EncodingDataNotInstalledError` says how). Synchronous and memoized: the first call for a
  * rank file reads and checks it (a few milliseconds), later calls return the same object.
  *
  * With `{ extraSpecialTokens }` (or js-tiktoken's positional map of the same tokens) it builds a
@@ -25,15 +28,21 @@ const encodings = new Map<EncodingName, Encoding>();
  * @example getEncoding('cl100k_base').encode('hello world') // [15339, 1917]
  * @example getEncoding('cl100k_base', { extraSpecialTokens: { '<|im_start|>': 100264 } }).encode('<|im_start|>', { allowedSpecial: 'all' }) // [100264]
  */
-export function getEncoding(name: EncodingName | 'gpt2', options?: EncodingOptions | Readonly<Record<string, number>>): Encoding {
+export function getEncoding(name: EncodingName | OpenEncodingName | 'gpt2', options?: EncodingOptions | Readonly<Record<string, number>>): Encoding {
   if (typeof name !== 'string') throw new InvalidArgumentError('name', `must be an encoding name (a string), got ${describeValue(name)}.`);
+  if (isOpenEncodingName(name)) {
+    if (readExtraSpecialTokens(options, 'getEncoding') !== undefined) {
+      throw new InvalidArgumentError('options.extraSpecialTokens', `is not taken for ${name}, whose added tokens are all built in.`);
+    }
+    return openEncoding(name);
+  }
   const canonical = (ENCODING_NAMES as readonly string[]).includes(name)
     ? (name as EncodingName)
     : Object.hasOwn(ENCODING_ALIASES, name)
       ? ENCODING_ALIASES[name]
       : undefined;
   if (canonical === undefined) {
-    const known = [...ENCODING_NAMES, ...Object.keys(ENCODING_ALIASES)];
+    const known = [...ENCODING_NAMES, ...Object.keys(ENCODING_ALIASES), ...OPEN_ENCODING_NAMES];
     throw new UnknownEncodingError(name, known, suggestNames(name, known));
   }
   const extra = readExtraSpecialTokens(options, 'getEncoding');

@@ -7,16 +7,26 @@ import type { Pretokenizer } from '../bpe/tokenize.js';
 /** The rank files in encodings/, by the name of the encoding that introduced them. */
 export type RankFileName = 'r50k_base' | 'p50k_base' | 'cl100k_base' | 'o200k_base';
 
-/** Everything that defines an encoding, as tiktoken's `openai_public.py` does: plain data. */
-export interface EncodingSpec {
-  readonly name: EncodingName;
-  readonly rankFile: RankFileName;
+/** What the encode loop needs of any byte-level BPE encoding, built-in or optional (open-specs.ts). */
+export interface BpeSpec {
+  readonly name: string;
   /** The split pattern (tiktoken's, Rust regex syntax), for reference; `split` implements it. */
   readonly pattern: string;
   readonly split: Pretokenizer;
   readonly specialTokens: Readonly<Record<string, number>>;
   /** Mergeable ranks plus special tokens (tiktoken's `n_vocab`). */
   readonly vocabularySize: number;
+  /**
+   * Unicode normalization applied to ordinary text (between special tokens) before it is split,
+   * as the upstream tokenizer's normalizer does (Qwen's NFC). None for tiktoken's encodings.
+   */
+  readonly normalization?: 'NFC';
+}
+
+/** Everything that defines an encoding, as tiktoken's `openai_public.py` does: plain data. */
+export interface EncodingSpec extends BpeSpec {
+  readonly name: EncodingName;
+  readonly rankFile: RankFileName;
 }
 
 export const ENCODING_NAMES = ['r50k_base', 'p50k_base', 'p50k_edit', 'cl100k_base', 'o200k_base', 'o200k_harmony'] as const;
@@ -29,7 +39,7 @@ const ENDOFPROMPT = '<|endofprompt|>';
 
 // The patterns as the npm `tiktoken` package (our exact reference) runs them.
 const GPT2_PATTERN = `'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+`;
-const CL100K_PATTERN = `(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+`;
+export const CL100K_PATTERN = `(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+`;
 const O200K_PATTERN = [
   `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?`,
   `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?`,
@@ -45,7 +55,7 @@ const O200K_PATTERN = [
 // either would keep every encoding's spec and pre-tokenizer in a one-encoding app.
 // test/encodings-data.test.ts checks the ids against KERNEL_PATTERN.
 const GPT2_SPLIT: Pretokenizer = { nextPiece: nextPieceGpt2, asciiWords: 'letters', asciiBytePiece: asciiBytePieceGpt2, wideWord: wideWordGpt2, kernelPattern: 0 };
-const CL100K_SPLIT: Pretokenizer = { nextPiece: nextPieceCl100k, asciiWords: 'letters', asciiBytePiece: asciiBytePieceCl100k, wideWord: wideWordCl100k, kernelPattern: 1 };
+export const CL100K_SPLIT: Pretokenizer = { nextPiece: nextPieceCl100k, asciiWords: 'letters', asciiBytePiece: asciiBytePieceCl100k, wideWord: wideWordCl100k, kernelPattern: 1 };
 const O200K_SPLIT: Pretokenizer = { nextPiece: nextPieceO200k, asciiWords: 'cased', asciiBytePiece: asciiBytePieceO200k, wideWord: wideWordO200k, kernelPattern: 2 };
 
 /** o200k_harmony: the o200k ranks with the Harmony chat-format tokens; every other id up to 201087 is reserved. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import * as tokmeter from '../../src/index.js';
 import { png } from '../chat/image-bytes.js';
+import llama3Data from '../../packages/tokmeter-open/llama3.js';
 
 /*
  * Issue 24, point 3: every runtime export of src/index.ts, fed input its types would refuse. Each
@@ -98,6 +99,16 @@ const wholeTable: Expect = {
 
 /** Every exported function, by name. */
 const ROWS: Record<string, Row> = {
+  useEncodingData: {
+    good: () => [llama3Data],
+    args: [
+      {
+        field: 'data',
+        kind: 'options',
+        typo: ['sha265', 'x'],
+      },
+    ],
+  },
   getEncoding: {
     good: () => ['o200k_base', { extraSpecialTokens: { '<|im_start|>': 200264 } }],
     args: [
@@ -346,6 +357,7 @@ const ROWS: Record<string, Row> = {
 /** Exports that are not functions to call: constants, and classes (the errors). */
 const NOT_CALLED: Record<string, 'constant' | 'class'> = {
   ENCODING_NAMES: 'constant',
+  OPEN_ENCODING_NAMES: 'constant',
   IMAGE_MODELS: 'constant',
   CHAT_FORMAT_TOKENS: 'constant',
   MESSAGE_FORMATS: 'constant',
@@ -367,6 +379,7 @@ const NOT_CALLED: Record<string, 'constant' | 'class'> = {
   UnknownModelError: 'class',
   DisallowedSpecialTokenError: 'class',
   SpecialTokenConflictError: 'class',
+  EncodingDataNotInstalledError: 'class',
   ChatValidationError: 'class',
   ImageSizeUnknownError: 'class',
   UnsupportedContentError: 'class',
