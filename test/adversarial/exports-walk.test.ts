@@ -372,6 +372,7 @@ const NOT_CALLED: Record<string, 'constant' | 'class'> = {
   TRAINING_METHODS: 'constant',
   LORA_TARGETS: 'constant',
   MEMORY_COMPONENTS: 'constant',
+  UNCUT_LIMIT: 'constant',
   Encoding: 'class',
   TokmeterError: 'class',
   InvalidArgumentError: 'class',
@@ -388,6 +389,7 @@ const NOT_CALLED: Record<string, 'constant' | 'class'> = {
   ContextOverflowError: 'class',
   PriceTableError: 'class',
   NoPriceOnDateError: 'class',
+  PieceTooLongError: 'class',
 };
 
 interface Bad {

@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getEncoding } from '../../src/index.js';
+import { getEncoding, PieceTooLongError, UNCUT_LIMIT } from '../../src/index.js';
 import { findSafeCutOffset, type CutSearchStats } from '../../src/parallel/file-cuts.js';
 import { countFile } from '../../src/stream/count-file.js';
 import { cutRulesFor } from '../../src/stream/cut-rules.js';
-import { PieceTooLongError, UNCUT_LIMIT } from '../../src/stream/errors.js';
 import { StreamCounter } from '../../src/stream/token-counter.js';
 
 // Issue 24, item 2: a stretch with no safe cut used to be held whole, until V8 gave up with a plain
