@@ -43,6 +43,18 @@ export type TokmeterErrorCode =
   | 'NO_PRICE_ON_DATE'
   /** A prompt does not fit the model's window (`ContextOverflowError`). */
   | 'CONTEXT_OVERFLOW'
+  /** countTokensRemote: no API key was given (`RemoteCountError`). */
+  | 'REMOTE_COUNT_MISSING_KEY'
+  /** countTokensRemote: the count endpoint answered with an HTTP error, its message in the error. */
+  | 'REMOTE_COUNT_HTTP'
+  /** countTokensRemote: the answer was not JSON or held no count. */
+  | 'REMOTE_COUNT_MALFORMED'
+  /** countTokensRemote: no complete answer within timeoutMs. */
+  | 'REMOTE_COUNT_TIMEOUT'
+  /** countTokensRemote: the caller's signal cancelled the request. */
+  | 'REMOTE_COUNT_ABORTED'
+  /** countTokensRemote: no answer at all (connection refused, DNS, offline). */
+  | 'REMOTE_COUNT_NETWORK'
   /** A bug in tokmeter: an invariant of its own code broke. The message asks for a report (`internalError`). */
   | 'INTERNAL';
 
