@@ -40,6 +40,9 @@ export {
   UnsupportedContentError,
 } from './chat/index.js';
 
+// The provider's own count, asked explicitly over the network (never called by anything else)
+export { countTokensRemote, RemoteCountError } from './remote/index.js';
+
 // Pricing and limits
 export {
   getModel,
@@ -134,6 +137,7 @@ export type {
   ImageSize,
   JsonSchema,
 } from './chat/index.js';
+export type { CountTokensRemoteOptions, RemoteTokenCount, RemoteProvider, RemoteFetch, RemoteCountFailure } from './remote/index.js';
 export type {
   ServiceTier,
   Rates,

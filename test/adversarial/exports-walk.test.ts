@@ -75,6 +75,8 @@ const priceTable = () => ({
 });
 /** A fetch that answers with the table above, so updatePrices never goes to the network. */
 const fakeFetch = async () => ({ ok: true, status: 200, statusText: 'OK', text: async () => JSON.stringify(priceTable()) });
+/** A fetch that answers as Anthropic's count endpoint, so countTokensRemote never goes to the network. */
+const countFetch = async () => ({ ok: true, status: 200, statusText: 'OK', text: async () => '{"input_tokens": 12}' });
 
 let dir = '';
 let file = '';
@@ -317,6 +319,26 @@ const ROWS: Record<string, Row> = {
     good: () => [{ url: 'https://example.test/prices.json', fetch: fakeFetch }],
     args: [{ field: 'options', kind: 'options', optional: true, typo: ['fetchh', fakeFetch] }],
   },
+  countTokensRemote: {
+    good: () => [{ model: 'claude-opus-5', messages: [user] }, { apiKey: 'test-key', fetch: countFetch }],
+    args: [
+      { field: CHAT_REQUEST, kind: 'object', typo: ['mesages', [user], 'messages'] },
+      {
+        field: 'options',
+        kind: 'options',
+        typo: ['apiKye', 'test-key'],
+        except: { undefined: { error: tokmeter.RemoteCountError, reason: 'no options is no API key: a RemoteCountError (REMOTE_COUNT_MISSING_KEY) saying how to pass one' } },
+      },
+    ],
+    extra: {
+      'a provider body without format: "provider"': { args: () => [{ model: 'claude-opus-5', system: 'x', messages: [user] }, { apiKey: 'k', fetch: countFetch }], expect: { field: 'system' } },
+      'a model of no known provider': { args: () => [{ model: 'acme-1', messages: [user] }, { apiKey: 'k', fetch: countFetch }], expect: { field: 'options.provider' } },
+      'an answer without a count': {
+        args: () => [{ model: 'claude-opus-5', messages: [user] }, { apiKey: 'k', fetch: async () => ({ ok: true, status: 200, statusText: 'OK', text: async () => '{}' }) }],
+        expect: { error: tokmeter.RemoteCountError, reason: 'a 2xx answer with no input_tokens is REMOTE_COUNT_MALFORMED' },
+      },
+    },
+  },
   estimateMemory: {
     good: () => [{ model: 'llama-2-7b', precision: 'bf16' }],
     args: [{ field: 'options', kind: 'options', typo: ['contextLenght', 4096] }],
@@ -385,6 +407,7 @@ const NOT_CALLED: Record<string, 'constant' | 'class'> = {
   ImageSizeUnknownError: 'class',
   UnsupportedContentError: 'class',
   PriceFetchError: 'class',
+  RemoteCountError: 'class',
   UnsupportedTierError: 'class',
   ContextOverflowError: 'class',
   PriceTableError: 'class',
