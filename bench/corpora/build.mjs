@@ -185,10 +185,12 @@ function poetryCorpus() {
 const quranVerses = (file, field) => readJson(join(packageDir('quran-json'), 'dist', file)).flatMap((surah) => surah.verses.map((v) => v[field]));
 
 /**
- * The Uthmani script as modern Arabic is written: harakat, Qur'anic annotation marks and tatweel
- * removed, alef wasla written as alef. Unvocalised text is what users mostly count.
+ * The Uthmani script as modern Arabic is written: a hamza carried on a tatweel written as yeh with
+ * hamza (شيـٔا → شيئا), then harakat, Qur'anic annotation marks and tatweel removed, alef wasla
+ * written as alef. Unvocalised text is what users mostly count.
  */
-export const plainArabic = (text) => text.replace(/[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g, '').replace(/\u0671/g, '\u0627');
+export const plainArabic = (text) =>
+  text.replace(/\u0640\u0654/g, '\u0626').replace(/[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g, '').replace(/\u0671/g, '\u0627');
 
 function quranCorpus(name, title, verses, joiner, preparation) {
   const unique = new Deduplicator(1);
