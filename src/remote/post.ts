@@ -31,7 +31,7 @@ export async function postJson(o: PostOptions): Promise<Record<string, unknown>>
   o.signal?.addEventListener('abort', onAbort, { once: true });
   // Rejects when either stops the request, so a fetch that ignores its signal cannot hang the call.
   const stoppedEarly = new Promise<never>((_resolve, reject) => {
-    const fail = () => reject(new Error(`stopped: ${stopped ?? 'aborted'}`));
+    const fail = () => reject(controller.signal.reason); // the catch below turns it into a RemoteCountError by `stopped`
     if (controller.signal.aborted) fail();
     else controller.signal.addEventListener('abort', fail, { once: true });
   });
