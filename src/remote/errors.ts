@@ -44,7 +44,8 @@ export class RemoteCountError extends TokmeterError {
 
   constructor(provider: RemoteProvider, reason: RemoteCountFailure, detail: string, options: { status?: number; providerMessage?: string; cause?: unknown } = {}) {
     const fix = {
-      'missing-key': `Pass the key as countTokensRemote(request, { apiKey }), e.g. { apiKey: process.env.${KEY_NAMES[provider]} }.`,
+      // No "process.env" in the text: the library's browser bundle must not carry it (test/runtimes/bundle-size.test.ts).
+      'missing-key': `Pass the key as countTokensRemote(request, { apiKey }): your ${KEY_NAMES[provider]}, read from wherever you keep it (tokmeter reads no environment).`,
       http: httpFix(provider, options.status ?? 0),
       malformed: 'Check options.baseUrl: it must lead to the provider\'s API (or a proxy that answers like it).',
       timeout: 'Try again, or allow more time (options.timeoutMs).',

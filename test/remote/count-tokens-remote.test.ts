@@ -179,7 +179,7 @@ describe('failures are RemoteCountErrors that say how to fix them', () => {
   test('no API key: refused before any request', async () => {
     const error = await failure(countTokensRemote(hello, { baseUrl }));
     expect([error.code, error.reason, error.provider]).toEqual(['REMOTE_COUNT_MISSING_KEY', 'missing-key', 'anthropic']);
-    expect(error.message).toContain('process.env.ANTHROPIC_API_KEY');
+    expect(error.message).toContain('{ apiKey }): your ANTHROPIC_API_KEY');
     expect((await failure(countTokensRemote(hello, { apiKey: '', baseUrl }))).reason).toBe('missing-key');
     expect(seen).toEqual([]);
   });
