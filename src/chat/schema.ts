@@ -1,10 +1,10 @@
 /**
- * Runtime validation at the public boundary. zod checks the request's shape; `toValidationError`
- * turns the first zod issue into a `ChatValidationError` whose `field` is a path like
- * `messages[2].content[0].type` and whose message says what was expected and what was found.
+ * Runtime validation at the public boundary. zod checks the request's shape; `parseOrThrow`
+ * turns the first zod issue into a `ChatValidationError` (through src/validation.ts) whose `field`
+ * is a path like `messages[2].content[0].type` and whose message says what was expected and what was found.
  */
 import type { z } from 'zod';
-import { fieldName, mustBeOneOf, truncate, valueAt } from '../validation.js';
+import { fieldName, mustBeOneOf, parseOrThrow as parseWith } from '../validation.js';
 import { ownCopy } from '../options.js';
 import { lazy } from '../zod.js';
 import { ChatValidationError } from './errors.js';
@@ -116,63 +116,24 @@ export const ImageSizeSchema = lazy((z) => z.looseObject({ width: pixels(), heig
 
 type Path = readonly PropertyKey[];
 
+/** A value as a request's refusal names it: `"text"`, `number 7`, `an array`. */
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(truncate(value, 40));
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'function' || typeof value === 'symbol') return `a ${typeof value}`;
   return `${typeof value} ${String(value)}`;
 }
 
-interface Issue {
-  readonly code: string;
-  readonly path: Path;
-  readonly message: string;
-  readonly expected?: unknown;
-  readonly errors?: readonly (readonly Issue[])[];
-  readonly note?: unknown;
-}
+/** A `ChatValidationError` for `field` (the request itself when empty). */
+const chatError = (field: string, message: string, cause?: unknown): ChatValidationError =>
+  new ChatValidationError(field || 'request', message, cause === undefined ? undefined : { cause });
 
-/** The most specific issue: inside a union, the branch that got past the top-level type check. */
-function mostSpecific(issue: Issue, base: Path): { issue: Issue; path: Path } {
-  const path = [...base, ...issue.path];
-  if (issue.code === 'invalid_union' && issue.errors !== undefined && issue.errors.length > 0) {
-    const deeper = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
-    const first = deeper[0]?.[0];
-    if (deeper.length === 1 && first !== undefined) return mostSpecific(first, path);
-  }
-  return { issue, path };
-}
-
-/** Turn a zod error into a `ChatValidationError`, with field paths under `root` (e.g. `['messages']`). */
-export function toValidationError(error: z.ZodError, data: unknown, root: Path = []): ChatValidationError {
-  const first = error.issues[0] as Issue | undefined;
-  if (first === undefined) return new ChatValidationError(fieldName('', root) || 'request', 'is invalid');
-  const { issue, path } = mostSpecific(first, []);
-  const value = valueAt(data, path);
-  const field = fieldName('', [...root, ...path]) || 'request';
-  let message: string;
-  if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value')) {
-    message = 'is required';
-  } else if (issue.code === 'invalid_type' && typeof issue.expected === 'string' && issue.message.startsWith('Invalid input')) {
-    message = `must be ${issue.expected === 'array' || issue.expected === 'object' ? `an ${issue.expected}` : `a ${issue.expected}`}, got ${describe(value)}`;
-  } else if (issue.code === 'invalid_value' && issue.message.startsWith('Invalid option')) {
-    message = `${issue.message.replace(/^Invalid option: expected /, 'must be ')}, got ${describe(value)}`;
-  } else {
-    message = `${issue.message}, got ${describe(value)}`;
-  }
-  return new ChatValidationError(field, message, { cause: error });
-}
-
-/** Parse `data` with `schema`, or throw the first problem as a `ChatValidationError`. */
+/** Parse `data` with `schema`, or throw its first problem as a `ChatValidationError` naming the field below `root` (e.g. `['messages']`). */
 export function parseOrThrow<T>(schema: z.ZodType<T>, data: unknown, root: Path = []): T {
-  const result = schema.safeParse(data);
-  if (!result.success) throw toValidationError(result.error, data, root);
-  return result.data;
+  return parseWith(schema, data, { root: fieldName('', root), error: chatError });
 }
-
-const chatError = (field: string, message: string): ChatValidationError => new ChatValidationError(field, message);
 
 /**
  * A request (or tool definitions) as the counting code reads it: a copy of its own properties,

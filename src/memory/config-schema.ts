@@ -6,7 +6,7 @@
 import { lazy } from '../zod.js';
 
 /** A size: a whole number above zero. */
-export const size = lazy((z) => z.number().int().positive());
+export const size = lazy((z) => z.number().int().positive({ error: 'must be a positive integer' }));
 
 /** The keys of a `ModelConfig` (as `options.config` takes it). */
 export const CONFIG_KEYS = [
@@ -45,12 +45,12 @@ export const configSchema = lazy((z) => z
   })
   .superRefine((config, context) => {
     if (config.attentionHeads % config.kvHeads !== 0) {
-      context.addIssue({ code: 'custom', path: ['kvHeads'], message: `must divide attentionHeads (${config.attentionHeads}); got ${config.kvHeads}` });
+      context.addIssue({ code: 'custom', path: ['kvHeads'], message: `must divide attentionHeads (${config.attentionHeads})` });
     }
     if (config.experts !== undefined && config.experts.active > config.experts.total) {
-      context.addIssue({ code: 'custom', path: ['experts', 'active'], message: `must be at most experts.total (${config.experts.total}); got ${config.experts.active}` });
+      context.addIssue({ code: 'custom', path: ['experts', 'active'], message: `must be at most experts.total (${config.experts.total})` });
     }
     if (config.slidingWindow !== undefined && config.slidingWindow.layers > config.layers) {
-      context.addIssue({ code: 'custom', path: ['slidingWindow', 'layers'], message: `must be at most layers (${config.layers}); got ${config.slidingWindow.layers}` });
+      context.addIssue({ code: 'custom', path: ['slidingWindow', 'layers'], message: `must be at most layers (${config.layers})` });
     }
   }));

@@ -2,10 +2,9 @@ import { describeValue } from '../describe.js';
 import { InvalidArgumentError } from '../errors.js';
 import { ownCopy, readOptions } from '../options.js';
 import { suggestNames } from '../suggest.js';
-import { mustBeOneOf } from '../validation.js';
+import { invalidArgument, mustBeOneOf, parseOrThrow } from '../validation.js';
 import { GB, GIB, groupDigits } from './bytes.js';
 import { estimateSchema } from './estimate-schema.js';
-import { parseOrThrow } from './option-errors.js';
 import { MEMORY_COMPONENTS, type MemoryComponent } from './component.js';
 import type { MemoryEstimate } from './estimate.js';
 import { optimizerLabel } from './optimizer.js';
@@ -86,7 +85,7 @@ export function formatMemoryEstimate(input: MemoryEstimate, options?: { unit?: M
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InvalidArgumentError('estimate', `must be an estimate from estimateMemory, got ${describeValue(input)}.`);
   }
-  const estimate = parseOrThrow(estimateSchema(), ownCopy(input, { root: 'estimate' }), 'estimate') as unknown as MemoryEstimate;
+  const estimate = parseOrThrow(estimateSchema(), ownCopy(input, { root: 'estimate' }), { root: 'estimate', error: invalidArgument }) as unknown as MemoryEstimate;
   const number = (bytes: number): string => (bytes / UNIT_BYTES[unit]).toFixed(2);
   const rows: [string, string, string][] = [['component', unit, 'arithmetic']];
   for (const component of MEMORY_COMPONENTS) {

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { ownCopy, rejectUnknownOptions } from '../options.js';
 import { CONFIG_KEYS, configSchema } from './config-schema.js';
-import { parseOrThrow } from './option-errors.js';
+import { invalidArgument, parseOrThrow } from '../validation.js';
 
 /**
  * The architecture numbers a memory estimate needs, named as in a Hugging Face `config.json`
@@ -84,7 +84,7 @@ export function countParameters(config: Omit<ModelConfig, 'parameters' | 'name'>
   rejectUnknownOptions(config, [...CONFIG_KEYS, ...PRESET_KEYS], 'countParameters', 'config');
   const own = ownCopy(config, { root: 'config' }) as Record<string, unknown>;
   const architecture = Object.fromEntries(CONFIG_KEYS.filter((key) => own[key] !== undefined).map((key) => [key, own[key]]));
-  const checked = parseOrThrow(configSchema(), architecture, 'config', CONFIG_KEYS);
+  const checked = parseOrThrow(configSchema(), architecture, { root: 'config', knownKeys: CONFIG_KEYS, error: invalidArgument });
   const count = parameterCount(checked);
   if (!Number.isSafeInteger(count)) {
     throw new InvalidArgumentError('config', `describes ${count.toExponential(3)} parameters, past the 2^53 this estimator counts exactly; check the sizes.`);

@@ -3,7 +3,7 @@ import { InvalidArgumentError, UnknownModelError } from '../errors.js';
 import { ownCopy, rejectUnknownOptions } from '../options.js';
 import { suggestNames } from '../suggest.js';
 import { lazy } from '../zod.js';
-import { toInvalidArgument } from './option-errors.js';
+import { invalidArgument, parseOrThrow } from '../validation.js';
 import { configSchema, size } from './config-schema.js';
 import { GB } from './bytes.js';
 import { GPUS, type Gpu } from './gpus.js';
@@ -118,7 +118,7 @@ const optionsSchema = lazy((z) => z.strictObject({
     .strictObject({ fixedBytes: z.number().int().nonnegative().optional(), fraction: z.number().nonnegative().max(1).optional() })
     .optional(),
   assumptions: z.enum(['standard', 'seed']).optional(),
-  gpus: z.array(z.strictObject({ id: z.string().min(1), name: z.string().min(1), bytes: size() })).min(1).optional(),
+  gpus: z.array(z.strictObject({ id: z.string().min(1), name: z.string().min(1), bytes: size() })).min(1, { error: 'must list at least one GPU (leave it out to use the built-in list)' }).optional(),
 }));
 
 // The documented interface and the schema must describe the same options.
@@ -192,12 +192,7 @@ export function resolveMemoryOptions(input: MemoryOptions): ResolvedMemoryOption
   // from an own copy so nothing inherited is taken for an option.
   rejectUnknownOptions(input, Object.keys(optionsSchema().shape), 'estimateMemory');
   const own = ownCopy(input, { root: 'options' });
-  const parsed = optionsSchema().safeParse(own);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw issue === undefined ? new InvalidArgumentError('options', 'are not valid.') : toInvalidArgument(issue, own, Object.keys(optionsSchema().shape));
-  }
-  const options = parsed.data;
+  const options = parseOrThrow(optionsSchema(), own, { root: 'options', knownKeys: Object.keys(optionsSchema().shape), error: invalidArgument });
   checkCombinations(options);
   const { model, modelId, nominal } = resolveModel(options);
   const assumptions = options.assumptions ?? 'standard';

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import { InvalidArgumentError } from '../errors.js';
-import { fieldName, isScalar, truncate, valueAt } from '../validation.js';
+import { invalidArgument, parseOrThrow } from '../validation.js';
 import { lazy } from '../zod.js';
 import { dayOf } from './dates.js';
 import { checkOptionsObject, isPlainObject, ownCopy } from '../options.js';
 
-/** Option schemas shared by the pricing functions, and the one place zod issues become errors. */
+/** Option schemas shared by the pricing functions, and `parseArgs`, which checks options with them. */
 
 const COUNT = 'must be a non-negative integer';
 
@@ -31,18 +30,6 @@ export const tierName = lazy((z) => z.enum(['standard', 'batch', 'flex', 'priori
   error: "must be 'standard', 'batch', 'flex' or 'priority'",
 }));
 
-function show(value: unknown): string {
-  if (isScalar(value)) return String(value);
-  if (value === undefined) return 'undefined';
-  try {
-    // undefined for a function or a symbol; throws on a cycle or a nested bigint.
-    const text = JSON.stringify(value) as string | undefined;
-    return text === undefined ? typeof value : truncate(text, 60);
-  } catch {
-    return typeof value;
-  }
-}
-
 /**
  * Parses `given` with `schema`, or throws `InvalidArgumentError` naming the first bad field
  * (`options.inputTokens`) and the value it had.
@@ -51,19 +38,5 @@ export function parseArgs<T>(schema: z.ZodType<T>, given: unknown, root = 'optio
   // Own properties only: an object whose fields sit on its prototype, or a JSON "__proto__" key,
   // must not reach zod, which reads inherited fields and copies "__proto__" onto its output.
   if (given !== null && typeof given === 'object' && !Array.isArray(given) && !isPlainObject(given)) checkOptionsObject(given, 'tokmeter', root);
-  const value = ownCopy(given, { root });
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  // A misspelt option also shows up as a missing one; the spelling is the cause, so report it first.
-  const issues = result.error.issues;
-  const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
-  if (issue.code === 'unrecognized_keys') {
-    throw new InvalidArgumentError(fieldName(root, [...issue.path, issue.keys[0] ?? '']), 'is not a known option; check its spelling.', {
-      cause: result.error,
-    });
-  }
-  const field = fieldName(root, issue.path);
-  const got = valueAt(value, issue.path);
-  const message = issue.code === 'invalid_type' && got === undefined ? 'is required' : `${issue.message}, got ${show(got)}`;
-  throw new InvalidArgumentError(field, `${message}.`, { cause: result.error });
+  return parseOrThrow(schema, ownCopy(given, { root }), { root, error: invalidArgument });
 }

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { lazy } from '../zod.js';
 import { parseArgs } from './args.js';
+import { issueError } from '../validation.js';
 import { isPlainObject, ownCopy } from '../options.js';
 import { fromNumber, shift, toText } from './decimal.js';
 import { PriceTableError } from './errors.js';
 import { addEntries } from './registry.js';
 import { sanityProblems } from './sanity.js';
-import { parseModelSpec, type CatalogEntry } from './spec.js';
+import { entryIssues, parseModelSpec, type CatalogEntry } from './spec.js';
 import type { LongContextRates, ModelSpec, Pricing, TierRates } from './types.js';
 
 /** The `format` value that marks tokmeter's own price files. */
@@ -210,8 +211,9 @@ function parseLiteLLM(record: Record<string, unknown>, o: z.infer<ReturnType<typ
     if (IGNORED_KEYS.has(id)) continue;
     const parsed = liteLLMEntry().safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      reject(id, issue?.path.join('.') || undefined, issue?.message ?? 'is not a LiteLLM model entry');
+      const error = issueError(parsed.error, raw, entryIssues(id, 'is not a field of a LiteLLM model entry.'));
+      if (o.strict) throw error;
+      rejected.push({ model: id, field: error.field, problem: error.problem });
       continue;
     }
     const fields = parsed.data as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { parseOrThrow, type IssueErrorOptions } from '../validation.js';
 import { lazy } from '../zod.js';
 import { compare, fromInteger, fromNumber, parseDecimal, toNumber, type Decimal } from './decimal.js';
 import { ENCODING_NAMES } from '../encodings/specs.js';
@@ -19,8 +20,7 @@ const PRICE_HINT = `must be a price from 0 to ${MAX_PRICE_PER_MILLION} USD per 1
 const price = lazy((z) => z.union([z.string(), z.number()], { error: PRICE_HINT }).transform((value, ctx): Decimal => {
   const parsed = typeof value === 'number' ? (Number.isFinite(value) ? fromNumber(value) : undefined) : parseDecimal(value);
   if (parsed === undefined || parsed.digits < 0n || compare(parsed, MAX_PRICE) > 0) {
-    const shown = JSON.stringify(typeof value === 'string' && value.length > 40 ? `${value.slice(0, 40)}…` : value);
-    ctx.addIssue({ code: 'custom', message: `${PRICE_HINT}, got ${shown}` });
+    ctx.addIssue({ code: 'custom', message: PRICE_HINT });
     return z.NEVER;
   }
   return parsed;
@@ -109,13 +109,12 @@ export interface CatalogEntry {
   rows: readonly DatedPrices[];
 }
 
-function describeIssue(issue: z.core.$ZodIssue): { field: string; problem: string } {
-  const path = issue.path.map(String);
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    return { field: [...path, key].join('.'), problem: 'is not a field of a tokmeter model entry (check its spelling)' };
-  }
-  return { field: path.join('.'), problem: issue.message };
+/**
+ * How an entry's field errors are told: a `PriceTableError` naming the model and the field
+ * (`pricing.standard.input`), its problem without a closing period, like the sanity rules' problems.
+ */
+export function entryIssues(id: string, unknownKey: string): IssueErrorOptions<PriceTableError> {
+  return { root: '', unknownKey, error: (field, problem, cause) => new PriceTableError(id, field || undefined, problem.replace(/\.$/, ''), { cause }) };
 }
 
 /**
@@ -124,13 +123,7 @@ function describeIssue(issue: z.core.$ZodIssue): { field: string; problem: strin
  * (`sanityProblems`), so that a caller can decide whether a breach rejects the entry or the table.
  */
 export function parseModelSpec(id: string, raw: unknown, origin: ModelInfo['origin']): CatalogEntry {
-  const result = modelSpec().safeParse(raw);
-  if (!result.success) {
-    const first = result.error.issues[0];
-    const { field, problem } = first ? describeIssue(first) : { field: '', problem: 'is invalid' };
-    throw new PriceTableError(id, field || undefined, problem, { cause: result.error });
-  }
-  const spec = result.data;
+  const spec = parseOrThrow(modelSpec(), raw, entryIssues(id, 'is not a field of a tokmeter model entry; check its spelling.'));
   const info: EntryInfo = {
     id,
     provider: spec.provider,

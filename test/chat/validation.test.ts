@@ -26,7 +26,7 @@ describe('message validation names the index and field', () => {
     const error = validationError({ model: 'gpt-4o', messages: [ok, { content: 'hi' }] });
     expect(error.field).toBe('messages[1].role');
     expect(error.messageIndex).toBe(1);
-    expect(error.message).toBe('tokmeter: messages[1].role is required');
+    expect(error.message).toBe('tokmeter: messages[1].role is required; it must be one of "system", "developer", "user", "assistant", "tool", "function".');
   });
 
   test('an unknown role', () => {
@@ -39,7 +39,7 @@ describe('message validation names the index and field', () => {
     const error = validationError({ model: 'gpt-4o', messages: [ok, ok, { role: 'user', content: 42 }] });
     expect(error.field).toBe('messages[2].content');
     expect(error.messageIndex).toBe(2);
-    expect(error.message).toMatch(/must be a string or an array of content parts, got number 42/);
+    expect(error.message).toMatch(/must be a string or an array of content parts, got 42\./);
   });
 
   test('an unknown content part type', () => {
@@ -51,7 +51,7 @@ describe('message validation names the index and field', () => {
   test('a text part whose text is not a string', () => {
     const error = validationError({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'text', text: 7 }] }] });
     expect(error.field).toBe('messages[0].content[0].text');
-    expect(error.message).toMatch(/must be a string, got number 7/);
+    expect(error.message).toMatch(/must be a string, got 7\./);
   });
 
   test('an image part in a system message', () => {

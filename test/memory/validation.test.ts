@@ -21,27 +21,27 @@ describe('validation errors name the field', () => {
     expect(error.field).toBe('options.precision');
     expect(error.code).toBe('INVALID_ARGUMENT');
     expect(error.message).toBe(
-      'tokmeter: options.precision must be one of "fp32", "fp16", "bf16", "fp8", "int8", "int4"; got "int3". Did you mean "int4"?',
+      'tokmeter: options.precision must be one of "fp32", "fp16", "bf16", "fp8", "int8", "int4", got "int3". Did you mean "int4"?',
     );
   });
 
   it('a missing precision', () => {
-    expect(failure({ model: 'llama-2-7b' }).message).toBe('tokmeter: options.precision must be one of "fp32", "fp16", "bf16", "fp8", "int8", "int4"; got nothing.');
+    expect(failure({ model: 'llama-2-7b' }).message).toBe('tokmeter: options.precision is required; it must be one of "fp32", "fp16", "bf16", "fp8", "int8", "int4".');
   });
 
   it('an unknown optimizer', () => {
     const error = failure({ ...llama, mode: 'training', optimizer: 'adam' });
     expect(error.field).toBe('options.optimizer');
-    expect(error.message).toContain('must be one of "adamw", "adamw-8bit", "sgd"; got "adam". Did you mean "adamw"?');
+    expect(error.message).toContain('must be one of "adamw", "adamw-8bit", "sgd", got "adam". Did you mean "adamw"?');
   });
 
   it.each([
-    ['batch', 0, 'options.batch must be a positive integer; got 0.'],
-    ['batch', -4, 'options.batch must be a positive integer; got -4.'],
-    ['batch', 1.5, 'options.batch must be a whole number; got 1.5.'],
-    ['contextLength', 0, 'options.contextLength must be a positive integer; got 0.'],
-    ['contextLength', '2048', 'options.contextLength must be a finite number; got "2048".'],
-    ['batch', Number.POSITIVE_INFINITY, 'options.batch must be a finite number; got Infinity.'],
+    ['batch', 0, 'options.batch must be a positive integer, got 0.'],
+    ['batch', -4, 'options.batch must be a positive integer, got -4.'],
+    ['batch', 1.5, 'options.batch must be a whole number, got 1.5.'],
+    ['contextLength', 0, 'options.contextLength must be a positive integer, got 0.'],
+    ['contextLength', '2048', 'options.contextLength must be a finite number, got "2048".'],
+    ['batch', Number.POSITIVE_INFINITY, 'options.batch must be a finite number, got Infinity.'],
   ])('%s = %o', (field, value, message) => {
     const error = failure({ ...llama, [field]: value });
     expect(error.field).toBe(`options.${field}`);
@@ -60,7 +60,7 @@ describe('validation errors name the field', () => {
     expect(failure({ config: { ...config, layers: 0 }, precision: 'bf16' }).field).toBe('options.config.layers');
     const heads = failure({ config: { ...config, kvHeads: 3 }, precision: 'bf16' });
     expect(heads.field).toBe('options.config.kvHeads');
-    expect(heads.message).toBe('tokmeter: options.config.kvHeads must divide attentionHeads (4); got 3.');
+    expect(heads.message).toBe('tokmeter: options.config.kvHeads must divide attentionHeads (4), got 3.');
   });
 
   it('a misspelt option, with a suggestion', () => {

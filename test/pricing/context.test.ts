@@ -135,7 +135,7 @@ describe('assertFits', () => {
 
 describe('checkContext: bad input', () => {
   test.each([
-    [{ model: 'gpt-4o', input: {} }, 'options.input'],
+    [{ model: 'gpt-4o', input: {} }, 'options.input.messages'],
     [{ model: 'gpt-4o', input: -5 }, 'options.input'],
     [{ model: 'gpt-4o', input: 'x', maxOutputTokens: -1 }, 'options.maxOutputTokens'],
     [{ model: 'gpt-4o', input: 'x', maxOutputTokens: 2.5 }, 'options.maxOutputTokens'],

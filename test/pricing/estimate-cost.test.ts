@@ -151,7 +151,7 @@ describe('estimateCost: bad input is a typed error naming the field', () => {
   });
 
   test('a missing count is required', () => {
-    expect(() => estimateCost({ model: 'gpt-4o', inputTokens: 5 } as EstimateCostOptions)).toThrow('tokmeter: options.outputTokens is required.');
+    expect(() => estimateCost({ model: 'gpt-4o', inputTokens: 5 } as EstimateCostOptions)).toThrow('tokmeter: options.outputTokens is required; it must be a non-negative integer.');
   });
 
   test('an unknown tier', () => {

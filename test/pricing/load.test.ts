@@ -167,7 +167,7 @@ describe("loadPrices: LiteLLM's format", () => {
     const result = loadPrices(table, { asOf: '2026-07-20' });
     expect(result.added).toEqual(['x/ok']);
     expect(result.rejected).toEqual([
-      { model: 'x/string-price', field: 'input_cost_per_token', problem: 'must be a number (USD per token)' },
+      { model: 'x/string-price', field: 'input_cost_per_token', problem: 'must be a number (USD per token), got "1e-6"' },
       { model: 'x/no-window', field: 'max_input_tokens', problem: 'is missing, so the context window is unknown' },
       { model: 'x/half-tier', field: 'output_cost_per_token_priority', problem: 'is missing while its priority counterpart is given; a tier needs both prices' },
       { model: 'x/cheap-read', field: 'pricing.standard.cachedInput', problem: 'is above input; a cache read must not cost more than input' },

@@ -199,7 +199,7 @@ describe('costFromUsage: shape', () => {
   });
 
   test('missing usage', () => {
-    expect(() => costFromUsage({ model: 'gpt-4o' } as CostFromUsageOptions)).toThrow('tokmeter: options.usage is required.');
+    expect(() => costFromUsage({ model: 'gpt-4o' } as CostFromUsageOptions)).toThrow('tokmeter: options.usage is required; it must be a usage object.');
   });
 });
 
