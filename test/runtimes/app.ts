@@ -38,6 +38,29 @@ export interface RuntimeReport {
   readonly countFile: string;
   /** Calls of `new WebAssembly.Module` and how many compiled (0 where the runtime forbids it). */
   readonly wasm: { readonly attempts: number; readonly compiled: number };
+  /** countTokensRemote through a fetch double (no network): what it sent and what it read back. */
+  readonly remote: { readonly url: string; readonly key: string | undefined; readonly messages: unknown; readonly inputTokens: number };
+}
+
+/** countTokensRemote with a fetch that answers as Anthropic's count endpoint: the request it builds here, and the count it reads. */
+async function remoteCount(): Promise<RuntimeReport['remote']> {
+  let url = '';
+  let key: string | undefined;
+  let messages: unknown;
+  const { inputTokens } = await tokmeter.countTokensRemote(
+    { model: 'claude-sonnet-5', messages: [{ role: 'user', content: TEXTS[0]! }] },
+    {
+      apiKey: 'runtime-key',
+      timeoutMs: 5_000,
+      fetch: async (target, init) => {
+        url = target;
+        key = init.headers['x-api-key'];
+        messages = (JSON.parse(init.body) as { messages: unknown }).messages;
+        return { ok: true, status: 200, statusText: 'OK', text: async () => '{"input_tokens": 11}' };
+      },
+    },
+  );
+  return { url, key, messages, inputTokens };
 }
 
 /** Wraps `WebAssembly.Module` to count what tokmeter's byte loop attempts; call before counting. */
@@ -90,5 +113,6 @@ export async function runReport(): Promise<RuntimeReport> {
     contextFits: tokmeter.checkContext({ model: 'gpt-4o', input: [{ role: 'user', content: TEXTS[7]! }], maxOutputTokens: 4_096, at: COST.at }).fits,
     countFile,
     wasm: { ...wasm },
+    remote: await remoteCount(),
   };
 }

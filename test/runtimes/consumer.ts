@@ -58,6 +58,12 @@ export function expectExact(report: RuntimeReport, where: string): void {
   expect(report.chatTotal, `${where}: chat count`).toBe(86);
   expect(report.costTotal, `${where}: cost`).toBe(0.02);
   expect(report.contextFits, `${where}: context check`).toBe(true);
+  expect(report.remote, `${where}: countTokensRemote with a fetch double`).toEqual({
+    url: 'https://api.anthropic.com/v1/messages/count_tokens',
+    key: 'runtime-key',
+    messages: [{ role: 'user', content: TEXTS[0] }],
+    inputTokens: 11,
+  });
 }
 
 /** One line for the test log: how long each encoding's first use took. */
