@@ -135,3 +135,13 @@ describe('which band a Claude id gets', () => {
     expect(modelTokenizer('gpt-4o').band).toBeUndefined();
   });
 });
+
+describe('count results carry the band', () => {
+  test('countChatTokens and countResponsesTokens for a Claude model, not for an OpenAI one', async () => {
+    const { countChatTokens, countResponsesTokens } = await import('../src/index.js');
+    const messages = [{ role: 'user' as const, content: 'hello' }];
+    expect(countChatTokens({ model: 'claude-opus-4-8', messages }).band).toBe(CLAUDE_BANDS['claude-opus-4-7']);
+    expect(countResponsesTokens({ model: 'claude-3-7-sonnet-latest', input: 'hello' }).band).toBe(CLAUDE_BANDS['claude-3']);
+    expect(countChatTokens({ model: 'gpt-4o', messages }).band).toBeUndefined();
+  });
+});

@@ -58,6 +58,7 @@ export function countPrepared(request: PreparedRequest, tokenizer: ChatTokenizer
     model: request.model,
     encoding: tokenizer.encoding,
     approximate: tokenizer.approximate || prompt.approximate,
+    ...(tokenizer.band !== undefined && { band: tokenizer.band }),
     format: 'chat',
   };
 }

@@ -1,4 +1,5 @@
 /** What counting a chat request returns (`countChatTokens`; `countResponsesTokens` builds on it). */
+import type { TokenizerBand } from '../encodings/claude-band.js';
 import type { ImageCount } from './images/count-image.js';
 
 /** The count of one request. The numeric parts add up to `total`. */
@@ -33,5 +34,11 @@ export interface ChatTokenCount {
    * Leave headroom, or ask the provider's count endpoint.
    */
   readonly approximate: boolean;
+  /**
+   * Claude models: how far Claude's counts lie from `encoding`'s, as measured on text
+   * (docs/claude-counts.md): `total × band.factor` is the central estimate of Claude's own count and
+   * `total × band.high` an upper bound for 97.5% of the samples. The chat framing is OpenAI's, not Claude's.
+   */
+  readonly band?: TokenizerBand;
   readonly format: 'chat' | 'harmony';
 }

@@ -2,6 +2,7 @@
  * The one place where chat counting touches the tokenizer. Everything in `src/chat` counts text
  * through a `ChatTokenizer`, so the model → encoding decision is made once per request.
  */
+import type { TokenizerBand } from '../encodings/claude-band.js';
 import { modelTokenizer } from '../encodings/model-tokenizer.js';
 import { getEncoding } from '../encodings/registry.js';
 
@@ -11,6 +12,8 @@ export interface ChatTokenizer {
   readonly encoding: string;
   /** True when the model's tokenizer is not public and `encoding` stands in for it. */
   readonly approximate: boolean;
+  /** Claude models: how far their counts lie from `encoding`'s, as measured (docs/claude-counts.md). */
+  readonly band?: TokenizerBand;
   /** Tokens in `text`, special-token text counted as ordinary text. */
   count(text: string): number;
   /** Token ids of `text`, special-token text encoded as ordinary text. */
@@ -29,6 +32,7 @@ export function tokenizerForModel(model: string): ChatTokenizer {
   return {
     encoding: match.encoding,
     approximate: match.approximate,
+    ...(match.band !== undefined && { band: match.band }),
     count: (text) => encoding.count(text),
     encode: (text) => encoding.encode(text),
     decode: (tokens) => encoding.decode(tokens),
