@@ -14,6 +14,7 @@ export { countTokens } from './count.js';
 export { isWithinTokenLimit } from './limit.js';
 export { splitByTokens } from './split.js';
 export { createTokenCounter } from './stream/token-counter.js';
+export { createTextSplitter } from './stream/text-splitter.js';
 export { PieceTooLongError, UNCUT_LIMIT } from './stream/errors.js';
 // Node's file system and worker threads; in the web build, functions that say they need Node.
 export { countFile, countFiles } from './platform/files.js';
@@ -93,6 +94,7 @@ export type { TokenizerBand } from './encodings/claude-band.js';
 export type { EncodeOptions } from './encode-options.js';
 export type { CountOptions, MessagesCountOptions } from './count.js';
 export type { SplitOptions, TextChunk } from './split.js';
+export type { TextSplitter } from './stream/text-splitter.js';
 export type { TokenCounter, TokenCounterOptions, FileCount } from './stream/index.js';
 export type { UncutPlace } from './stream/errors.js';
 export type { CountFilesOptions } from './parallel/index.js';

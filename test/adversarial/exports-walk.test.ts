@@ -180,6 +180,7 @@ const ROWS: Record<string, Row> = {
       { field: 'options', kind: 'options', typo: ['maxTokns', 4, 'maxTokens'] },
     ],
   },
+  createTextSplitter: { good: () => [{ maxTokens: 4 }], args: [{ field: 'options', kind: 'options', typo: ['maxTokns', 4, 'maxTokens'] }] },
   createTokenCounter: { good: () => [{ model: 'gpt-4o' }], args: [{ field: 'options', kind: 'options', optional: true, typo: ['encodng', 'r50k_base'] }] },
   countFile: {
     good: () => [file, { model: 'gpt-4o' }],
