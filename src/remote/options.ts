@@ -52,8 +52,11 @@ export function readRemoteOptions(options: CountTokensRemoteOptions | undefined)
   const o = readOptions(options, KNOWN, FN);
   const apiKey = o.apiKey === '' ? undefined : optionalString(o.apiKey, 'apiKey', 'the provider\'s API key, a string');
   if (o.fetch !== undefined && typeof o.fetch !== 'function') throw bad('fetch', 'a function like fetch', o.fetch);
-  const fetch = (o.fetch ?? globalThis.fetch) as RemoteFetch | undefined;
-  if (typeof fetch !== 'function') throw new TokmeterError('INVALID_ARGUMENT', `this runtime has no global fetch. Pass one as ${FN}(request, { fetch }).`);
+  if (o.fetch === undefined && typeof globalThis.fetch !== 'function') {
+    throw new TokmeterError('INVALID_ARGUMENT', `this runtime has no global fetch. Pass one as ${FN}(request, { fetch }).`);
+  }
+  // The global one bound to the global object, as browsers require of it.
+  const fetch = (o.fetch ?? globalThis.fetch.bind(globalThis)) as RemoteFetch;
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) throw bad('signal', 'an AbortSignal', o.signal);
   const timeoutMs = o.timeoutMs ?? 30_000;
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) throw bad('timeoutMs', 'a positive number of milliseconds', o.timeoutMs);

@@ -39,7 +39,10 @@ export async function postJson(o: PostOptions): Promise<Record<string, unknown>>
   let status = 0;
   let text: string;
   try {
-    const response = await Promise.race([o.fetch(o.url, { method: 'POST', headers: o.headers, body: o.body, signal: controller.signal }), stoppedEarly]);
+    if (controller.signal.aborted) await stoppedEarly; // cancelled before it started: send nothing
+    // Called as a plain function: a browser's fetch throws "Illegal invocation" when `this` is another object.
+    const send = o.fetch;
+    const response = await Promise.race([send(o.url, { method: 'POST', headers: o.headers, body: o.body, signal: controller.signal }), stoppedEarly]);
     status = response.status;
     text = await Promise.race([response.text(), stoppedEarly]);
     if (!response.ok) {

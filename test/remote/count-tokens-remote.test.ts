@@ -267,6 +267,26 @@ describe('failures are RemoteCountErrors that say how to fix them', () => {
     expect(error.message).toContain('ECONNREFUSED');
   });
 
+  test('a signal aborted before the call: nothing is sent', async () => {
+    let calls = 0;
+    const counting = async () => {
+      calls++;
+      return { ok: true, status: 200, statusText: 'OK', text: async () => '{"input_tokens": 1}' };
+    };
+    expect((await failure(countTokensRemote(hello, { apiKey: KEY, fetch: counting, signal: AbortSignal.abort() }))).code).toBe('REMOTE_COUNT_ABORTED');
+    expect(calls).toBe(0);
+  });
+
+  test('the fetch is called as a plain function (a browser\'s throws when bound to another object)', async () => {
+    let self: unknown = 'unset';
+    const strict = async function (this: unknown) {
+      self = this;
+      return { ok: true, status: 200, statusText: 'OK', text: async () => '{"input_tokens": 1}' };
+    };
+    await countTokensRemote(hello, { apiKey: KEY, fetch: strict });
+    expect(self).toBeUndefined();
+  });
+
   test('a fetch that ignores its signal still times out', async () => {
     const hanging = () => new Promise<never>(() => {});
     expect((await failure(countTokensRemote(hello, { apiKey: KEY, fetch: hanging, timeoutMs: 50 }))).code).toBe('REMOTE_COUNT_TIMEOUT');
