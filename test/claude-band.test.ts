@@ -95,9 +95,13 @@ describe('the Claude band holds on the recorded pairs', () => {
     }
   });
 
-  test('the unscaled stand-in undercounts: its own count is below 95% of Claude\'s on nearly every sample', () => {
+  test('the unscaled stand-in undercounts: below 95% of Claude\'s count on at least 95% of the samples', () => {
     // Why the band has a factor at all: o200k_base alone is far under both tokenizers.
-    for (const band of Object.values(CLAUDE_BANDS)) expect(band.low, band.tokenizer).toBeGreaterThan(1.05);
+    const pairs = fixture.pairs.filter((pair) => pair.kind !== 'other-script-prose');
+    for (const model of ['claude-opus-4-5', 'claude-opus-4-7', 'claude-opus-5']) {
+      const under = pairs.filter((pair) => standIn.get(pair)! < 0.95 * (pair.counts[model]! - fixture.frames[model]!)).length;
+      expect(under / pairs.length, model).toBeGreaterThanOrEqual(0.95);
+    }
   });
 });
 
