@@ -65,14 +65,15 @@ export function matchModelTokenizer(model: string): ModelTokenizerMatch | undefi
 /**
  * The tokenizer tokmeter counts a model's text with, and whether that count is exact: OpenAI models
  * with a published encoding count exactly; other `gpt-*`, `o<digit>*`, `chatgpt-*`, `claude-*` and
- * `gemini-*` ids count with o200k_base as a stand-in (`approximate: true`). Provider prefixes
+ * `gemini-*` ids count with o200k_base as a stand-in (`approximate: true`); for `claude-*` ids,
+ * `band` says by how much Claude's own counts differ, as measured (docs/claude-counts.md). Provider prefixes
  * (`anthropic/claude-opus-5`) and fine-tune ids are accepted.
  *
  * @throws {UnknownModelError} for an id of no known family, with the closest known names.
  * @example
  * ```ts
  * modelTokenizer('gpt-4o');        // { encoding: 'o200k_base', approximate: false, family: 'openai' }
- * modelTokenizer('claude-opus-5'); // { encoding: 'o200k_base', approximate: true, family: 'anthropic' }
+ * modelTokenizer('claude-opus-5'); // { encoding: 'o200k_base', approximate: true, family: 'anthropic', band: { factor: 1.43, … } }
  * ```
  */
 export function modelTokenizer(model: string): ModelTokenizerMatch {
