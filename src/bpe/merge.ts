@@ -1,4 +1,4 @@
-import { TokmeterError } from '../errors.js';
+import { internalError } from '../errors.js';
 import type { PairRanks } from './pair-ranks.js';
 import { RANK_BITS } from './rank-table.js';
 
@@ -105,7 +105,7 @@ export function mergeByScan(pairs: PairRanks, piece: Uint8Array, length: number,
 /** `starts`, when given, receives where each token begins in the piece. */
 export function mergeWithHeap(pairs: PairRanks, piece: Uint8Array, length: number, out: Int32Array, starts: Int32Array | null = null): number {
   if (length > HEAP_MERGE_LIMIT) {
-    throw new TokmeterError('INTERNAL', `internal error: the heap merge takes at most ${HEAP_MERGE_LIMIT} bytes, not ${length}; please report it.`);
+    throw internalError(`the heap merge takes at most ${HEAP_MERGE_LIMIT} bytes, not ${length}`);
   }
   if (heapNext.length <= length) {
     heapNext = new Int32Array(length + 1);

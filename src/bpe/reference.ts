@@ -1,4 +1,4 @@
-import { TokmeterError } from '../errors.js';
+import { internalError } from '../errors.js';
 import type { RankTable } from './rank-table.js';
 
 /**
@@ -54,6 +54,6 @@ export function referenceVocabulary(ranks: RankTable): ReferenceVocabulary {
 function rankOf(vocabulary: ReferenceVocabulary, part: string): number {
   const rank = vocabulary.get(part);
   // Every single byte is a token in every shipped vocabulary (the loader checks it), so a part is always found.
-  if (rank === undefined) throw new TokmeterError('INTERNAL', `referenceEncode: the byte ${JSON.stringify(part)} is not a token of this vocabulary.`);
+  if (rank === undefined) throw internalError(`referenceEncode: the byte ${JSON.stringify(part)} is not a token of this vocabulary`);
   return rank;
 }
