@@ -29,6 +29,9 @@ export function mergePiece(pairs: PairRanks, piece: Uint8Array, length: number, 
   return length > LONG_PIECE_CHUNK * 2 ? mergeLongPiece(pairs, piece, length, out) : mergeBytePairs(pairs, piece, length, out);
 }
 
+// Scratch space (JavaScript runs one call at a time): where each placed token starts, one Int32 a
+// byte of the piece; a chunk's tokens and starts; a re-merged window's. Only `starts` grows with
+// the piece; the others with the chunk and the longest window (under 1 KB on every input seen).
 let starts = new Int32Array(0);
 let chunkTokens = new Int32Array(0);
 let chunkStarts = new Int32Array(0);
@@ -36,6 +39,13 @@ let windowTokens = new Int32Array(0);
 let windowStarts = new Int32Array(0);
 let pairBytes = new Uint8Array(256);
 let pairTokens = new Int32Array(256);
+
+/** Gives back the scratch a very long piece grew (tokenize.ts calls it once such a piece is done). */
+export function releaseLongMergeScratch(): void {
+  starts = new Int32Array(0);
+  windowTokens = new Int32Array(0);
+  windowStarts = new Int32Array(0);
+}
 
 /** `chunk` and `windowLimit` are parameters for the tests, which make both tiny. */
 export function mergeLongPiece(
@@ -47,12 +57,10 @@ export function mergeLongPiece(
   windowLimit = HEAP_MERGE_LIMIT,
 ): number {
   if (length <= chunk * 2) return mergeWithHeap(pairs, piece, length, out);
-  if (starts.length <= length) {
-    starts = new Int32Array(length + 1);
-    chunkTokens = new Int32Array(length + 1);
-    chunkStarts = new Int32Array(length + 1);
-    windowTokens = new Int32Array(length + 1);
-    windowStarts = new Int32Array(length + 1);
+  if (starts.length <= length) starts = new Int32Array(length + 1);
+  if (chunkTokens.length < chunk + 4) {
+    chunkTokens = new Int32Array(chunk + 4);
+    chunkStarts = new Int32Array(chunk + 4);
   }
   // out[0..count) are the tokens placed so far; starts[k] is where token k begins in the piece.
   let count = 0;
@@ -73,6 +81,10 @@ export function mergeLongPiece(
         const windowEnd = ahead < produced ? chunkStart + chunkStarts[ahead]! : chunkEnd;
         const window = piece.subarray(windowStart, windowEnd);
         const windowLength = windowEnd - windowStart;
+        if (windowTokens.length <= windowLength) {
+          windowTokens = new Int32Array(Math.max(windowLength + 1, windowTokens.length * 2));
+          windowStarts = new Int32Array(windowTokens.length);
+        }
         const merged =
           windowLength <= windowLimit ? mergeWithHeap(pairs, window, windowLength, windowTokens) : mergeByScan(pairs, window, windowLength, windowTokens);
         if (

@@ -1,6 +1,6 @@
 import { byteKernelFor, type ByteKernel, type KernelPattern } from './byte-kernel.js';
 import { bmpClasses } from './char-class.js';
-import { mergePiece } from './merge-long.js';
+import { mergePiece, releaseLongMergeScratch } from './merge-long.js';
 import { PieceMemo } from './piece-memo.js';
 import { NOT_FOUND, ShortPieces } from './short-pieces.js';
 import { HASH_PRIME, HASH_SEED, type RankTable } from './rank-table.js';
@@ -644,7 +644,21 @@ function learnPiece(ranks: RankTable, text: string, start: number, end: number, 
     if (length <= PieceMemo.MAX_LENGTH) ranks.memo.add(text, start, length, hash, pieceTokens, n);
     if (short === NEW_SHORT) ranks.shortPieces.add(low, high, length, -1);
   }
+  if (length > SCRATCH_KEPT_UNITS) releaseScratch();
   return n;
+}
+
+/**
+ * The piece scratch is kept between calls up to this many units of piece; a longer piece (a
+ * megabyte of spaces) grows it to some 7 bytes a unit here and 4 more in merge-long.ts, which are
+ * given back once that piece is done rather than held by the process for good.
+ */
+const SCRATCH_KEPT_UNITS = 1 << 16;
+
+function releaseScratch(): void {
+  if (pieceBytes.length > 3 * SCRATCH_KEPT_UNITS) pieceBytes = new Uint8Array(4096);
+  if (pieceTokens.length > 3 * SCRATCH_KEPT_UNITS) pieceTokens = new Int32Array(4096);
+  releaseLongMergeScratch();
 }
 
 /**

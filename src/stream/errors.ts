@@ -3,10 +3,11 @@ import { TokmeterError } from '../errors.js';
 /**
  * The most text, in UTF-16 code units (characters, for text in the Basic Multilingual Plane), that
  * the streaming counters hold without a safe cut in it: 4 MiB of ASCII, at most 12 MiB of UTF-8.
- * The tokenizer merges one piece that long with arrays of its length (src/bpe/merge-long.ts, about
- * 10 bytes per byte): a counter that has to count one peaked at 103 MB (4 Mi spaces, r50k_base)
- * and 108 MB (4 Mi em dashes, 12 MiB, o200k_base), well under 256 MB. A longer stretch is a
- * `PieceTooLongError`.
+ * The tokenizer merges one piece that long with scratch arrays of its length (the UTF-8 bytes, the
+ * tokens and their starts: about 13 bytes per byte at the peak, given back when the piece is done;
+ * src/bpe/tokenize.ts and merge-long.ts): a counter that has to count one peaked at 98 MB of RSS
+ * (4 Mi spaces, r50k_base) and 89 MB (4 Mi em dashes, 12 MiB, o200k_base; process.resourceUsage()
+ * .maxRSS after end()), well under 256 MB. A longer stretch is a `PieceTooLongError`.
  */
 export const UNCUT_LIMIT = 4 * 1024 * 1024;
 
@@ -35,7 +36,7 @@ export class PieceTooLongError extends TokmeterError {
       `${where} has more than ${limit.toLocaleString('en-US')} characters in a row (the streaming limit, UNCUT_LIMIT) with no place where ` +
         'it can be cut without changing its tokens: a single pre-tokenizer piece that long, such as one run of whitespace, of ' +
         'punctuation or symbols, of letters, or of digits under r50k_base/p50k_base. To count it anyway, read the text into ' +
-        'memory and call getEncoding(name).count(text), which needs about 10 bytes of memory per byte of that run; if it is ' +
+        'memory and call getEncoding(name).count(text), which needs about 13 bytes of memory per byte of that run; if it is ' +
         'data rather than text, break the run up (with line breaks, say) before counting.',
     );
     this.limit = limit;
