@@ -6,15 +6,17 @@ import { readOptions } from '../options.js';
 import { OPEN_RANK_FILES } from './open-rank-files.generated.js';
 import { OPEN_ENCODING_NAMES, OPEN_ENCODING_SPECS, type OpenEncodingName } from './open-specs.js';
 import { checkedRankTable } from './rank-form.js';
+import { sentencePieceEncodingFromBase64 } from '../sentencepiece/load.js';
+import type { SentencePieceEncoding } from '../sentencepiece/sentencepiece-encoding.js';
 
 /**
  * The data of an optional encoding, as a module of the package `tokmeter-open` exports it by
  * default: `import llama3 from 'tokmeter-open/llama3'`.
  */
 export interface EncodingData {
-  /** The form of `base64`: tokmeter's rank form, version 1. */
-  readonly format: 'tkmr-1';
-  /** The encoding it is the data of: `llama3`, `qwen2` or `deepseek_v3`. */
+  /** The form of `base64`: tokmeter's rank form, version 1; for `gemma3` its SentencePiece BPE form (src/sentencepiece/). */
+  readonly format: 'tkmr-1' | 'spm-bpe-1';
+  /** The encoding it is the data of: `llama3`, `qwen2`, `deepseek_v3` or `gemma3`. */
   readonly name: string;
   /** SHA-256 of the decoded bytes, as the package states it (tokmeter checks its own copy of the hash). */
   readonly sha256: string;
@@ -26,10 +28,10 @@ export class EncodingDataNotInstalledError extends TokmeterError {
   override name = 'EncodingDataNotInstalledError';
   readonly encoding: string;
 
-  constructor(encoding: OpenEncodingName) {
+  constructor(encoding: OpenEncodingName | 'gemma3') {
     super(
       'ENCODING_DATA_MISSING',
-      `the ${encoding} encoding (${OPEN_ENCODING_SPECS[encoding].models}) needs its data, which ships in the separate package tokmeter-open. ` +
+      `the ${encoding} encoding (${encoding === 'gemma3' ? GEMMA3_MODELS : OPEN_ENCODING_SPECS[encoding].models}) needs its data, which ships in the separate package tokmeter-open. ` +
         `Install it (npm install tokmeter-open) and register the data once before counting:\n` +
         `  import { useEncodingData } from 'tokmeter';\n` +
         `  import ${identifier(encoding)} from 'tokmeter-open/${encoding}';\n` +
@@ -39,12 +41,16 @@ export class EncodingDataNotInstalledError extends TokmeterError {
   }
 }
 
-function identifier(name: OpenEncodingName): string {
+/** Which models gemma3 counts, for messages (docs/gemini-tokenizer.md). */
+const GEMMA3_MODELS = 'Gemini 2.0, 2.5 and 3 text, Gemma 3';
+
+function identifier(name: OpenEncodingName | 'gemma3'): string {
   return name.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
 }
 
 /** Registered encodings, built when their data is given. Filled only by `useEncodingData`. */
 const registered = new Map<OpenEncodingName, Encoding>();
+const registeredSentencePiece = new Map<'gemma3', SentencePieceEncoding>();
 
 export function isOpenEncodingName(name: string): name is OpenEncodingName {
   return (OPEN_ENCODING_NAMES as readonly string[]).includes(name);
@@ -68,11 +74,21 @@ export function isOpenEncodingName(name: string): name is OpenEncodingName {
  * @throws {TokmeterError} `ENCODING_DATA_CORRUPT` when the bytes are not what this tokmeter expects
  * (another version of tokmeter-open, or damaged data).
  */
-export function useEncodingData(data: EncodingData): Encoding {
+export function useEncodingData(data: EncodingData & { readonly name: 'gemma3' }): SentencePieceEncoding;
+export function useEncodingData(data: EncodingData): Encoding;
+export function useEncodingData(data: EncodingData): Encoding | SentencePieceEncoding {
   // A plain object of these four keys, each its own (a module namespace, `import * as`, is not one).
   const { format, name, sha256, base64 } = readOptions(data, ['format', 'name', 'sha256', 'base64'], 'useEncodingData', 'data');
+  if (name === 'gemma3') {
+    if (format !== 'spm-bpe-1' || typeof base64 !== 'string' || typeof sha256 !== 'string') {
+      throw new InvalidArgumentError('data.format', `must be 'spm-bpe-1' with base64 and sha256 strings for gemma3, got format ${describeValue(format)}. Install a version of tokmeter-open made for this version of tokmeter.`);
+    }
+    let gemma3 = registeredSentencePiece.get(name);
+    if (gemma3 === undefined) registeredSentencePiece.set(name, (gemma3 = sentencePieceEncodingFromBase64(name, base64)));
+    return gemma3;
+  }
   if (typeof name !== 'string' || !isOpenEncodingName(name)) {
-    throw new InvalidArgumentError('data.name', `must be one of ${OPEN_ENCODING_NAMES.join(', ')}, got ${describeValue(name)}. Pass the default export of a tokmeter-open module (import llama3 from 'tokmeter-open/llama3').`);
+    throw new InvalidArgumentError('data.name', `must be one of ${OPEN_ENCODING_NAMES.join(', ')}, gemma3, got ${describeValue(name)}. Pass the default export of a tokmeter-open module (import llama3 from 'tokmeter-open/llama3').`);
   }
   if (format !== 'tkmr-1' || typeof base64 !== 'string' || typeof sha256 !== 'string') {
     throw new InvalidArgumentError('data.format', `must be 'tkmr-1' with base64 and sha256 strings, got format ${describeValue(format)}. Install a version of tokmeter-open made for this version of tokmeter.`);
@@ -93,6 +109,13 @@ export function useEncodingData(data: EncodingData): Encoding {
 /** The optional encoding `name`, or the error saying how to install its data. */
 export function openEncoding(name: OpenEncodingName): Encoding {
   const encoding = registered.get(name);
+  if (encoding === undefined) throw new EncodingDataNotInstalledError(name);
+  return encoding;
+}
+
+/** gemma3 (SentencePiece BPE), or the error saying how to install its data. */
+export function sentencePieceEncoding(name: 'gemma3'): SentencePieceEncoding {
+  const encoding = registeredSentencePiece.get(name);
   if (encoding === undefined) throw new EncodingDataNotInstalledError(name);
   return encoding;
 }

@@ -5,7 +5,8 @@ import { describeValue } from '../describe.js';
 import { suggestNames } from '../suggest.js';
 import { readExtraSpecialTokens, withExtraSpecialTokens, type EncodingOptions } from './extra-special-tokens.js';
 import { loadRankTable } from './load.js';
-import { isOpenEncodingName, openEncoding } from './open-data.js';
+import { isOpenEncodingName, openEncoding, sentencePieceEncoding } from './open-data.js';
+import type { SentencePieceEncoding } from '../sentencepiece/sentencepiece-encoding.js';
 import { OPEN_ENCODING_NAMES, type OpenEncodingName } from './open-specs.js';
 import { modelTokenizer, unknownModel } from './model-tokenizer.js';
 import { ENCODING_ALIASES, ENCODING_NAMES, ENCODING_SPECS, type EncodingName, type RankFileName } from './specs.js';
@@ -28,8 +29,16 @@ const encodings = new Map<EncodingName, Encoding>();
  * @example getEncoding('cl100k_base').encode('hello world') // [15339, 1917]
  * @example getEncoding('cl100k_base', { extraSpecialTokens: { '<|im_start|>': 100264 } }).encode('<|im_start|>', { allowedSpecial: 'all' }) // [100264]
  */
-export function getEncoding(name: EncodingName | OpenEncodingName | 'gpt2', options?: EncodingOptions | Readonly<Record<string, number>>): Encoding {
+export function getEncoding(name: 'gemma3'): SentencePieceEncoding;
+export function getEncoding(name: EncodingName | OpenEncodingName | 'gpt2', options?: EncodingOptions | Readonly<Record<string, number>>): Encoding;
+export function getEncoding(name: EncodingName | OpenEncodingName | 'gpt2' | 'gemma3', options?: EncodingOptions | Readonly<Record<string, number>>): Encoding | SentencePieceEncoding {
   if (typeof name !== 'string') throw new InvalidArgumentError('name', `must be an encoding name (a string), got ${describeValue(name)}.`);
+  if (name === 'gemma3') {
+    if (readExtraSpecialTokens(options, 'getEncoding') !== undefined) {
+      throw new InvalidArgumentError('options.extraSpecialTokens', `is not taken for ${name}, whose added tokens are all built in.`);
+    }
+    return sentencePieceEncoding(name);
+  }
   if (isOpenEncodingName(name)) {
     if (readExtraSpecialTokens(options, 'getEncoding') !== undefined) {
       throw new InvalidArgumentError('options.extraSpecialTokens', `is not taken for ${name}, whose added tokens are all built in.`);
@@ -42,7 +51,7 @@ export function getEncoding(name: EncodingName | OpenEncodingName | 'gpt2', opti
       ? ENCODING_ALIASES[name]
       : undefined;
   if (canonical === undefined) {
-    const known = [...ENCODING_NAMES, ...Object.keys(ENCODING_ALIASES), ...OPEN_ENCODING_NAMES];
+    const known = [...ENCODING_NAMES, ...Object.keys(ENCODING_ALIASES), ...OPEN_ENCODING_NAMES, 'gemma3'];
     throw new UnknownEncodingError(name, known, suggestNames(name, known));
   }
   const extra = readExtraSpecialTokens(options, 'getEncoding');
