@@ -1,6 +1,6 @@
 import { InvalidArgumentError, UnknownModelError } from '../errors.js';
 import { suggestNames } from '../suggest.js';
-import { BUILT_IN_CATALOG } from './catalog/index.js';
+import { builtInCatalog } from './catalog/index.js';
 import { appliedPrice, lifecycleAt, rowAt } from './dated.js';
 import { dayOf, type PriceDate } from './dates.js';
 import { readOptions } from '../options.js';
@@ -35,7 +35,7 @@ const PREFIX_PROVIDERS: ReadonlyMap<string, readonly string[]> = new Map([
 function builtInTable(): Table {
   if (builtIn !== undefined) return builtIn;
   const table: Table = { entries: new Map(), aliases: new Map() };
-  for (const [id, spec] of Object.entries(BUILT_IN_CATALOG)) {
+  for (const [id, spec] of Object.entries(builtInCatalog())) {
     const entry = parseModelSpec(id, spec, 'built-in');
     const problem = sanityProblems(entry)[0];
     if (problem !== undefined) throw new PriceTableError(id, problem.field, `${problem.problem} (built-in catalog)`);

@@ -41,7 +41,8 @@ const OPUS_4_1: TierRates<string> = { input: '15.00', cacheWrite5m: '18.75', cac
 /** 2026-03-13: Anthropic dropped the >200K surcharge of Opus 4.6 and Sonnet 4.6 (1M context GA). */
 const FLAT_SINCE = '2026-03-13';
 
-export const ANTHROPIC_MODELS: Readonly<Record<string, Spec>> = {
+/** Built when the registry first needs it: its batch rates are computed, which is work no import should do. */
+export const anthropicModels = (): Readonly<Record<string, Spec>> => ({
   // ── Fable and Mythos ────────────────────────────────────────────────────────────────────────
   'claude-fable-5-2': {
     ...CLAUDE,
@@ -307,4 +308,4 @@ export const ANTHROPIC_MODELS: Readonly<Record<string, Spec>> = {
       },
     ],
   },
-};
+});

@@ -70,7 +70,8 @@ const PRO_PREVIEW_PRIORITY: TierRates<string> = {
   longContext: [above(200_000, { input: '7.20', cachedInput: '0.72', output: '32.40' })],
 };
 
-export const GOOGLE_MODELS: Readonly<Record<string, Spec>> = {
+/** Built when the registry first needs it: its batch rates are computed, which is work no import should do. */
+export const googleModels = (): Readonly<Record<string, Spec>> => ({
   // ── Gemini 4 ────────────────────────────────────────────────────────────────────────────────
   // The window of 1,048,576 tokens is shared by input and output. Output comes in segments of at
   // most 65,536 tokens (32,768 when not streamed); a long decode may run to the window less the input,
@@ -373,4 +374,4 @@ export const GOOGLE_MODELS: Readonly<Record<string, Spec>> = {
       },
     ],
   },
-};
+});

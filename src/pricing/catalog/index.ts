@@ -1,7 +1,7 @@
 import type { ModelSpec } from '../types.js';
-import { ANTHROPIC_MODELS } from './anthropic.js';
-import { GOOGLE_MODELS } from './google.js';
-import { OPENAI_MODELS } from './openai.js';
+import { anthropicModels } from './anthropic.js';
+import { googleModels } from './google.js';
+import { openAiModels } from './openai.js';
 
 /**
  * tokmeter's built-in catalog: every generally available text model of OpenAI, Anthropic and Google
@@ -28,11 +28,9 @@ import { OPENAI_MODELS } from './openai.js';
  * A price no source gives is left out with a comment (a missing cache price bills at the input
  * price; a missing tier is not offered), never filled in by a guess.
  */
-export const BUILT_IN_CATALOG: Readonly<Record<string, ModelSpec<string>>> = {
-  ...OPENAI_MODELS,
-  ...ANTHROPIC_MODELS,
-  ...GOOGLE_MODELS,
-};
+export function builtInCatalog(): Readonly<Record<string, ModelSpec<string>>> {
+  return { ...openAiModels(), ...anthropicModels(), ...googleModels() };
+}
 
 /** The day the catalog was last checked against its sources. */
 export const CATALOG_AS_OF = '2026-12-07';

@@ -60,7 +60,8 @@ const SHUTDOWN_2026_12_11 = 'OpenAI deprecations page [OA-dep] (off): notice 202
 const SHUTDOWN_2027_01_14 = 'shutdown 2027-01-14 per [codersera][max_bob] (3p only)';
 const SHUTDOWN_2027_04_01 = 'shutdown 2027-04-01 per [Drift] (3p only)';
 
-export const OPENAI_MODELS: Readonly<Record<string, Spec>> = {
+/** Built when the registry first needs it: its batch rates are computed, which is work no import should do. */
+export const openAiModels = (): Readonly<Record<string, Spec>> => ({
   // ── GPT-6.x ─────────────────────────────────────────────────────────────────────────────────
   // OpenAI publishes no encoding for GPT-5.6 and GPT-6.x; only simonw/ttok 1.0 [ttok] (3p) says
   // o200k_base, so their counts are marked approximate.
@@ -877,4 +878,4 @@ export const OPENAI_MODELS: Readonly<Record<string, Spec>> = {
       },
     ],
   },
-};
+});
