@@ -1,4 +1,5 @@
 import { CLASS_MASK, LETTER_SET, MARK, NEWLINE, NUMBER, WHITESPACE_SET, charClass, skipClasses } from './char-class.js';
+import { PUNCTUATION_SYMBOL_RUNS } from './punctuation-symbols.generated.js';
 
 /**
  * DeepSeek V3's pre-tokenizer: three Split steps, each run on the pieces of the one before, each
@@ -144,27 +145,52 @@ function isDeepSeekIdeograph(unit: number): boolean {
   return unit >= 0x4e00 && unit <= 0x9fa5;
 }
 
-const PUNCTUATION_OR_SYMBOL = /^[\p{P}\p{S}]/u;
-/** \p{P} or \p{S} for each BMP unit (the character class table's OTHER mixes them with controls). */
+/** \p{P} or \p{S} (as DeepSeek's regex engine has them, punctuation-symbols.generated.ts) for each BMP unit. */
 let bmpPunctuation: Uint8Array | undefined;
+/** Starts and ends of the runs above U+FFFF, for a binary search. */
+let astralStarts: Int32Array;
+let astralEnds: Int32Array;
 
 function punctuationTable(): Uint8Array {
   const table = new Uint8Array(0x10000);
-  for (let unit = 0; unit < 0x10000; unit++) {
-    if (unit >= 0xd800 && unit <= 0xdfff) continue;
-    if (PUNCTUATION_OR_SYMBOL.test(String.fromCharCode(unit))) table[unit] = 1;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  for (let i = 0; i < PUNCTUATION_SYMBOL_RUNS.length; i += 2) {
+    const start = at + PUNCTUATION_SYMBOL_RUNS[i]!;
+    const end = start + PUNCTUATION_SYMBOL_RUNS[i + 1]!;
+    if (start < 0x10000) table.fill(1, start, Math.min(end, 0x10000));
+    if (end > 0x10000) {
+      starts.push(Math.max(start, 0x10000));
+      ends.push(end);
+    }
+    at = end;
   }
+  astralStarts = Int32Array.from(starts);
+  astralEnds = Int32Array.from(ends);
   return (bmpPunctuation = table);
+}
+
+function isAstralPunctuation(codePoint: number): boolean {
+  let lo = 0;
+  let hi = astralStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (astralStarts[mid]! <= codePoint) lo = mid;
+    else hi = mid - 1;
+  }
+  return astralStarts.length > 0 && astralStarts[lo]! <= codePoint && codePoint < astralEnds[lo]!;
 }
 
 /** Whether the character at `i` (one the class table calls OTHER) is punctuation or a symbol. */
 function isPunctuationOrSymbol(text: string, i: number): boolean {
+  const table = bmpPunctuation ?? punctuationTable();
   const unit = text.charCodeAt(i);
   if ((unit & 0xf800) === 0xd800) {
     // A pair is looked up as one character; a lone surrogate is encoded as U+FFFD, a symbol (So).
     const low = text.charCodeAt(i + 1);
-    if (unit < 0xdc00 && (low & 0xfc00) === 0xdc00) return PUNCTUATION_OR_SYMBOL.test(text.slice(i, i + 2));
+    if (unit < 0xdc00 && (low & 0xfc00) === 0xdc00) return isAstralPunctuation(0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00));
     return true;
   }
-  return (bmpPunctuation ?? punctuationTable())[unit] === 1;
+  return table[unit] === 1;
 }
