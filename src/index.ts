@@ -88,6 +88,7 @@ export {
 export type { EncodingName } from './encodings/specs.js';
 export type { OpenEncodingName } from './encodings/open-specs.js';
 export type { EncodingData } from './encodings/open-data.js';
+export type { SentencePieceEncoding } from './sentencepiece/sentencepiece-encoding.js';
 export type { EncodingOptions } from './encodings/extra-special-tokens.js';
 export type { ModelTokenizerMatch, ModelFamily } from './encodings/model-tokenizer.js';
 export type { TokenizerBand } from './encodings/claude-band.js';
