@@ -21,6 +21,7 @@ export const GENERATORS = [
   { script: 'scripts/generate-encodings.mjs', makes: 'encodings/*.js, *.d.ts, manifest.json, src/encodings/rank-files.generated.ts' },
   { script: 'scripts/generate-kernel.mjs', makes: 'src/bpe/byte-kernel.generated.ts (the WASM byte loop)' },
   { script: 'scripts/generate-unicode-classes.mjs', makes: 'src/bpe/unicode-classes.generated.ts' },
+  { script: 'scripts/generate-punctuation-symbols.mjs', makes: 'src/bpe/punctuation-symbols.generated.ts (DeepSeek V3\'s \\p{P}\\p{S})' },
   { script: 'scripts/convert-open-encodings.mjs', makes: 'packages/tokmeter-open/ (llama3, qwen2, deepseek_v3), src/encodings/open-rank-files.generated.ts' },
   { script: 'scripts/convert-gemma3.mjs', makes: 'packages/tokmeter-open/gemma3.*, src/sentencepiece/gemma3-data.generated.ts' },
 ];
