@@ -7,12 +7,19 @@ export interface ErrorStream {
   columns?: number;
 }
 
+/** Standard output for a command that writes as it goes: each write resolves when the stream can take more. */
+export interface OutputStream {
+  write(text: string): Promise<void>;
+}
+
 /**
  * A command's view of the process. Commands return their standard output as one string instead of
- * writing it, so a command that fails half-way has printed nothing to stdout.
+ * writing it, so a command that fails half-way has printed nothing to stdout — all but `split`,
+ * whose output can be larger than memory: it writes to `stdout` as it goes.
  */
 export interface Io {
   stdin: Readable & { isTTY?: boolean };
+  stdout: OutputStream;
   stderr: ErrorStream;
   /** A line on stderr, now: skipped files, approximations. */
   note(message: string): void;
@@ -23,9 +30,23 @@ export interface Io {
   workerScript?: URL;
 }
 
-export function processIo(): Io {
+/** The process's streams; `outputFailed` ends the run when standard output cannot be written. */
+export function processIo(outputFailed: (error: unknown) => never): Io {
   return {
     stdin: process.stdin,
+    stdout: {
+      write: (text) =>
+        new Promise<void>((resolve) => {
+          try {
+            if (process.stdout.write(text)) resolve();
+            else process.stdout.once('drain', resolve);
+          } catch (error) {
+            // A file or /dev/full as stdout is written synchronously, so the failure is thrown here;
+            // a pipe's failure comes as an 'error' event, which main.ts handles the same way.
+            outputFailed(error);
+          }
+        }),
+    },
     stderr: process.stderr,
     note: (message) => process.stderr.write(`tokmeter: ${message}\n`),
   };

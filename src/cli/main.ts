@@ -24,7 +24,7 @@ function outputFailed(error: unknown): never {
 
 async function main(): Promise<void> {
   process.stdout.on('error', outputFailed);
-  const outcome = await run(process.argv.slice(2), { ...processIo(), workerScript: new URL(import.meta.url) });
+  const outcome = await run(process.argv.slice(2), { ...processIo(outputFailed), workerScript: new URL(import.meta.url) });
   try {
     if (outcome.stdout !== '') process.stdout.write(outcome.stdout);
   } catch (error) {

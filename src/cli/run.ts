@@ -9,11 +9,12 @@ import { fit } from './commands/fit.js';
 import { memory } from './commands/memory.js';
 import { models } from './commands/models.js';
 import { prices } from './commands/prices.js';
+import { split } from './commands/split.js';
 import { EXIT_FETCH, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { loadCachedPrices } from './price-cache.js';
 
-export const COMMANDS: readonly Command[] = [count, cost, estimate, fit, models, prices, memory];
+export const COMMANDS: readonly Command[] = [count, split, cost, estimate, fit, models, prices, memory];
 
 
 /**
@@ -76,7 +77,7 @@ export function mainHelp(): string {
     'Exit codes: 0 success, 1 usage error, 2 input error (missing file, unknown model, refused value),',
     '4 a price table could not be fetched (network, HTTP status, timeout), 5 count read some inputs but',
     'not others (each failure named on stderr; the counted ones printed). On any other error nothing is',
-    'written to standard output.',
+    'written to standard output (but for the chunks split wrote before it, as it writes them as it goes).',
   ].join('\n');
 }
 

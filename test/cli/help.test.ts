@@ -15,7 +15,7 @@ describe('tokmeter --help and --version', () => {
       for (const command of COMMANDS) expect(result.stdout).toMatch(new RegExp(`^  ${command.spec.name}\\s+${command.spec.summary}$`, 'm'));
       expect(result.stdout).toContain('Exit codes: 0 success, 1 usage error, 2 input error');
     }
-    expect(COMMANDS.map((c) => c.spec.name)).toEqual(['count', 'cost', 'estimate', 'fit', 'models', 'prices', 'memory']);
+    expect(COMMANDS.map((c) => c.spec.name)).toEqual(['count', 'split', 'cost', 'estimate', 'fit', 'models', 'prices', 'memory']);
   });
 
   it('shows each command\'s usage, every flag and examples, from --help, -h or help <command>', () => {
@@ -42,7 +42,7 @@ describe('tokmeter --help and --version', () => {
     expect(tokmeter(['counts'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'tokmeter: unknown command "counts". Commands: count, cost, estimate, fit, models, prices, memory.\nRun tokmeter --help for usage.\n',
+      stderr: 'tokmeter: unknown command "counts". Commands: count, split, cost, estimate, fit, models, prices, memory.\nRun tokmeter --help for usage.\n',
     });
     expect(tokmeter(['--json'])).toMatchObject({ code: 1, stdout: '' });
     expect(tokmeter(['help', 'nothing'])).toMatchObject({ code: 1, stdout: '' });

@@ -43,7 +43,7 @@ beforeAll(ensureBuilt, 180_000);
 describe('README.md command-line examples', () => {
   it('has an example of every command', () => {
     const commands = new Set(all.map((example) => example.args[0]));
-    expect([...commands].sort()).toEqual(['cost', 'count', 'estimate', 'fit', 'memory', 'models']);
+    expect([...commands].sort()).toEqual(['cost', 'count', 'estimate', 'fit', 'memory', 'models', 'split']);
     expect(stable.length).toBeGreaterThanOrEqual(10);
   });
 
