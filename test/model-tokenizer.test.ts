@@ -24,6 +24,9 @@ describe('modelTokenizer: the one model → tokenizer rule', () => {
     ['claude-some-future-model', 'o200k_base', true, 'anthropic'],
     ['gemini-3.1-pro-preview', 'o200k_base', true, 'google'],
     ['models/gemini-4-carbon', 'o200k_base', true, 'google'],
+    ['groq/llama-3.3-70b-versatile', 'llama3', false, 'meta'],
+    ['qwen/qwen3-32b', 'qwen2', false, 'qwen'],
+    ['deepseek/deepseek-chat', 'deepseek_v3', false, 'deepseek'],
   ] as const)('%s → %s (approximate: %s, %s)', (model, encoding, approximate, family) => {
     // Claude ids also carry their measured band (test/claude-band.test.ts).
     const { band: _band, ...match } = modelTokenizer(model);
@@ -31,7 +34,7 @@ describe('modelTokenizer: the one model → tokenizer rule', () => {
   });
 
   test('an id of no known family is refused, with the closest names and the way out', () => {
-    for (const model of ['llama-3-70b', 'mistral-large', 'deepseek-chat', 'oxford', '']) {
+    for (const model of ['llama-2-70b', 'llama-4-scout', 'mistral-large', 'deepseek-coder', 'oxford', '']) {
       expect(() => modelTokenizer(model), model).toThrow(UnknownModelError);
     }
     const error = (() => {

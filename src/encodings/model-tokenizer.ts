@@ -3,6 +3,8 @@ import { InvalidArgumentError, UnknownModelError } from '../errors.js';
 import { suggestNames } from '../suggest.js';
 import { claudeBand, type TokenizerBand } from './claude-band.js';
 import { baseModelId, lookupModelEncoding, MODEL_ENCODINGS, MODEL_PREFIX_ENCODINGS } from './models.js';
+import { openModelRule, type OpenModelFamily } from './open-models.js';
+import type { OpenEncodingName } from './open-specs.js';
 import type { EncodingName } from './specs.js';
 
 /**
@@ -16,14 +18,19 @@ import type { EncodingName } from './specs.js';
  *    family's stand-in, o200k_base, and is marked approximate. That covers GPT-5.6 and GPT-6, whose
  *    encoding OpenAI has not published (a third party, simonw/ttok 1.0, reports o200k_base), and
  *    Claude and Gemini, whose tokenizers are not public at all.
- * 3. Anything else is an `UnknownModelError`: tokmeter will not guess a tokenizer for it.
+ * 3. Open-weight models whose tokenizer is published — Llama 3.x (`llama3`), Qwen 2/2.5/3
+ *    (`qwen2`), DeepSeek V3/R1 (`deepseek_v3`), by the id patterns of open-models.ts — count
+ *    exactly with it. Its data is in the optional package tokmeter-open: until `useEncodingData`
+ *    has given it, counting throws `EncodingDataNotInstalledError` saying how, rather than give
+ *    another tokenizer's count.
+ * 4. Anything else is an `UnknownModelError`: tokmeter will not guess a tokenizer for it.
  */
 
-export type ModelFamily = 'openai' | 'anthropic' | 'google';
+export type ModelFamily = 'openai' | 'anthropic' | 'google' | OpenModelFamily;
 
 export interface ModelTokenizerMatch {
   /** The encoding that counts this model's text. */
-  encoding: EncodingName;
+  encoding: EncodingName | OpenEncodingName;
   /** True when `encoding` stands in for a tokenizer that is not public: leave headroom. */
   approximate: boolean;
   family: ModelFamily;
@@ -56,6 +63,8 @@ export function matchModelTokenizer(model: string): ModelTokenizerMatch | undefi
     const exact = lookupModelEncoding(id);
     if (exact !== undefined) return { encoding: exact, approximate: false, family: 'openai' };
   }
+  const open = openModelRule(id);
+  if (open !== undefined) return { encoding: open.encoding, approximate: false, family: open.family };
   const family = FAMILIES.find((f) => f.pattern.test(id))?.family;
   if (family === undefined) return undefined;
   const band = family === 'anthropic' ? claudeBand(id) : undefined;
@@ -89,7 +98,8 @@ export function unknownModel(model: string, approximate?: ModelTokenizerMatch): 
   const hint =
     approximate === undefined
       ? 'tokmeter knows OpenAI models by name prefix (gpt-4o…, gpt-4.1…, gpt-5…, o1…, o3…, o4…, gpt-4…, gpt-3.5…, gpt-oss…) ' +
-        'and counts other gpt-*, claude-* and gemini-* ids approximately. For another model, pass { encoding } instead, e.g. { encoding: "o200k_base" }.'
+        'and counts other gpt-*, claude-* and gemini-* ids approximately; Llama 3.x, Qwen2/2.5/3 and DeepSeek V3/R1 ids count exactly with the data of tokmeter-open. ' +
+        'For another model, pass { encoding } instead, e.g. { encoding: "o200k_base" }.'
       : `No encoding is published for it, so tokmeter counts it approximately with ${approximate.encoding} ` +
         `(countTokens(text, { model }) does; modelTokenizer(model) says so). To choose explicitly pass { encoding: "${approximate.encoding}" }.`;
   return new UnknownModelError(model, suggestNames(model, known), hint);

@@ -75,7 +75,7 @@ export function getEncoding(name: EncodingName | OpenEncodingName | 'gpt2' | 'ge
  * working (`gpt-4o-2024-11-20` → `o200k_base`). Throws `UnknownModelError`, with the closest known
  * names, for a model without a published encoding; `modelTokenizer` places those too, approximately.
  */
-export function encodingNameForModel(model: string): EncodingName {
+export function encodingNameForModel(model: string): EncodingName | OpenEncodingName {
   const match = modelTokenizer(model);
   if (!match.approximate) return match.encoding;
   throw unknownModel(model, match);
