@@ -132,7 +132,8 @@ function mostSpecific(issue: Issue, base: readonly PropertyKey[]): { issue: Issu
 function requirement(issue: Issue): string | undefined {
   if (/^[a-z]/.test(issue.message)) return issue.message.replace(/\.$/, '');
   const { minimum, maximum } = issue;
-  const items = issue.origin === 'array' || issue.origin === 'set' ? 'items' : issue.origin === 'string' ? 'characters' : undefined;
+  const unit = issue.origin === 'array' || issue.origin === 'set' ? 'item' : issue.origin === 'string' ? 'character' : undefined;
+  const units = (n: number | bigint | undefined) => `${String(n)} ${unit}${Number(n) === 1 ? '' : 's'}`;
   switch (issue.code) {
     case 'invalid_type':
       if (issue.expected === 'int') return 'must be a whole number';
@@ -141,11 +142,11 @@ function requirement(issue: Issue): string | undefined {
     case 'invalid_value':
       return mustBeOneOf((issue.values ?? []).map(String));
     case 'too_small':
-      if (items !== undefined) return `must have at least ${String(minimum)} ${items}`;
+      if (unit !== undefined) return `must have at least ${units(minimum)}`;
       if (Number(minimum) === 0 && issue.inclusive !== true) return 'must be above 0';
       return `must be ${issue.inclusive === false ? 'above' : 'at least'} ${String(minimum)}`;
     case 'too_big':
-      if (items !== undefined) return `must have at most ${String(maximum)} ${items}`;
+      if (unit !== undefined) return `must have at most ${units(maximum)}`;
       return `must be ${issue.inclusive === false ? 'below' : 'at most'} ${String(maximum)}`;
     case 'invalid_format':
       return issue.format === 'regex' ? `must match ${String(issue.pattern)}` : `must be a valid ${String(issue.format)}`;
