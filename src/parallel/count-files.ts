@@ -10,6 +10,7 @@ import { moduleDirectory } from '../module-path.js';
 import { readOptions } from '../options.js';
 import { countFileRange, fileError, type FileCount } from '../stream/count-file.js';
 import { cutRulesFor } from '../stream/cut-rules.js';
+import { isOpenEncodingName } from '../encodings/open-data.js';
 import { PieceTooLongError } from '../stream/errors.js';
 import type { TokenCounterOptions } from '../stream/token-counter.js';
 import { planRanges } from './file-cuts.js';
@@ -96,7 +97,10 @@ export async function countFiles(paths: readonly string[], options?: CountFilesO
     onProgress?.(countedBytes, totalBytes);
   };
 
-  await countTasks(tasks, Math.min(concurrency, tasks.length), encoding, record);
+  // Workers load their encoding by name: an optional encoding's data, given to this thread with
+  // useEncodingData, is not theirs, so its files are counted on this thread.
+  const threads = isOpenEncodingName(encoding.name) ? 1 : Math.min(concurrency, tasks.length);
+  await countTasks(tasks, threads, encoding, record);
   return paths.map((path, file) => ({ path, tokens: tokens[file]!, bytes: sizes[file]! }));
 }
 
