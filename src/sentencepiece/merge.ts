@@ -1,19 +1,23 @@
+import { RankQueue } from './rank-queue.js';
 import type { PieceVocabulary } from './vocabulary.js';
 
 /** A symbol's id when its character is no piece: it never merges and falls back to byte pieces. */
 const FALLBACK = -1;
 /** A symbol's id once it has been merged into its left neighbour. */
 const MERGED = -2;
+/** Words of this many characters or more queue their candidates in a RankQueue (see there). */
+const LONG_WORD = 512;
 
 /**
- * BPE over one word with a binary heap of candidate merges: `mergeWithHeap` starts from one symbol
+ * BPE over one word with a priority queue of candidate merges: `mergeWithHeap` starts from one symbol
  * per character and repeatedly merges the adjacent pair of lowest rank (leftmost on a tie), as
  * tokenizer.json's BPE model does, then writes each symbol's id, or the byte pieces of a character
  * that is no piece (byte fallback).
  *
  * Why a heap for every word and no linear scan for short ones: SentencePiece text has no
  * pre-tokenizer, and a word here is everything between two cuts (see README.md), which can be a
- * megabyte of text without spaces; a heap keeps that O(n log n). Stale candidates are not removed
+ * megabyte of text without spaces; a heap keeps that O(n log n), and for words of 512 characters
+ * or more a RankQueue (rank-queue.ts) does the same with far fewer cache misses. Stale candidates are not removed
  * but skipped when popped: each records the ids of both symbols and the right one's index, and a
  * merge changes the id of the symbol that survives and marks the other one merged.
  *
@@ -42,6 +46,9 @@ export class HeapMerger {
   #heapLefts = new Int32Array(192);
   #heapCandidates = new Int32Array(192);
   #heapSize = 0;
+  readonly #queue = new RankQueue();
+  /** Whether the word being merged uses `#queue` rather than the heap. */
+  #long = false;
 
   constructor(vocabulary: PieceVocabulary) {
     this.#vocabulary = vocabulary;
@@ -80,10 +87,14 @@ export class HeapMerger {
     next[chars - 1] = -1;
     this.#heapSize = 0;
     this.#candidates = 0;
+    const long = (this.#long = chars >= LONG_WORD);
+    // At most chars - 1 first candidates and two for each of at most chars - 1 merges.
+    this.#reserveCandidates(3 * chars, !long);
+    const queue = this.#queue;
     for (let k = 0; k + 1 < chars; k++) this.#propose(bytes, k, k + 1);
 
-    while (this.#heapSize > 0) {
-      const c = this.#pop();
+    while (long ? queue.size > 0 : this.#heapSize > 0) {
+      const c = long ? queue.pop() : this.#pop();
       const left = this.#lefts[c]!;
       const right = this.#rights[c]!;
       if (ids[left] !== this.#leftIds[c] || next[left] !== right || ids[right] !== this.#rightIds[c]) continue;
@@ -97,6 +108,7 @@ export class HeapMerger {
       if (after >= 0) this.#propose(bytes, left, after);
     }
 
+    if (long) queue.trim();
     let count = 0;
     for (let k = 0; k >= 0; k = next[k]!) {
       const id = ids[k]!;
@@ -121,14 +133,14 @@ export class HeapMerger {
     if (made < 0) return;
     const rank = vocabulary.mergeRank(leftId, rightId, made);
     if (rank < 0) return;
-    if (this.#candidates === this.#lefts.length) this.#growCandidates();
     const c = this.#candidates++;
     this.#lefts[c] = left;
     this.#rights[c] = right;
     this.#leftIds[c] = leftId;
     this.#rightIds[c] = rightId;
     this.#made[c] = made;
-    this.#push(rank, left, c);
+    if (this.#long) this.#queue.push(rank, left, c);
+    else this.#push(rank, left, c);
   }
 
   #push(rank: number, left: number, candidate: number): void {
@@ -196,20 +208,22 @@ export class HeapMerger {
     this.#next = new Int32Array(size);
   }
 
-  #growCandidates(): void {
-    const size = this.#lefts.length * 2;
-    const grow = <T extends Float64Array | Int32Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
-    this.#lefts = grow(this.#lefts, new Int32Array(size));
-    this.#rights = grow(this.#rights, new Int32Array(size));
-    this.#leftIds = grow(this.#leftIds, new Int32Array(size));
-    this.#rightIds = grow(this.#rightIds, new Int32Array(size));
-    this.#made = grow(this.#made, new Int32Array(size));
-    this.#heapRanks = grow(this.#heapRanks, new Float64Array(size));
-    this.#heapLefts = grow(this.#heapLefts, new Int32Array(size));
-    this.#heapCandidates = grow(this.#heapCandidates, new Int32Array(size));
+  /** Room for `count` candidates, and as many heap entries when `heap`; the old contents are not kept. */
+  #reserveCandidates(count: number, heap: boolean): void {
+    if (this.#lefts.length < count) {
+      const size = Math.max(count, 2 * this.#lefts.length);
+      this.#lefts = new Int32Array(size);
+      this.#rights = new Int32Array(size);
+      this.#leftIds = new Int32Array(size);
+      this.#rightIds = new Int32Array(size);
+      this.#made = new Int32Array(size);
+    }
+    if (heap && this.#heapRanks.length < count) {
+      const size = Math.max(count, 2 * this.#heapRanks.length);
+      this.#heapRanks = new Float64Array(size);
+      this.#heapLefts = new Int32Array(size);
+      this.#heapCandidates = new Int32Array(size);
+    }
   }
 }
 
