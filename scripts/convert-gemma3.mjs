@@ -23,9 +23,9 @@
 //   of 514,906 merges, and the runtime computes a merge's rank from it (src/sentencepiece/).
 //
 // The form (SPMB version 1), all integers little-endian:
-//   header, 11 u32:  "SPMB", version 1, pieceCount, arenaBytes, byteBase (id of <0x00>),
+//   header, 13 u32:  "SPMB", version 1, pieceCount, arenaBytes, byteBase (id of <0x00>),
 //                    userDefinedCount, userDefinedBytes, classEntries, classBytes,
-//                    specialCount, specialBytes
+//                    specialCount, specialBytes, bigramCount, bigramBytes
 //   lengths          pieceCount u8: each piece's UTF-8 length, in id order
 //   arena            arenaBytes: the pieces' UTF-8 text (with ▁, as in the vocabulary), in id order
 //   userDefined      userDefinedBytes: the ids of the USER_DEFINED pieces (the added tokens not
@@ -34,6 +34,11 @@
 //                    (class, id); each is (zigzag(id − previous id) << 1) | (1 if it starts the
 //                    next class). The first entry's class is 0; pieces not listed are made by none.
 //   specials         specialCount × (id u32, UTF-8 length u8, text): the special tokens
+//   bigrams          bigramBytes: the bigramCount distinct pairs of code points (a, b) that occur
+//                    side by side in some piece, ascending by a then b, as varints: a − previous a,
+//                    then b − previous b when a is the previous a, else b. Derived from the pieces
+//                    (the encoder cuts words between characters that form no such pair); stored so
+//                    that loading need not scan every piece.
 // Varints are LEB128: 7 bits a byte, low bits first, the high bit set on all bytes but the last.
 //
 // Output:
@@ -69,7 +74,7 @@ const PIPELINE = {
 };
 const MODEL = { type: 'BPE', dropout: null, unk_token: '<unk>', continuing_subword_prefix: null, end_of_word_suffix: null, fuse_unk: true, byte_fallback: true, ignore_merges: false };
 
-const HEADER_WORDS = 11;
+const HEADER_WORDS = 13;
 /** A merge's rank packs (class, 31 − left length, 31 − right length, id) into 18 + 5 + 5 + 18 bits. */
 const MAX_CLASSES = 1 << 18;
 const MAX_PIECE_CHARACTERS = 31;
@@ -206,9 +211,25 @@ function form({ pieces, byteBase, userDefined, specials, classOf }) {
     specialBytes.push(id & 0xff, (id >>> 8) & 0xff, (id >>> 16) & 0xff, id >>> 24, bytes.length, ...bytes);
   }
 
+  const pairs = new Map();
+  for (const piece of pieces) {
+    const cps = [...piece].map((c) => c.codePointAt(0));
+    for (let i = 0; i + 1 < cps.length; i++) pairs.set(cps[i] * 0x200000 + cps[i + 1], [cps[i], cps[i + 1]]);
+  }
+  const sortedPairs = [...pairs.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const bigramBytes = [];
+  let lastA = 0;
+  let lastB = 0;
+  for (const [a, b] of sortedPairs) {
+    varint(bigramBytes, a - lastA);
+    varint(bigramBytes, a === lastA ? b - lastB : b);
+    lastA = a;
+    lastB = b;
+  }
+
   const header = new Uint32Array(HEADER_WORDS);
-  header.set([0x424d5053 /* "SPMB" */, 1, pieces.length, arenaBytes, byteBase, userDefined.length, userBytes.length, made.length, classBytes.length, specials.length, specialBytes.length]);
-  const total = HEADER_WORDS * 4 + pieces.length + arenaBytes + userBytes.length + classBytes.length + specialBytes.length;
+  header.set([0x424d5053 /* "SPMB" */, 1, pieces.length, arenaBytes, byteBase, userDefined.length, userBytes.length, made.length, classBytes.length, specials.length, specialBytes.length, sortedPairs.length, bigramBytes.length]);
+  const total = HEADER_WORDS * 4 + pieces.length + arenaBytes + userBytes.length + classBytes.length + specialBytes.length + bigramBytes.length;
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
   for (let i = 0; i < HEADER_WORDS; i++) view.setUint32(4 * i, header[i], true);
@@ -219,7 +240,7 @@ function form({ pieces, byteBase, userDefined, specials, classOf }) {
     out.set(e, at);
     at += e.length;
   }
-  for (const part of [userBytes, classBytes, specialBytes]) {
+  for (const part of [userBytes, classBytes, specialBytes, bigramBytes]) {
     out.set(part, at);
     at += part.length;
   }

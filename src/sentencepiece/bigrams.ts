@@ -1,5 +1,3 @@
-import type { PieceVocabulary } from './vocabulary.js';
-
 const EMPTY = -1;
 
 /**
@@ -20,30 +18,9 @@ export class PieceBigrams {
   #mask = (1 << 12) - 1;
   #size = 0;
 
-  constructor(vocabulary: PieceVocabulary) {
-    const { arena, offsets, pieceCount } = vocabulary;
-    for (let id = 0; id < pieceCount; id++) {
-      let previous = -1;
-      for (let i = offsets[id]!, end = offsets[id + 1]!; i < end; ) {
-        const lead = arena[i]!;
-        let cp: number;
-        if (lead < 0x80) {
-          cp = lead;
-          i += 1;
-        } else if (lead < 0xe0) {
-          cp = ((lead & 0x1f) << 6) | (arena[i + 1]! & 0x3f);
-          i += 2;
-        } else if (lead < 0xf0) {
-          cp = ((lead & 0x0f) << 12) | ((arena[i + 1]! & 0x3f) << 6) | (arena[i + 2]! & 0x3f);
-          i += 3;
-        } else {
-          cp = ((lead & 0x07) << 18) | ((arena[i + 1]! & 0x3f) << 12) | ((arena[i + 2]! & 0x3f) << 6) | (arena[i + 3]! & 0x3f);
-          i += 4;
-        }
-        if (previous >= 0) this.#add(previous, cp);
-        previous = cp;
-      }
-    }
+  /** `pairs`: a0, b0, a1, b1, … (the form's list, which scripts/convert-gemma3.mjs derives from the pieces). */
+  constructor(pairs: Int32Array) {
+    for (let i = 0; i < pairs.length; i += 2) this.#add(pairs[i]!, pairs[i + 1]!);
   }
 
   #add(a: number, b: number): void {

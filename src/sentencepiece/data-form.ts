@@ -20,6 +20,8 @@ export interface SentencePieceForm {
   readonly mergeClass: Int32Array;
   /** The special tokens' texts and ids. */
   readonly specialTokens: ReadonlyMap<string, number>;
+  /** The pairs of code points that occur side by side in some piece: a0, b0, a1, b1, … */
+  readonly bigrams: Int32Array;
 }
 
 /** What tokmeter expects of a form: its hash and size (src/sentencepiece/gemma3-data.generated.ts). */
@@ -30,7 +32,7 @@ export interface ExpectedForm {
 }
 
 const MAGIC = 0x424d5053; // "SPMB"
-const HEADER_WORDS = 11;
+const HEADER_WORDS = 13;
 
 /** An error for damaged or mismatched data, naming where it came from and how to fix it. */
 export function corruptData(source: string, problem: string): TokmeterError {
@@ -62,8 +64,10 @@ export function readSentencePieceForm(bytes: Uint8Array | null, expected: Expect
   const classBytes = word(8);
   const specialCount = word(9);
   const specialBytes = word(10);
+  const bigramCount = word(11);
+  const bigramBytes = word(12);
   if (pieceCount !== expected.pieces) throw corruptData(source, `it holds ${pieceCount} pieces, tokmeter expects ${expected.pieces}`);
-  const sizes = [pieceCount, arenaBytes, userDefinedBytes, classBytes, specialBytes];
+  const sizes = [pieceCount, arenaBytes, userDefinedBytes, classBytes, specialBytes, bigramBytes];
   const starts: number[] = [];
   let at = HEADER_WORDS * 4;
   for (const size of sizes) {
@@ -100,7 +104,18 @@ export function readSentencePieceForm(bytes: Uint8Array | null, expected: Expect
     specialTokens.set(decoder.decode(specials.subarray(p + 5, p + 5 + length)), id >>> 0);
     p += 5 + length;
   }
-  return { pieceCount, lengths: section(0), arena: section(1), byteBase, userDefined, mergeClass, specialTokens };
+
+  const bigrams = new Int32Array(2 * bigramCount);
+  const pairs = new VarintReader(section(5), source);
+  for (let i = 0, a = 0, b = 0; i < bigramCount; i++) {
+    const stepA = pairs.next();
+    a += stepA;
+    b = stepA === 0 && i > 0 ? b + pairs.next() : pairs.next();
+    bigrams[2 * i] = a;
+    bigrams[2 * i + 1] = b;
+  }
+  pairs.end();
+  return { pieceCount, lengths: section(0), arena: section(1), byteBase, userDefined, mergeClass, specialTokens, bigrams };
 }
 
 /** LEB128 varints read in order from a section, which they must fill exactly. */

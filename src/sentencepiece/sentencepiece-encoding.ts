@@ -62,7 +62,7 @@ export class SentencePieceEncoding {
       source,
     );
     this.#merger = new HeapMerger(vocabulary);
-    this.#bigrams = new PieceBigrams(vocabulary);
+    this.#bigrams = new PieceBigrams(form.bigrams);
     let size = vocabulary.pieceCount;
     for (const [special, id] of form.specialTokens) {
       this.#specialText.set(id, special);

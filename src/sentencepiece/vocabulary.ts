@@ -105,8 +105,17 @@ export class PieceVocabulary {
   }
 
   #addCharacter(id: number): void {
-    const text = this.#text(id);
-    const cp = text.codePointAt(0)!;
+    const arena = this.arena;
+    const at = this.offsets[id]!;
+    const lead = arena[at]!;
+    const cp =
+      lead < 0x80
+        ? lead
+        : lead < 0xe0
+          ? ((lead & 0x1f) << 6) | (arena[at + 1]! & 0x3f)
+          : lead < 0xf0
+            ? ((lead & 0x0f) << 12) | ((arena[at + 1]! & 0x3f) << 6) | (arena[at + 2]! & 0x3f)
+            : ((lead & 0x07) << 18) | ((arena[at + 1]! & 0x3f) << 12) | ((arena[at + 2]! & 0x3f) << 6) | (arena[at + 3]! & 0x3f);
     if (cp < 0x10000) this.#bmpCharacters[cp] = id;
     else this.#astralCharacters.set(cp, id);
   }
