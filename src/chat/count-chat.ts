@@ -13,7 +13,11 @@
  * The text is written as pieces by chat-format.ts (and by harmony.ts for gpt-oss models, which
  * render the harmony format); this file adds them up per part of the result.
  */
+import { isOpenEncodingName } from '../encodings/open-data.js';
+import type { OpenEncodingName } from '../encodings/open-specs.js';
+import { getEncoding } from '../encodings/registry.js';
 import { writeChatPrompt } from './chat-format.js';
+import { templatedPrompt } from './open-templates.js';
 import type { ChatTokenCount } from './count-result.js';
 import { countHarmony } from './harmony.js';
 import { countImage, type ImageCount } from './images/count-image.js';
@@ -27,6 +31,7 @@ import type { ChatRequest } from './types.js';
 /** Count a validated request: the harmony format for gpt-oss, the chat format for every other model. */
 export function countPrepared(request: PreparedRequest, tokenizer: ChatTokenizer, options: ChatCountOptions): ChatTokenCount {
   if (tokenizer.encoding === 'o200k_harmony') return countHarmony(request, tokenizer, options.harmony ?? {});
+  if (isOpenEncodingName(tokenizer.encoding)) return countTemplated(request, tokenizer.encoding);
 
   const imageDetails: ImageCount[] = [];
   const prompt = writeChatPrompt(request, messageFormatFor(request.model), toolLayoutFor(request.model, options.toolLayout), (part, field) => {
@@ -59,6 +64,33 @@ export function countPrepared(request: PreparedRequest, tokenizer: ChatTokenizer
     encoding: tokenizer.encoding,
     approximate: tokenizer.approximate || prompt.approximate,
     ...(tokenizer.band !== undefined && { band: tokenizer.band }),
+    format: 'chat',
+  };
+}
+
+/**
+ * Count a request for an open-weight model (llama3, qwen2, deepseek_v3) as its chat template renders
+ * it (open-templates.ts), the added tokens in it recognized, as a server tokenizes the rendered text.
+ */
+function countTemplated(request: PreparedRequest, name: OpenEncodingName): ChatTokenCount {
+  const encoding = getEncoding(name);
+  const count = (text: string): number => encoding.count(text, { allowedSpecial: 'all' });
+  const prompt = templatedPrompt(request, name);
+  const messages = prompt.messages.map(count);
+  const preamble = count(prompt.preamble);
+  const replyPriming = count(prompt.replyPriming);
+  return {
+    total: preamble + messages.reduce((a, b) => a + b, 0) + replyPriming,
+    messages,
+    tools: 0,
+    toolChoice: 0,
+    images: 0,
+    replyPriming,
+    preamble,
+    imageDetails: [],
+    model: request.model,
+    encoding: name,
+    approximate: false,
     format: 'chat',
   };
 }

@@ -21,6 +21,8 @@ import { messageFormatFor } from './message-format.js';
 import { chatCountOptionsFrom, type ChatCountOptions } from './options.js';
 import { prepareChatRequest } from './prepare.js';
 import { tokenizerForModel } from './tokenizer.js';
+import { isOpenEncodingName } from '../encodings/open-data.js';
+import { templatedPrompt } from './open-templates.js';
 import { toolLayoutFor } from './tool-layouts.js';
 import type { ChatRequest } from './types.js';
 
@@ -49,6 +51,10 @@ export function encodeChat<R extends ChatRequest>(request: R, options?: EncodeCh
   }
   if (tokenizer.encoding === 'o200k_harmony') {
     return harmonyPieces(renderHarmony(prepared, checked.harmony ?? {})).encode(tokenizer, getEncoding('o200k_harmony').specialTokens);
+  }
+  if (isOpenEncodingName(tokenizer.encoding)) {
+    const prompt = templatedPrompt(prepared, tokenizer.encoding);
+    return getEncoding(tokenizer.encoding).encode(prompt.preamble + prompt.messages.join('') + prompt.replyPriming, { allowedSpecial: 'all' });
   }
   const ids = chatFormatIds(tokenizer.encoding);
   if (ids === undefined) {

@@ -4,9 +4,7 @@
  */
 import type { TokenizerBand } from '../encodings/claude-band.js';
 import { modelTokenizer } from '../encodings/model-tokenizer.js';
-import { isOpenEncodingName } from '../encodings/open-data.js';
 import { getEncoding } from '../encodings/registry.js';
-import { UnsupportedContentError } from './errors.js';
 
 /** What chat counting needs from an encoding. */
 export interface ChatTokenizer {
@@ -30,15 +28,6 @@ export interface ChatTokenizer {
  */
 export function tokenizerForModel(model: string): ChatTokenizer {
   const match = modelTokenizer(model);
-  if (isOpenEncodingName(match.encoding)) {
-    // Their chat templates frame messages otherwise than OpenAI's API: counting them with OpenAI's
-    // framing would be wrong without saying so.
-    throw new UnsupportedContentError(
-      'model',
-      `is ${JSON.stringify(model)}, a model counted with ${match.encoding}, whose chat template tokmeter does not render yet. ` +
-        'Count the prompt as your server renders it with countTokens(text, { model }) instead.',
-    );
-  }
   const encoding = getEncoding(match.encoding);
   return {
     encoding: match.encoding,

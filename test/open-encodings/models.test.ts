@@ -71,17 +71,3 @@ describe('open-weight models resolve to their encodings by the one rule', () => 
   });
 });
 
-describe('chat requests for open-weight models', () => {
-  it('are refused with a typed error until their chat templates are rendered, not counted with OpenAI framing', async () => {
-    const { countChatTokens, TokmeterError } = await import('../../src/index.js');
-    let error: unknown;
-    try {
-      countChatTokens({ model: 'groq/llama-3.3-70b-versatile', messages: [{ role: 'user', content: 'hi' }] });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(TokmeterError);
-    expect((error as InstanceType<typeof TokmeterError>).code).toBe('UNSUPPORTED_CONTENT');
-    expect((error as Error).message).toContain('chat template');
-  });
-});
