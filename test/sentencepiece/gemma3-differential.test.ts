@@ -126,6 +126,21 @@ describe('gemma3 against tokenizers 0.23.2 on the same tokenizer.json', () => {
     await expectSameIds(chunks);
   }, 60_000);
 
+  test('astral code points (every 16th, and every one in the emoji blocks) between letters and spaces', async () => {
+    const chunks: string[] = [];
+    let chunk = '';
+    for (let cp = 0x10000; cp <= 0x10ffff; cp += cp >= 0x1f000 && cp < 0x1fb00 ? 1 : 16) {
+      const c = String.fromCodePoint(cp);
+      chunk += `a${c}b ${c}${c}|`;
+      if (chunk.length > 4000) {
+        chunks.push(chunk);
+        chunk = '';
+      }
+    }
+    chunks.push(chunk);
+    await expectSameIds(chunks);
+  }, 60_000);
+
   test('long words: a megabyte-style run merged with the heap', async () => {
     // Letters whose pairs all occur in pieces make one long word with many ranks (a RankQueue with
     // candidates out of order); a fixed generator keeps it the same word every run.
