@@ -7,6 +7,7 @@ const FALLBACK = -1;
 const MERGED = -2;
 /** Words of this many characters or more queue their candidates in a RankQueue (see there). */
 const LONG_WORD = 512;
+const PAIR_CACHE_BITS = 12;
 
 /**
  * BPE over one word with a priority queue of candidate merges: `mergeWithHeap` starts from one symbol
@@ -47,6 +48,8 @@ export class HeapMerger {
   #heapCandidates = new Int32Array(192);
   #heapSize = 0;
   readonly #queue = new RankQueue();
+  /** (left id, right id, made id or -1) per slot; -1 ids mark an empty slot (no piece has id -1). */
+  readonly #pairCache = new Int32Array(3 << PAIR_CACHE_BITS).fill(-1);
   /** Whether the word being merged uses `#queue` rather than the heap. */
   #long = false;
 
@@ -129,7 +132,19 @@ export class HeapMerger {
     const rightId = ids[right]!;
     if (leftId < 0 || rightId < 0) return;
     const vocabulary = this.#vocabulary;
-    const made = vocabulary.idOf(bytes, this.#starts[left]!, this.#ends[right]!);
+    // The pair's ids decide the piece they make (or that they make none): a small direct-mapped
+    // cache answers a pair seen before without hashing its bytes, as in a run of one character.
+    const cache = this.#pairCache;
+    const slot = (Math.imul(Math.imul(leftId, 0x9e3779b1) ^ rightId, 0x85ebca6b) >>> (32 - PAIR_CACHE_BITS)) * 3;
+    let made: number;
+    if (cache[slot] === leftId && cache[slot + 1] === rightId) {
+      made = cache[slot + 2]!;
+    } else {
+      made = vocabulary.idOf(bytes, this.#starts[left]!, this.#ends[right]!);
+      cache[slot] = leftId;
+      cache[slot + 1] = rightId;
+      cache[slot + 2] = made;
+    }
     if (made < 0) return;
     const rank = vocabulary.mergeRank(leftId, rightId, made);
     if (rank < 0) return;
@@ -139,7 +154,8 @@ export class HeapMerger {
     this.#leftIds[c] = leftId;
     this.#rightIds[c] = rightId;
     this.#made[c] = made;
-    if (this.#long) this.#queue.push(rank, left, c);
+    // The merged piece and the left part's length decide the rank: made * 32 + characters is its key.
+    if (this.#long) this.#queue.push(rank, made * 32 + vocabulary.characters[leftId]!, left, c);
     else this.#push(rank, left, c);
   }
 

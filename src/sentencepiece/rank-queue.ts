@@ -12,14 +12,15 @@
  * touches the front of one array and a heap of a few dozen ranks.
  */
 export class RankQueue {
-  /** The buckets by rank. */
+  /** The buckets by key (see `push`). */
   readonly #buckets = new Map<number, Bucket>();
-  /** Ranks with a non-empty bucket, as a binary min-heap. */
+  /** Ranks with a non-empty bucket, as a binary min-heap, and their buckets' keys beside them. */
   #ranks = new Float64Array(64);
+  #keys = new Int32Array(64);
   #rankCount = 0;
   #size = 0;
-  /** The bucket last looked up, and its rank: pushes come in runs of one rank. */
-  #lastRank = -1;
+  /** The bucket last looked up, and its key. */
+  #lastKey = -1;
   #lastBucket: Bucket | undefined;
 
   get size(): number {
@@ -30,57 +31,69 @@ export class RankQueue {
   trim(): void {
     if (this.#size === 0 && this.#buckets.size > 4096) {
       this.#buckets.clear();
-      this.#lastRank = -1;
+      this.#lastKey = -1;
       this.#lastBucket = undefined;
     }
   }
 
-  push(rank: number, left: number, candidate: number): void {
-    const bucket = this.#bucket(rank);
-    if (bucket.size === 0) this.#pushRank(rank);
+  /**
+   * Queues `candidate`, whose merge has rank `rank` and left symbol `left`. `key` is a small
+   * integer that stands for the rank, one to one (a Map keyed by it is far faster than by a double).
+   */
+  push(rank: number, key: number, left: number, candidate: number): void {
+    const bucket = this.#bucket(key);
+    if (bucket.size === 0) this.#pushRank(rank, key);
     bucket.push(left, candidate);
     this.#size++;
   }
 
   /** Removes the least candidate and returns it; the queue must not be empty. */
   pop(): number {
-    const bucket = this.#bucket(this.#ranks[0]!);
+    const bucket = this.#bucket(this.#keys[0]!);
     const candidate = bucket.pop();
     if (bucket.size === 0) this.#popRank();
     this.#size--;
     return candidate;
   }
 
-  #bucket(rank: number): Bucket {
-    if (rank === this.#lastRank) return this.#lastBucket!;
-    let bucket = this.#buckets.get(rank);
-    if (bucket === undefined) this.#buckets.set(rank, (bucket = new Bucket()));
-    this.#lastRank = rank;
+  #bucket(key: number): Bucket {
+    if (key === this.#lastKey) return this.#lastBucket!;
+    let bucket = this.#buckets.get(key);
+    if (bucket === undefined) this.#buckets.set(key, (bucket = new Bucket()));
+    this.#lastKey = key;
     this.#lastBucket = bucket;
     return bucket;
   }
 
-  #pushRank(rank: number): void {
+  #pushRank(rank: number, key: number): void {
     if (this.#rankCount === this.#ranks.length) {
-      const grown = new Float64Array(this.#ranks.length * 2);
-      grown.set(this.#ranks);
-      this.#ranks = grown;
+      const ranks = new Float64Array(this.#ranks.length * 2);
+      const keys = new Int32Array(this.#ranks.length * 2);
+      ranks.set(this.#ranks);
+      keys.set(this.#keys);
+      this.#ranks = ranks;
+      this.#keys = keys;
     }
     const ranks = this.#ranks;
+    const keys = this.#keys;
     let i = this.#rankCount++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (ranks[parent]! <= rank) break;
       ranks[i] = ranks[parent]!;
+      keys[i] = keys[parent]!;
       i = parent;
     }
     ranks[i] = rank;
+    keys[i] = key;
   }
 
   #popRank(): void {
     const ranks = this.#ranks;
+    const keys = this.#keys;
     const size = --this.#rankCount;
     const last = ranks[size]!;
+    const lastKey = keys[size]!;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
@@ -88,9 +101,11 @@ export class RankQueue {
       if (child + 1 < size && ranks[child + 1]! < ranks[child]!) child++;
       if (last <= ranks[child]!) break;
       ranks[i] = ranks[child]!;
+      keys[i] = keys[child]!;
       i = child;
     }
     ranks[i] = last;
+    keys[i] = lastKey;
   }
 }
 
