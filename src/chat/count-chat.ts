@@ -31,7 +31,7 @@ import type { ChatRequest } from './types.js';
 /** Count a validated request: the harmony format for gpt-oss, the chat format for every other model. */
 export function countPrepared(request: PreparedRequest, tokenizer: ChatTokenizer, options: ChatCountOptions): ChatTokenCount {
   if (tokenizer.encoding === 'o200k_harmony') return countHarmony(request, tokenizer, options.harmony ?? {});
-  if (isOpenEncodingName(tokenizer.encoding)) return countTemplated(request, tokenizer.encoding);
+  if (isOpenEncodingName(tokenizer.encoding)) return countTemplated(request, tokenizer.encoding, tokenizer.family);
 
   const imageDetails: ImageCount[] = [];
   const prompt = writeChatPrompt(request, messageFormatFor(request.model), toolLayoutFor(request.model, options.toolLayout), (part, field) => {
@@ -72,10 +72,10 @@ export function countPrepared(request: PreparedRequest, tokenizer: ChatTokenizer
  * Count a request for an open-weight model (llama3, qwen2, deepseek_v3) as its chat template renders
  * it (open-templates.ts), the added tokens in it recognized, as a server tokenizes the rendered text.
  */
-function countTemplated(request: PreparedRequest, name: OpenEncodingName): ChatTokenCount {
+function countTemplated(request: PreparedRequest, name: OpenEncodingName, family: string | undefined): ChatTokenCount {
   const encoding = getEncoding(name);
   const count = (text: string): number => encoding.count(text, { allowedSpecial: 'all' });
-  const prompt = templatedPrompt(request, name);
+  const prompt = templatedPrompt(request, name, family);
   const messages = prompt.messages.map(count);
   const preamble = count(prompt.preamble);
   const replyPriming = count(prompt.replyPriming);
@@ -90,7 +90,7 @@ function countTemplated(request: PreparedRequest, name: OpenEncodingName): ChatT
     imageDetails: [],
     model: request.model,
     encoding: name,
-    approximate: false,
+    approximate: !prompt.exact,
     format: 'chat',
   };
 }

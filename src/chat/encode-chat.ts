@@ -53,7 +53,10 @@ export function encodeChat<R extends ChatRequest>(request: R, options?: EncodeCh
     return harmonyPieces(renderHarmony(prepared, checked.harmony ?? {})).encode(tokenizer, getEncoding('o200k_harmony').specialTokens);
   }
   if (isOpenEncodingName(tokenizer.encoding)) {
-    const prompt = templatedPrompt(prepared, tokenizer.encoding);
+    const prompt = templatedPrompt(prepared, tokenizer.encoding, tokenizer.family);
+    if (!prompt.exact) {
+      throw new UnsupportedContentError('model', `is ${JSON.stringify(prepared.model)}, whose chat template tokmeter only approximates (it renders the closest tested one), so its token ids cannot be given. Use countChatTokens for an approximate count.`);
+    }
     return getEncoding(tokenizer.encoding).encode(prompt.preamble + prompt.messages.join('') + prompt.replyPriming, { allowedSpecial: 'all' });
   }
   const ids = chatFormatIds(tokenizer.encoding);

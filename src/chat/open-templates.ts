@@ -15,6 +15,12 @@ import type { PreparedRequest } from './prepare.js';
 
 /** The prompt of a request: what comes before the messages, each message's text, and the reply's start. */
 export interface TemplatedPrompt {
+  /**
+   * Whether this is the model's own template. Only the templates tokmeter tests against the
+   * upstream tokenizer_config.json are (Meta-Llama-3, Qwen3, DeepSeek-V3); other models of the
+   * family are rendered with the closest one and marked approximate (see `templateFor`).
+   */
+  readonly exact: boolean;
   readonly preamble: string;
   /** One text per message, in order (empty for a message the template folds into another). */
   readonly messages: readonly string[];
@@ -63,7 +69,7 @@ const stripNewlines = (text: string, start: boolean, end: boolean): string => {
 };
 
 /** Meta-Llama-3's template: `<|begin_of_text|>`, then a header and `content | trim` per message, and the assistant header. */
-function llama3Prompt(messages: readonly TextMessage[]): TemplatedPrompt {
+function llama3Prompt(messages: readonly TextMessage[]): Omit<TemplatedPrompt, 'exact'> {
   return {
     preamble: '<|begin_of_text|>',
     messages: messages.map((m) => `<|start_header_id|>${m.role}<|end_header_id|>\n\n${pythonStrip(m.content)}<|eot_id|>`),
@@ -76,7 +82,7 @@ function llama3Prompt(messages: readonly TextMessage[]): TemplatedPrompt {
  * user message keeps its reasoning as `<think>\n…\n</think>\n\n` when it is the last message or has
  * any; earlier ones lose it. The reply starts with `<|im_start|>assistant\n`.
  */
-function qwen2Prompt(messages: readonly TextMessage[]): TemplatedPrompt {
+function qwen2Prompt(messages: readonly TextMessage[]): Omit<TemplatedPrompt, 'exact'> {
   let lastQuery = messages.length - 1;
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i]!;
@@ -107,7 +113,7 @@ function qwen2Prompt(messages: readonly TextMessage[]): TemplatedPrompt {
  * `<｜User｜>…` and `<｜Assistant｜>…<｜end▁of▁sentence｜>` per message; the reply starts with
  * `<｜Assistant｜>`. The system text is one stretch of text, so it is given to the first system message.
  */
-function deepSeekV3Prompt(messages: readonly TextMessage[]): TemplatedPrompt {
+function deepSeekV3Prompt(messages: readonly TextMessage[]): Omit<TemplatedPrompt, 'exact'> {
   const system = messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n\n');
   const firstSystem = messages.findIndex((m) => m.role === 'system');
   return {
@@ -117,8 +123,46 @@ function deepSeekV3Prompt(messages: readonly TextMessage[]): TemplatedPrompt {
   };
 }
 
-/** The prompt `request` becomes under the chat template of `name`'s models. */
-export function templatedPrompt(request: PreparedRequest, name: OpenEncodingName): TemplatedPrompt {
+/**
+ * Llama 3.1, 3.2 and 3.3 put a system header first whatever the messages: the knowledge cut-off
+ * and a date ("26 Jul 2024" unless the server passes another), then the first system message's
+ * text, trimmed. Not tested against an upstream template (no package of the registry carries one),
+ * so such counts are marked approximate.
+ */
+function llama31Prompt(messages: readonly TextMessage[]): Omit<TemplatedPrompt, 'exact'> {
+  const [first, ...rest] = messages;
+  const system = first?.role === 'system' ? pythonStrip(first.content) : '';
+  const conversation = first?.role === 'system' ? rest : messages;
+  const header = `<|start_header_id|>system<|end_header_id|>\n\nCutting Knowledge Date: December 2023\nToday Date: 26 Jul 2024\n\n${system}<|eot_id|>`;
+  const own = llama3Prompt(conversation).messages;
+  return {
+    preamble: '<|begin_of_text|>',
+    messages: messages.map((_, i) => (first?.role === 'system' ? (i === 0 ? header : own[i - 1]!) : i === 0 ? header + own[0]! : own[i]!)),
+    replyPriming: '<|start_header_id|>assistant<|end_header_id|>\n\n',
+  };
+}
+
+/** A Llama 3 id of version 3.1 or later (`llama-3.1-8b`, `llama-v3p3-70b`, `meta.llama3-2-1b…`), not a size (`llama-3-70b`). */
+const LLAMA_31_OR_LATER = /llama-?v?3[-._p][1-9](?!\d*b)/;
+/** The ids whose own template is the one tested (Meta-Llama-3, Qwen3's first releases, DeepSeek-V3 and V3-0324). */
+const TESTED_TEMPLATE: Readonly<Record<OpenEncodingName, RegExp>> = {
+  llama3: /(?:^|[-.])(?:meta-)?llama-?v?3(?:-\d+b)?(?:-instruct)?(?:-v1:0)?$/,
+  qwen2: /^(?:qwen[.-])?qwen-?3-\d+(?:\.\d+)?b(?:-a\d+b)?(?:-fp8)?$/,
+  deepseek_v3: /(?:^|[-.])deepseek[-.]v3(?:-0324)?(?:-v1:0)?$/,
+};
+
+/**
+ * The prompt `request` becomes under the chat template of `name`'s models. `family` is the
+ * model's maker (open-models.ts): DeepSeek's R1 distillations pair another family's tokenizer with
+ * R1's template and added tokens, which this does not render.
+ */
+export function templatedPrompt(request: PreparedRequest, name: OpenEncodingName, family?: string): TemplatedPrompt {
+  const id = request.model.trim().toLowerCase().slice(request.model.lastIndexOf('/') + 1);
+  if (family === 'deepseek' && name !== 'deepseek_v3') {
+    throw new UnsupportedContentError('model', `is ${JSON.stringify(request.model)}, a DeepSeek-R1 distillation: its chat template and added tokens are R1's over ${name}'s vocabulary, which tokmeter does not render. Count the prompt as your server renders it with countTokens(text, { model }).`);
+  }
   const messages = textMessages(request, name);
-  return name === 'llama3' ? llama3Prompt(messages) : name === 'qwen2' ? qwen2Prompt(messages) : deepSeekV3Prompt(messages);
+  const exact = TESTED_TEMPLATE[name].test(id);
+  if (name === 'llama3') return { exact, ...(LLAMA_31_OR_LATER.test(id) ? llama31Prompt(messages) : llama3Prompt(messages)) };
+  return { exact, ...(name === 'qwen2' ? qwen2Prompt(messages) : deepSeekV3Prompt(messages)) };
 }

@@ -12,6 +12,8 @@ export interface ChatTokenizer {
   readonly encoding: string;
   /** True when the model's tokenizer is not public and `encoding` stands in for it. */
   readonly approximate: boolean;
+  /** The model's maker, as `modelTokenizer` gives it (`meta`, `qwen`, `deepseek`, `openai`…). */
+  readonly family?: string;
   /** Claude models: how far their counts lie from `encoding`'s, as measured (docs/claude-counts.md). */
   readonly band?: TokenizerBand;
   /** Tokens in `text`, special-token text counted as ordinary text. */
@@ -32,6 +34,7 @@ export function tokenizerForModel(model: string): ChatTokenizer {
   return {
     encoding: match.encoding,
     approximate: match.approximate,
+    family: match.family,
     ...(match.band !== undefined && { band: match.band }),
     count: (text) => encoding.count(text),
     encode: (text) => encoding.encode(text),

@@ -41,7 +41,8 @@ const CONVERSATIONS: readonly Message[][] = [
 ];
 
 const BOS: Record<OpenEncodingName, string> = { llama3: '<|begin_of_text|>', qwen2: '', deepseek_v3: '<｜begin▁of▁sentence｜>' };
-const MODEL: Record<OpenEncodingName, string> = { llama3: 'meta-llama/Meta-Llama-3-8B-Instruct', qwen2: 'qwen/qwen3-32b', deepseek_v3: 'deepseek/deepseek-chat' };
+// Models whose own template is the upstream one tested here.
+const MODEL: Record<OpenEncodingName, string> = { llama3: 'meta-llama/Meta-Llama-3-8B-Instruct', qwen2: 'Qwen/Qwen3-32B', deepseek_v3: 'deepseek-ai/DeepSeek-V3' };
 
 beforeAll(() => {
   useEncodingData(llama3);
@@ -75,5 +76,31 @@ describe.each(['llama3', 'qwen2', 'deepseek_v3'] as const)('%s chat template', (
     expect(() =>
       countChatTokens({ model, messages: [{ role: 'assistant', content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '{}' } }] }] }),
     ).toThrow(UnsupportedContentError);
+  });
+});
+
+describe('models whose own template is not the one tested', () => {
+  it('count with the closest template and say approximate; encodeChat refuses to give ids', () => {
+    const messages = [{ role: 'user' as const, content: 'hello' }];
+    for (const model of ['deepseek/deepseek-chat', 'qwen/qwen-2.5-72b-instruct', 'groq/llama-3.3-70b-versatile']) {
+      const count = countChatTokens({ model, messages });
+      expect(count.approximate, model).toBe(true);
+      expect(() => encodeChat({ model, messages }), model).toThrow(UnsupportedContentError);
+    }
+  });
+
+  it('Llama 3.1 and later: the dated system header comes first, with the system message in it', () => {
+    const plain = countChatTokens({ model: 'meta-llama/Meta-Llama-3-8B-Instruct', messages: [{ role: 'user', content: 'hello' }] });
+    const dated = countChatTokens({ model: 'groq/llama-3.3-70b-versatile', messages: [{ role: 'user', content: 'hello' }] });
+    // <|start_header_id|>system<|end_header_id|>\n\nCutting Knowledge Date: December 2023\nToday Date: 26 Jul 2024\n\n<|eot_id|>
+    expect(dated.total - plain.total).toBeGreaterThan(15);
+    const withSystem = countChatTokens({ model: 'groq/llama-3.3-70b-versatile', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello' }] });
+    expect(withSystem.total - dated.total).toBe(3); // "Be brief." inside the same header
+  });
+
+  it('R1 distillations are refused: R1\'s template and added tokens over another vocabulary', () => {
+    for (const model of ['groq/deepseek-r1-distill-llama-70b', 'deepseek-ai/DeepSeek-R1-Distill-Qwen-14B']) {
+      expect(() => countChatTokens({ model, messages: [{ role: 'user', content: 'hi' }] }), model).toThrow(UnsupportedContentError);
+    }
   });
 });
