@@ -1,9 +1,11 @@
 import type { EncodingName } from '../index.js';
 import { checkContext, estimateCost, type AppliedPrice, type ModelWarning } from '../pricing/index.js';
+import { contextTokens, costTokens } from '../pricing/stand-in-counts.js';
 import { formatUsd, groupDigits } from './format.js';
 import { LIMIT_NAMES } from './limits.js';
 import { formatTable } from './table.js';
 import { selectTokenizer } from './tokenizer.js';
+import { matchModelTokenizer } from '../encodings/model-tokenizer.js';
 
 /**
  * `count --fit`: the whole selection as one prompt, model by model — its tokens with the model's
@@ -32,7 +34,11 @@ export type FitAnswer = {
   id: string;
   encoding: EncodingName;
   approximate: boolean;
+  /** The prompt's tokens as checked against the context (for Claude, the stand-in's count × the band's upper ratio). */
   tokens: number;
+  /** For Claude: what o200k_base counted, and the prompt tokens priced (× the band's median ratio). */
+  standInTokens?: number;
+  pricedTokens?: number;
   outputTokens: number;
   contextWindow: number;
   maxInputTokens: number;
@@ -46,15 +52,20 @@ export type FitAnswer = {
 /** Checks and prices the selection for each model, given its token total in each encoding. */
 export function answerFit(models: readonly FitModel[], tokensOf: (encoding: EncodingName) => number, outputTokens: number, at: string): FitAnswer[] {
   return models.map(({ model, encoding, approximate }) => {
-    const tokens = tokensOf(encoding);
+    // For Claude: the context check leaves the measured headroom, the cost takes the central estimate.
+    const counted = tokensOf(encoding);
+    const context = contextTokens(model, counted);
+    const priced = costTokens(model, counted);
+    const tokens = context.tokens;
     const check = checkContext({ model, input: tokens, maxOutputTokens: outputTokens, at });
-    const cost = estimateCost({ model, inputTokens: tokens, outputTokens, at });
+    const cost = estimateCost({ model, inputTokens: priced.tokens, outputTokens, at });
     const common = {
       model,
       id: check.model,
       encoding,
       approximate,
       tokens,
+      ...(context.band !== undefined && { standInTokens: counted, pricedTokens: priced.tokens }),
       outputTokens,
       contextWindow: check.contextWindow,
       maxInputTokens: check.maxInputTokens,
@@ -82,5 +93,8 @@ export function renderFit(answers: readonly FitAnswer[], outputTokens: number, a
   const notes = [`As one prompt, at standard prices on ${at}; ${reserved}.`];
   const standIns = [...new Set(answers.filter((a) => a.approximate).map((a) => a.encoding))];
   if (standIns.length > 0) notes.push(`~ approximate: the model's tokenizer is not public, so ${standIns.join(' and ')} stands in for it.`);
+  if (answers.some((a) => a.approximate && matchModelTokenizer(a.model)?.band !== undefined)) {
+    notes.push("  For Claude, which counts more: tokens are the stand-in's count × the measured upper ratio, cost × the median ratio (docs/claude-counts.md).");
+  }
   return `${table}\n\n${notes.join('\n')}`;
 }

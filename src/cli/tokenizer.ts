@@ -51,7 +51,10 @@ export function selectTokenizer(options: { model?: string | undefined; encoding?
 
 /** The stderr note for a count that uses a stand-in encoding. */
 export function approximationNote(tokenizer: Tokenizer): string {
-  return `${tokenizer.model ?? 'this model'} has no public tokenizer; counts use ${tokenizer.encoding.name} and are approximate.`;
+  const note = `${tokenizer.model ?? 'this model'} has no public tokenizer; counts use ${tokenizer.encoding.name} and are approximate.`;
+  const band = tokenizer.model === undefined ? undefined : matchModelTokenizer(tokenizer.model)?.band;
+  if (band === undefined) return note;
+  return `${note} Measured against Claude's own counts, ${tokenizer.encoding.name} is low: × ${band.factor} is the central estimate (cost uses it), × ${band.high} the upper bound (fit uses it); see docs/claude-counts.md.`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { parseArgs, priceDate, tokenCount } from './args.js';
 import { lifecycleAt } from './dated.js';
 import { dayOf, type PriceDate } from './dates.js';
 import { ContextOverflowError } from './errors.js';
+import { contextTokens } from './stand-in-counts.js';
 import { checkLimits, type ContextCheck, type ContextFits } from './limits.js';
 import { resolveModel } from './registry.js';
 import type { CatalogEntry } from './spec.js';
@@ -48,9 +49,12 @@ function countInput(entry: CatalogEntry, input: CheckContextOptions['input']): n
 /**
  * Whether a prompt fits a model: prompt ≤ max input, output reserve ≤ max output, and both together
  * ≤ the context window. Counts text, messages or a chat request with the model's tokenizer; for
- * Anthropic and Gemini models, whose tokenizers are not public, the count uses o200k_base and the
- * result says `approximate: true` (leave headroom). A prompt that does not fit is a normal result,
- * not an error; see `assertFits` for the throwing form.
+ * models whose tokenizers are not public, the count uses o200k_base and the result says
+ * `approximate: true`. For Claude, whose distance from o200k_base was measured, the prompt is taken
+ * as that count times the band's upper ratio (`standInTokens` and `band` say so; o200k_base
+ * undercounts Claude by 19–43% on average), so the check leaves the headroom the measurement asks
+ * for. A token count you pass is used as it is. A prompt that does not fit is a normal result, not
+ * an error; see `assertFits` for the throwing form.
  *
  * @example
  * ```ts
@@ -64,10 +68,13 @@ function countInput(entry: CatalogEntry, input: CheckContextOptions['input']): n
 export function checkContext(options: CheckContextOptions): ContextCheck {
   const o = parseArgs(checkOptions(), options);
   const entry = resolveModel(o.model);
-  const inputTokens = countInput(entry, options.input);
+  const counted = countInput(entry, options.input);
   const { warnings } = lifecycleAt(entry, dayOf(o.at));
   const approximate = typeof options.input !== 'number' && !entry.info.tokenizer.exact;
-  return checkLimits(entry, { inputTokens, outputTokens: o.maxOutputTokens ?? 0 }, approximate, warnings);
+  const outputTokens = o.maxOutputTokens ?? 0;
+  if (typeof options.input === 'number') return checkLimits(entry, { inputTokens: counted, outputTokens }, approximate, warnings);
+  const { tokens, band } = contextTokens(entry.id, counted);
+  return checkLimits(entry, { inputTokens: tokens, outputTokens, ...(band !== undefined && { band, standInTokens: counted }) }, approximate, warnings);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { TokenizerBand } from '../encodings/claude-band.js';
 import type { ContextLimit } from './errors.js';
 import type { CatalogEntry } from './spec.js';
 import type { ModelWarning } from './types.js';
@@ -14,6 +15,14 @@ interface ContextNumbers {
   maxOutputTokens: number;
   /** True when the count used a stand-in tokenizer (Anthropic and Gemini models, GPT-5.6 and later). */
   approximate: boolean;
+  /**
+   * For a model whose stand-in was measured against its own counts (Claude), the band, and the
+   * stand-in's own count: `inputTokens` is then that count times `band.high`, rounded up, so that
+   * a prompt that fits leaves the measured headroom (see `contextTokens`). Absent otherwise, and
+   * when the caller passed a token count.
+   */
+  band?: TokenizerBand;
+  standInTokens?: number;
   /** Lifecycle notices on the day checked: the model is deprecated, or already shut down. */
   warnings: ModelWarning[];
 }
@@ -40,14 +49,15 @@ export type ContextCheck = ContextFits | ContextOverflow;
  */
 export function checkLimits(
   entry: CatalogEntry,
-  counts: { inputTokens: number; outputTokens: number },
+  counts: { inputTokens: number; outputTokens: number; band?: TokenizerBand; standInTokens?: number },
   approximate: boolean,
   warnings: readonly ModelWarning[],
 ): ContextCheck {
-  const { inputTokens, outputTokens } = counts;
+  const { inputTokens, outputTokens, band, standInTokens } = counts;
   const { contextWindow, maxInputTokens, maxOutputTokens } = entry.info;
   const numbers: ContextNumbers = {
     model: entry.id, inputTokens, outputTokens, contextWindow, maxInputTokens, maxOutputTokens, approximate,
+    ...(band !== undefined && standInTokens !== undefined && { band, standInTokens }),
     warnings: warnings.map((warning) => ({ ...warning })),
   };
   if (outputTokens > maxOutputTokens) {

@@ -62,8 +62,15 @@ describe('tokmeter cost', () => {
       'The prompt is over 200,000 tokens, so long-context prices apply to the whole request.',
     );
     const approximate = cost(['--model', 'claude-sonnet-4-5', 'prompt.txt']);
-    expect(approximate.stdout).toContain('o200k_base, approximate');
+    // Claude is priced on o200k_base's count × 1.19, the median ratio measured for its tokenizer.
+    const standIn = countTokens(prompt, { encoding: 'o200k_base' });
+    expect(approximate.stdout).toContain(
+      `prompt: prompt.txt, ${Math.ceil(standIn * 1.19).toLocaleString('en-US')} tokens (o200k_base counts ${standIn.toLocaleString('en-US')} × 1.19, the measured median ratio; approximate)`,
+    );
     expect(approximate.stderr).toContain('approximate');
+    expect(approximate.stderr).toContain('× 1.19 is the central estimate');
+    const gemini = cost(['--model', 'gemini-2.5-pro', 'prompt.txt']);
+    expect(gemini.stdout).toContain(`tokens (o200k_base, approximate)`);
   });
 
   it('exits 1 for missing or malformed counts, and for both --input and a FILE', () => {

@@ -137,7 +137,7 @@ describe('count --fit', () => {
     fit: {
       at: string;
       outputTokens: number;
-      models: { model: string; encoding: string; approximate: boolean; tokens: number; fits: boolean; overBy?: number; remaining?: number; limit?: string; cost: number }[];
+      models: { model: string; encoding: string; approximate: boolean; tokens: number; fits: boolean; overBy?: number; remaining?: number; limit?: string; cost: number; standInTokens?: number; pricedTokens?: number }[];
     };
   }
 
@@ -156,13 +156,15 @@ describe('count --fit', () => {
     expect(fit.models.map((m) => [m.model, m.encoding, m.approximate, m.tokens])).toEqual([
       ['gpt-4', 'cl100k_base', false, total('cl100k_base')],
       ['gpt-4o', 'o200k_base', false, total()],
-      ['claude-sonnet-5-5', 'o200k_base', true, total()],
+      // Claude's context check takes o200k_base's count × 1.9 (the measured upper ratio), its cost × 1.43.
+      ['claude-sonnet-5-5', 'o200k_base', true, Math.ceil(total() * 1.9)],
     ]);
+    expect(fit.models[2]).toMatchObject({ standInTokens: total(), pricedTokens: Math.ceil(total() * 1.43) });
     expect(total('cl100k_base')).not.toBe(total());
     expect(fit.models[0]).toMatchObject({ fits: false, limit: 'contextWindow', overBy: total('cl100k_base') + 7000 - 8192 });
     expect(fit.models[1]).toMatchObject({ fits: true, remaining: 128_000 - 7000 - total() });
     for (const m of fit.models) {
-      expect(m.cost, m.model).toBe(estimateCost({ model: m.model, inputTokens: m.tokens, outputTokens: 7000, at: '2026-12-07' }).total);
+      expect(m.cost, m.model).toBe(estimateCost({ model: m.model, inputTokens: m.pricedTokens ?? m.tokens, outputTokens: 7000, at: '2026-12-07' }).total);
     }
     expect(result.stderr).toContain('gpt-4 was shut down on 2026-10-23');
   });
@@ -174,12 +176,13 @@ describe('count --fit', () => {
         '1,232 tokens in 9 files, 4,583 bytes (o200k_base)',
         '',
         'model                tokens  counted with    context  fits                                     cost',
-        // 1,230 × $30 + 7,000 × $60 per 1M; 1,232 × $2 + 7,000 × $10 per 1M.
+        // 1,230 × $30 + 7,000 × $60 per 1M; Claude: 1,232 × 1.9 = 2,341 checked, ⌈1,232 × 1.43⌉ = 1,762 × $2 + 7,000 × $10 per 1M.
         'gpt-4                 1,230  cl100k_base       8,192  no: 38 over context window (8,192)  $0.4569',
-        'claude-sonnet-5-5 ~   1,232  o200k_base    1,000,000  yes, 991,768 to spare               $0.072464',
+        'claude-sonnet-5-5 ~   2,341  o200k_base    1,000,000  yes, 990,659 to spare               $0.073524',
         '',
         'As one prompt, at standard prices on 2026-12-07; 7,000 output tokens reserved and priced.',
         "~ approximate: the model's tokenizer is not public, so o200k_base stands in for it.",
+        "  For Claude, which counts more: tokens are the stand-in's count × the measured upper ratio, cost × the median ratio (docs/claude-counts.md).",
         '',
       ].join('\n'),
     );

@@ -52,14 +52,22 @@ describe('checkContext: counting the prompt', () => {
     const text = 'The quick brown fox jumps over the lazy dog. '.repeat(50);
     const claude = checkContext({ model: 'claude-sonnet-4-5', input: text });
     expect(claude.approximate).toBe(true);
-    expect(claude.inputTokens).toBe(countTokens(text, { encoding: 'o200k_base' }));
+    // o200k_base undercounts Claude: the check takes its count times the measured upper ratio.
+    const standIn = countTokens(text, { encoding: 'o200k_base' });
+    expect(claude).toMatchObject({ standInTokens: standIn, band: { tokenizer: 'claude-3', high: 1.44 } });
+    expect(claude.inputTokens).toBe(Math.ceil(standIn * 1.44));
+    const newer = checkContext({ model: 'claude-opus-5', input: [{ role: 'user', content: text }] });
+    expect(newer).toMatchObject({ band: { tokenizer: 'claude-opus-4-7', high: 1.9 } });
+    expect(newer.inputTokens).toBe(Math.ceil(newer.standInTokens! * 1.9));
     const messages = [{ role: 'user' as const, content: text }];
     const gemini = checkContext({ model: 'gemini-2.5-pro', input: messages });
     expect(gemini).toMatchObject({ approximate: true, inputTokens: countChatTokens({ model: 'gpt-4o', messages }).total });
+    expect(gemini).not.toHaveProperty('band');
   });
 
   test('a token count is taken as given and is not approximate', () => {
     expect(checkContext({ model: 'claude-haiku-4-5', input: 1_000 })).toMatchObject({ inputTokens: 1_000, approximate: false, remaining: 199_000 });
+    expect(checkContext({ model: 'claude-haiku-4-5', input: 1_000 })).not.toHaveProperty('standInTokens');
   });
 
   test('a long text overflows gpt-4 (8,192 window)', () => {

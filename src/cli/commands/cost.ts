@@ -1,4 +1,5 @@
 import { estimateCost, type CostEstimate, type ServiceTier } from '../../pricing/index.js';
+import { costTokens } from '../../pricing/stand-in-counts.js';
 import { choice, flag, requireString, wholeNumber, type CommandSpec, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { countOneInput } from '../count-input.js';
@@ -83,15 +84,23 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
   if (positionals.length > 1) throw new UsageError(`cost prices one file at a time, got ${positionals.length}.`, spec.name);
   const path = positionals[0];
 
-  let file: { path: string; tokens: number; encoding: string; approximate: boolean } | undefined;
+  let file: { path: string; tokens: number; encoding: string; approximate: boolean; standInTokens?: number; factor?: number } | undefined;
   let inputTokens: number;
   if (path !== undefined) {
     if (given.input !== undefined) throw new UsageError('cost takes --input or a FILE, not both.', spec.name);
     const tokenizer = catalogTokenizer(model);
     if (tokenizer.approximate) io.note(approximationNote(tokenizer));
     const { tokens, name } = await countOneInput(path, io, spec.name, tokenizer.encoding.name);
-    inputTokens = tokens;
-    file = { path: name, tokens: inputTokens, encoding: tokenizer.encoding.name, approximate: tokenizer.approximate };
+    // Claude bills more tokens than its stand-in counts: price the central estimate (costTokens).
+    const estimated = costTokens(model, tokens);
+    inputTokens = estimated.tokens;
+    file = {
+      path: name,
+      tokens: inputTokens,
+      encoding: tokenizer.encoding.name,
+      approximate: tokenizer.approximate,
+      ...(estimated.band !== undefined && { standInTokens: tokens, factor: estimated.band.factor }),
+    };
   } else {
     if (given.input === undefined || given.output === undefined) {
       throw new UsageError('cost needs --input and --output (token counts), or a FILE whose tokens are the prompt.', spec.name);
@@ -114,7 +123,11 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
 
   const lines = [`${estimate.model}, ${estimate.tier} tier, on ${estimate.price.at}: ${priceRowLine(estimate.price)}`];
   if (file !== undefined) {
-    lines.push(`prompt: ${file.path}, ${groupDigits(file.tokens)} tokens (${file.encoding}${file.approximate ? ', approximate' : ''})`);
+    const counted =
+      file.standInTokens !== undefined
+        ? `${file.encoding} counts ${groupDigits(file.standInTokens)} × ${file.factor}, the measured median ratio; approximate`
+        : `${file.encoding}${file.approximate ? ', approximate' : ''}`;
+    lines.push(`prompt: ${file.path}, ${groupDigits(file.tokens)} tokens (${counted})`);
   }
   if (estimate.longContext !== null) {
     lines.push(`The prompt is over ${groupDigits(estimate.longContext.above)} tokens, so long-context prices apply to the whole request.`);

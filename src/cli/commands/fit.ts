@@ -1,4 +1,5 @@
 import { checkContext } from '../../pricing/index.js';
+import { contextTokens } from '../../pricing/stand-in-counts.js';
 import { flag, requireString, wholeNumber, type CommandSpec, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { countOneInput } from '../count-input.js';
@@ -45,9 +46,12 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
   // Counted as a stream (constant memory), then checked as a count; a count carries no tokenizer,
   // so whether it is approximate comes from the tokenizer used.
   const { tokens, name } = await countOneInput(positionals[0], io, spec.name, tokenizer.encoding.name);
+  // Claude's count is the stand-in's times its measured upper ratio (contextTokens), as in checkContext.
+  const prompt = contextTokens(model, tokens);
   const check = {
-    ...checkContext({ model, input: tokens, ...(maxOutput !== undefined && { maxOutputTokens: maxOutput }), at: atDay(values, spec.name) }),
+    ...checkContext({ model, input: prompt.tokens, ...(maxOutput !== undefined && { maxOutputTokens: maxOutput }), at: atDay(values, spec.name) }),
     approximate: tokenizer.approximate,
+    ...(prompt.band !== undefined && { band: prompt.band, standInTokens: tokens }),
   };
   noteWarnings(io, check.warnings);
   if (flag(values, 'json')) return `${JSON.stringify({ file: name, encoding: tokenizer.encoding.name, ...check }, null, 2)}\n`;
@@ -58,7 +62,13 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<string>
       ? `does not fit: --max-output ${groupDigits(check.outputTokens)} is ${groupDigits(check.overBy)} over ${check.model}'s max output.`
       : `does not fit: ${name} is ${groupDigits(check.overBy)} tokens over ${check.model}'s ${limitName(check)}.`;
   const rows = [
-    ['prompt', groupDigits(check.inputTokens), `${tokenizer.encoding.name}${check.approximate ? ', approximate' : ''}`],
+    [
+      'prompt',
+      groupDigits(check.inputTokens),
+      prompt.band !== undefined
+        ? `${tokenizer.encoding.name} counts ${groupDigits(tokens)}; × ${prompt.band.high} for headroom (docs/claude-counts.md)`
+        : `${tokenizer.encoding.name}${check.approximate ? ', approximate' : ''}`,
+    ],
     ['output reserved', groupDigits(check.outputTokens), ''],
     ['max input', groupDigits(check.maxInputTokens), ''],
     ['max output', groupDigits(check.maxOutputTokens), ''],
