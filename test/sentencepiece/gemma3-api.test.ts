@@ -6,6 +6,7 @@ import gemma3 from '../../packages/tokmeter-open/gemma3.js';
 import { DisallowedSpecialTokenError, InvalidArgumentError, TokmeterError } from '../../src/errors.js';
 import { sentencePieceEncodingFromBase64 } from '../../src/sentencepiece/load.js';
 import type { SentencePieceEncoding } from '../../src/sentencepiece/sentencepiece-encoding.js';
+import { Encoding } from '../../src/encoding.js';
 import { gemma3ForTest } from './gemma3-oracle.js';
 
 let enc: SentencePieceEncoding;
@@ -14,6 +15,14 @@ beforeAll(() => {
 });
 
 describe('gemma3', () => {
+  test("has Encoding's public surface, member for member (checked by tsc: npm run typecheck)", () => {
+    const asEncoding: Pick<Encoding, keyof Encoding> = enc;
+    const fromEncoding = (e: Encoding): Pick<SentencePieceEncoding, keyof SentencePieceEncoding> => e;
+    void fromEncoding;
+    const methods = (prototype: object): string[] => Object.getOwnPropertyNames(prototype).filter((name) => name !== 'constructor').sort();
+    expect(methods(Object.getPrototypeOf(asEncoding) as object)).toEqual(methods(Encoding.prototype));
+  });
+
   test('pinned ids (checked against tokenizers 0.23.2 and SentencePiece 0.2.2 on the same vocabulary)', () => {
     expect(enc.encode('What is your name?')).toEqual([3689, 563, 822, 1463, 236881]);
     expect(enc.encode('a  b and    c')).toEqual([236746, 138, 236763, 532, 140, 236755]);
