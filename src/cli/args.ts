@@ -15,6 +15,8 @@ export interface OptionSpec {
    * value only when it is a number. Left out, the value is the empty string.
    */
   optionalNumber?: boolean;
+  /** The smallest value a numeric option takes, for the message a negative value gets. @default 0 */
+  minimum?: number;
 }
 
 /** A command as the dispatcher and `--help` see it. */
@@ -51,7 +53,7 @@ function refuseNegativeValues(spec: CommandSpec, argv: readonly string[]): void 
     const option = spec.options[arg.slice(2)];
     const value = argv[i + 1]!;
     if (option?.type === 'string' && NEGATIVE_NUMBER.test(value)) {
-      throw new UsageError(`${arg} must be a number, 0 or more, got ${value}.`, spec.name);
+      throw new UsageError(`${arg} must be a number, ${option.minimum ?? 0} or more, got ${value}.`, spec.name);
     }
   }
 }

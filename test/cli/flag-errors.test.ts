@@ -23,6 +23,8 @@ describe('errors speak in flags', () => {
       stderr: 'tokmeter: --input must be a number, 0 or more, got -5.\nRun tokmeter cost --help for usage.\n',
     });
     expect(tokmeter(['fit', '--model', 'gpt-4o', '--max-output', '-1', 'x']).stderr).toMatch(/^tokmeter: --max-output must be a number, 0 or more, got -1\./);
+    // A flag whose smallest value is not 0 says so.
+    expect(tokmeter(['split', '--max-tokens', '-5', 'x']).stderr).toMatch(/^tokmeter: --max-tokens must be a number, 1 or more, got -5\./);
   });
 
   it("the library's refusals name the flags, not options.*", () => {

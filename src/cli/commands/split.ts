@@ -28,7 +28,7 @@ const spec: CommandSpec = {
     `and the exit code says the run failed. The default model is ${DEFAULT_MODEL}.`,
   ].join('\n'),
   options: {
-    'max-tokens': { type: 'string', value: 'n', description: 'the most tokens a chunk may have (required)' },
+    'max-tokens': { type: 'string', value: 'n', description: 'the most tokens a chunk may have (required)', minimum: 1 },
     overlap: { type: 'string', value: 'k', description: 'tokens each chunk repeats from the end of the one before, fewer than --max-tokens (default 0)' },
     model: { type: 'string', value: 'id', description: `count with this model's tokenizer (default ${DEFAULT_MODEL})` },
     encoding: { type: 'string', value: 'name', description: `count with an encoding: ${ENCODING_NAMES.join(', ')}` },
