@@ -1,5 +1,6 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { differentialTests } from './differential.js';
+import { openEncodingForTest } from '../support/hf-oracle.js';
 
 // The pieces DeepSeek V3's three Split steps make: digits in threes, CJK runs (U+4E00–U+9FA5 only,
 // kana), an ASCII punctuation mark before ASCII letters, marks in words, controls and format
@@ -12,3 +13,17 @@ const OWN = [
 ];
 
 describe('deepseek_v3 against Hugging Face tokenizers', () => differentialTests('deepseek_v3', OWN));
+
+describe('deepseek_v3 special tokens outside ASCII', () => {
+  it('decode to their text and measure their UTF-8 bytes', async () => {
+    const deepseek = await openEncodingForTest('deepseek_v3');
+    const text = '<｜begin▁of▁sentence｜>hi<｜User｜>x<｜Assistant｜><|EOT|>';
+    const ids = deepseek.encode(text, { allowedSpecial: 'all' });
+    expect(ids).toContain(0);
+    expect(ids).toContain(128803);
+    expect(deepseek.decode(ids)).toBe(text);
+    const lengths = deepseek.tokenByteLengths(ids);
+    expect(lengths.reduce((a, b) => a + b, 0)).toBe(new TextEncoder().encode(text).length);
+    expect(Array.from(deepseek.decodeBytes(ids))).toEqual(Array.from(new TextEncoder().encode(text)));
+  });
+});
