@@ -20,6 +20,11 @@ export class Encoding {
   readonly vocabularySize: number;
   /** The special tokens and their ids. */
   readonly specialTokens: ReadonlyMap<string, number>;
+  /**
+   * The Unicode normalization applied to ordinary text before it is split (Qwen2's `NFC`), or null.
+   * Token offsets then refer to the normalized text, not to the text as given.
+   */
+  readonly normalization: 'NFC' | null;
   readonly #ranks: RankTable;
   readonly #split: Pretokenizer;
   readonly #specials: SpecialTokens;
@@ -32,6 +37,7 @@ export class Encoding {
     this.#ranks = ranks;
     this.#split = spec.split;
     this.#nfc = spec.normalization === 'NFC';
+    this.normalization = this.#nfc ? 'NFC' : null;
     this.#specials = new SpecialTokens(spec.specialTokens);
     this.specialTokens = this.#specials.idByText;
     this.vocabularySize = spec.vocabularySize;

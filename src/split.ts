@@ -31,6 +31,13 @@ export type { SplitOptions, TextChunk } from './split-rule.js';
 export function splitByTokens(text: string, options: SplitOptions): TextChunk[] {
   if (typeof text !== 'string') throw new InvalidArgumentError('text', `must be a string, got ${describeValue(text)}.`);
   const rule = readSplitOptions(options, 'splitByTokens');
+  if (rule.encoding.normalization !== null && text.normalize(rule.encoding.normalization) !== text) {
+    // The tokens would be of the normalized text, and chunks cut by them would lose or shift characters.
+    throw new InvalidArgumentError(
+      'text',
+      `is not in ${rule.encoding.normalization}, which ${rule.encoding.name} normalizes text to before splitting it, so its chunks could not be slices of the text as given. Split text.normalize('${rule.encoding.normalization}') instead.`,
+    );
+  }
   const ids = rule.encoding.encode(text);
   const offsets = boundaryOffsets(text, rule.encoding.tokenByteLengths(ids));
   const chunks: TextChunk[] = [];

@@ -39,6 +39,8 @@ export class SentencePieceEncoding {
   readonly vocabularySize: number;
   /** The special tokens and their ids. */
   readonly specialTokens: ReadonlyMap<string, number>;
+  /** No Unicode normalization: Gemma's tokenizer only marks spaces, one character for one. */
+  readonly normalization: 'NFC' | null = null;
   readonly #vocabulary: PieceVocabulary;
   readonly #added: AddedTokens;
   readonly #merger: HeapMerger;
