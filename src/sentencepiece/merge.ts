@@ -15,12 +15,13 @@ const PAIR_CACHE_BITS = 12;
  * tokenizer.json's BPE model does, then writes each symbol's id, or the byte pieces of a character
  * that is no piece (byte fallback).
  *
- * Why a heap for every word and no linear scan for short ones: SentencePiece text has no
- * pre-tokenizer, and a word here is everything between two cuts (see README.md), which can be a
- * megabyte of text without spaces; a heap keeps that O(n log n), and for words of 512 characters
- * or more a RankQueue (rank-queue.ts) does the same with far fewer cache misses. Stale candidates are not removed
- * but skipped when popped: each records the ids of both symbols and the right one's index, and a
- * merge changes the id of the symbol that survives and marks the other one merged.
+ * Why a priority queue for every word and no linear scan for short ones: SentencePiece text has
+ * no pre-tokenizer, and a word here is everything between two cuts (see README.md), which can be a
+ * megabyte of text without spaces. A binary heap keeps that O(n log n); words of 512 characters or
+ * more use a RankQueue (rank-queue.ts), the same order with far fewer cache misses. Stale
+ * candidates are not removed but skipped when popped: each records the ids of both symbols and the
+ * right one's index, and a merge changes the id of the symbol that survives and marks the other
+ * one merged.
  *
  * The arrays are kept between words and grow to the longest word seen; an instance belongs to one
  * encoding and is not shared between calls that could interleave (there are none: it never yields).
@@ -40,9 +41,9 @@ export class HeapMerger {
   #rightIds = new Int32Array(192);
   #made = new Int32Array(192);
   #candidates = 0;
-  // The heap of candidates, the least (rank, left symbol) first. The keys live in the heap's own
-  // arrays rather than behind the candidate's index: a megabyte-long word makes a heap of millions
-  // of entries, and each level of a sift would otherwise cost a second cache miss.
+  // The heap of a short word's candidates, the least (rank, left symbol) first. The keys live in
+  // the heap's own arrays rather than behind the candidate's index: a sift reads one array entry
+  // per level, not two.
   #heapRanks = new Float64Array(192);
   #heapLefts = new Int32Array(192);
   #heapCandidates = new Int32Array(192);
@@ -125,7 +126,7 @@ export class HeapMerger {
     return count;
   }
 
-  /** Adds the merge of symbols `left` and `right` to the heap when it is one. */
+  /** Queues the merge of symbols `left` and `right` when there is one. */
   #propose(bytes: Uint8Array, left: number, right: number): void {
     const ids = this.#ids;
     const leftId = ids[left]!;
