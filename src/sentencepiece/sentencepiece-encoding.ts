@@ -28,8 +28,8 @@ const HASH_PRIME = 0x01000193;
  *    names them. Special-token text not allowed is ordinary text, as SentencePiece treats it.
  * 2. The rest is normalised (a space becomes `▁`) and cut into words between every two
  *    characters that no piece holds side by side (bigrams.ts): no merge can join them.
- * 3. Each word is merged with a priority queue (merge.ts); a character that is no piece becomes its UTF-8
- *    bytes' byte pieces.
+ * 3. Each word is merged with a priority queue (merge.ts); a character that is no piece becomes
+ *    its UTF-8 bytes' byte pieces.
  * No BOS is added: counts are of the text alone, as Google's SDKs count it.
  */
 export class SentencePieceEncoding {
