@@ -6,6 +6,7 @@ import { createTokenCounter } from '../stream/index.js';
 import { binaryReason, SNIFF_BYTES } from './binary.js';
 import { InputError, UsageError } from './errors.js';
 import { describeFsError } from './fs-errors.js';
+import { uncutInput } from './uncut.js';
 import type { Io } from './io.js';
 
 export type CountResult = { kind: 'text'; tokens: number; bytes: number } | { kind: 'binary'; reason: string };
@@ -72,24 +73,6 @@ export function readFailure(path: string, error: unknown, during: 'open' | 'read
   if (code === 'EISDIR') return new InputError(`${path} is a directory; only tokmeter count walks directories.`, { path, reason: 'is a directory', cause: error });
   const reason = describeFsError(error, path, during);
   return new InputError(`cannot read ${path}: ${reason}`, { path, reason, cause: error });
-}
-
-/**
- * A file with a run of more than UNCUT_LIMIT characters that no cut can split, as an input error
- * naming the file (so the other files of a run still count): the library's message speaks of "the
- * text from character N", which a command-line user cannot place.
- */
-function uncutFile(path: string, error: PieceTooLongError): InputError {
-  const at = error.place.kind === 'text' ? `character ${error.place.character.toLocaleString('en-US')}` : `byte ${error.place.byte.toLocaleString('en-US')}`;
-  const reason =
-    `from ${at} on, more than ${error.limit.toLocaleString('en-US')} characters in a row cannot be cut without changing their tokens ` +
-    '(one run of whitespace, punctuation, letters or digits), so it cannot be counted in constant memory (PIECE_TOO_LONG); ' +
-    "break the run up (with line breaks, say), or count the whole text in memory with the library's getEncoding(name).count(text)";
-  return new InputError(`cannot count ${path}: ${reason}.`, {
-    path,
-    reason,
-    cause: error,
-  });
 }
 
 /** Why a file looks binary, from its first `SNIFF_BYTES`, or undefined for text. */
@@ -174,7 +157,7 @@ export async function countPathWith(path: string, encodings: readonly string[], 
   } catch (error) {
     // Node's file-system errors carry a syscall; the library's errors and our own pass through.
     if (typeof error === 'object' && error !== null && 'syscall' in error) throw readFailure(path, error, opened ? 'read' : 'open');
-    if (error instanceof PieceTooLongError) throw uncutFile(path, error);
+    if (error instanceof PieceTooLongError) throw uncutInput(path, error, 'count');
     throw error;
   }
 }

@@ -7,6 +7,7 @@ import { readFailure } from '../count-input.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { readText } from '../text-input.js';
+import { uncutInput } from '../uncut.js';
 import { approximationNote, DEFAULT_MODEL, selectTokenizer } from '../tokenizer.js';
 
 const spec: CommandSpec = {
@@ -57,19 +58,6 @@ function readLimits(values: ParsedArgs['values']): { maxTokens: number; overlap:
   return { maxTokens, overlap };
 }
 
-/**
- * A run with no safe cut in more than UNCUT_LIMIT characters, as an input error naming the input
- * and the way out (as `count` reports it): the library's message speaks of counting.
- */
-function uncutInput(name: string, error: PieceTooLongError): InputError {
-  const at = error.place.kind === 'text' ? `character ${error.place.character.toLocaleString('en-US')}` : `byte ${error.place.byte.toLocaleString('en-US')}`;
-  const reason =
-    `from ${at} on, more than ${error.limit.toLocaleString('en-US')} characters in a row cannot be cut without changing their tokens ` +
-    '(one run of whitespace, punctuation, letters or digits), so it cannot be split in constant memory (PIECE_TOO_LONG); ' +
-    "break the run up (with line breaks, say), or split the whole text in memory with the library's splitByTokens(text, { maxTokens })";
-  return new InputError(`cannot split ${name}: ${reason}.`, { path: name, reason, cause: error });
-}
-
 async function run({ values, positionals }: ParsedArgs, io: Io): Promise<CommandOutput> {
   const { maxTokens, overlap } = readLimits(values);
   const model = stringValue(values, 'model');
@@ -109,7 +97,7 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<Command
   } catch (error) {
     // Node's file-system errors carry a syscall; the library's errors and our own pass through.
     if (!fromStdin && typeof error === 'object' && error !== null && 'syscall' in error) throw readFailure(path, error, opened ? 'read' : 'open');
-    if (error instanceof PieceTooLongError) throw uncutInput(name, error);
+    if (error instanceof PieceTooLongError) throw uncutInput(name, error, 'split');
     throw error;
   }
   return '';
