@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { LocalTokenizer } from '@google/genai/tokenizer';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { SentencePieceEncoding } from '../../src/sentencepiece/sentencepiece-encoding.js';
+import { countGeminiTokens, geminiCountedTexts, type GeminiContents, type GeminiCountConfig } from '../../src/sentencepiece/gemini-contents.js';
 import { gemma3ForTest } from './gemma3-oracle.js';
 import { gemma3SentencePieceModel } from './spm-model.js';
 
@@ -80,4 +81,50 @@ describe("gemma3 against the GenAI SDK's SentencePiece BPE on the same vocabular
     expect(enc.encode('\u{20000}')).toEqual([0xf0, 0xa0, 0x80, 0x80].map((b) => 238 + b)); // its four bytes, as SentencePiece does
     expect(await sdkIds('\u{20000}')).toEqual([0xef, 0xbf, 0xbd, 0xef, 0xbf, 0xbd].map((b) => 238 + b));
   });
+
+  test("contents, system instruction, tools and response schema: the SDK's countTokens", async () => {
+    const weather = {
+      name: 'get_weather',
+      description: 'Current weather for a city.',
+      parameters: {
+        type: 'OBJECT',
+        title: 'not counted',
+        properties: {
+          city: { type: 'STRING', description: 'City name, e.g. Zürich' },
+          unit: { type: 'STRING', enum: ['celsius', 'fahrenheit'], format: 'enum' },
+          days: { type: 'ARRAY', items: { type: 'INTEGER', description: 'day offsets' } },
+        },
+        required: ['city'],
+        example: { city: 'Paris', days: [1, 2], nested: { note: 'warm' } },
+      },
+      response: { type: 'OBJECT', properties: { temperature: { type: 'NUMBER' } } },
+    };
+    const cases: [GeminiContents, GeminiCountConfig | undefined][] = [
+      ['What is your name?', undefined],
+      [['Hello', { text: ' world  ' }], undefined],
+      [{ role: 'user', parts: [{ text: '我们今天去北京。' }, { text: 'def f():\n    return 1' }] }, undefined],
+      [
+        [
+          { role: 'user', parts: [{ text: 'Weather in Paris?' }] },
+          { role: 'model', parts: [{ functionCall: { name: 'get_weather', args: { city: 'Paris', opts: { unit: 'celsius', days: [1, 2, 'three'] }, ok: true } } }] },
+          { role: 'user', parts: [{ functionResponse: { name: 'get_weather', response: { temperature: 21.5, summary: 'sunny <b>and</b> warm' } } }] },
+        ],
+        { systemInstruction: 'You are terse.', tools: [{ functionDeclarations: [weather] }], generationConfig: { responseSchema: { type: 'OBJECT', properties: { answer: { type: 'STRING', description: 'the reply' } }, required: ['answer'] } } },
+      ],
+    ];
+    for (const [contents, config] of cases) {
+      const want = (await sdk.countTokens(contents as never, config as never)).totalTokens;
+      expect({ contents, count: countGeminiTokens(enc, contents, config) }).toEqual({ contents, count: want });
+    }
+    // The SDK's order: required before properties, a property's key before its schema, example last.
+    expect(geminiCountedTexts('hi', { tools: [{ functionDeclarations: [weather] }] })).toEqual([
+      'hi', 'get_weather', 'Current weather for a city.',
+      'city',
+      'city', 'City name, e.g. Zürich', 'unit', 'enum', 'celsius', 'fahrenheit', 'days', 'day offsets',
+      'city', 'days', 'nested', 'Paris', 'note', 'warm',
+      'temperature',
+    ]);
+    expect(() => countGeminiTokens(enc, [{ role: 'user', parts: [{ inlineData: { mimeType: 'image/png', data: '' } }] }])).toThrow(/contents\[0\]\.parts\[0\] holds media/);
+    await expect(sdk.countTokens([{ role: 'user', parts: [{ inlineData: { mimeType: 'image/png', data: '' } }] }])).rejects.toThrow(/non-text/);
+  }, 60_000);
 });
