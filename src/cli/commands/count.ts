@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { EncodingName } from '../../index.js';
 import { BatchCounter } from '../batch-pool.js';
+import { isOpenEncodingName } from '../../encodings/open-data.js';
 import { choice, flag, stringList, stringValue, wholeNumber, type CommandSpec, type ParsedArgs } from '../args.js';
 import { atDay, AT_OPTION, noteWarnings } from '../at.js';
 import { ENCODING_NAMES } from '../../index.js';
@@ -123,7 +124,8 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<Command
   // One pass over the files counts every encoding needed: the one shown, and those of the --fit models.
   const encodings = [...new Set([tokenizer.encoding.name as EncodingName, ...fitting.map((m) => m.encoding)])];
   const jobsGiven = wholeNumber(values, 'jobs', spec.name);
-  const jobs = jobsGiven ?? availableParallelism();
+  // Worker threads load encodings by name and have no tokmeter-open data: those count on this thread.
+  const jobs = encodings.some((name) => isOpenEncodingName(name)) ? 1 : (jobsGiven ?? availableParallelism());
   if (jobs < 1) throw new UsageError('--jobs must be at least 1.', spec.name);
 
   const selection = { ignore: !flag(values, 'no-ignore'), include: stringList(values, 'include'), exclude: stringList(values, 'exclude') };

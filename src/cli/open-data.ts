@@ -1,0 +1,46 @@
+import { hasEncodingData, isOpenEncodingName, useEncodingData, type EncodingData } from '../encodings/open-data.js';
+import { matchModelTokenizer } from '../encodings/model-tokenizer.js';
+import type { OpenEncodingName } from '../encodings/open-specs.js';
+import { InputError } from './errors.js';
+
+/** Imports a module of the package tokmeter-open by encoding name. */
+export type OpenDataImporter = (name: OpenEncodingName) => Promise<{ default: EncodingData }>;
+
+/** tokmeter-open as installed beside tokmeter (a dependency of the same project, or both global). */
+const installed: OpenDataImporter = (name) => import(`tokmeter-open/${name}`) as Promise<{ default: EncodingData }>;
+
+/**
+ * The optional encodings a command's options name: `--encoding llama3`, or a `--model`, `--models`
+ * or `--compare` id that counts with one (`groq/llama-3.3-70b-versatile` → llama3).
+ */
+export function openEncodingsNamed(values: Readonly<Record<string, unknown>>): OpenEncodingName[] {
+  const names = new Set<OpenEncodingName>();
+  const text = (key: string): string[] => (typeof values[key] === 'string' ? (values[key] as string).split(',').map((s) => s.trim()) : []);
+  for (const encoding of text('encoding')) if (isOpenEncodingName(encoding)) names.add(encoding);
+  for (const model of [...text('model'), ...text('models'), ...text('compare')]) {
+    const encoding = model === '' ? undefined : matchModelTokenizer(model)?.encoding;
+    if (encoding !== undefined && isOpenEncodingName(encoding)) names.add(encoding);
+  }
+  return [...names];
+}
+
+/**
+ * The command line's `useEncodingData`: gives the library the data of each encoding in `names`
+ * from tokmeter-open, where it is installed; an `InputError` saying how to install it where not.
+ */
+export async function loadOpenEncodingData(names: readonly OpenEncodingName[], importer: OpenDataImporter = installed): Promise<void> {
+  for (const name of names) {
+    if (hasEncodingData(name)) continue;
+    let module: { default: EncodingData };
+    try {
+      module = await importer(name);
+    } catch (error) {
+      throw new InputError(
+        `counting with ${name} needs its data, from the package tokmeter-open, which is not installed beside tokmeter. ` +
+          'Install it where tokmeter is: npm install tokmeter-open (npm install -g tokmeter-open for a global tokmeter).',
+        { cause: error },
+      );
+    }
+    useEncodingData(module.default);
+  }
+}
