@@ -140,10 +140,7 @@ export class Encoding {
     if (typeof text !== 'string') {
       throw new InvalidArgumentError('text', `must be a string, got ${describeValue(text)}.`);
     }
-    if (this.#nfc) return this.#runNormalized(text, options, out, limit);
-    const ranks = this.#ranks;
-    const split = this.#split;
-    if (options === undefined) return encodeOrdinary(ranks, split, text, 0, text.length, out, 0, limit);
+    if (options === undefined) return this.#ordinary(text, 0, text.length, out, 0, limit);
 
     const specials = this.#specials;
     const policy = specialTokenPolicy(options, specials.idByText, this.name);
@@ -151,13 +148,13 @@ export class Encoding {
       const at = specials.find(text, 0, policy.disallowed);
       if (at >= 0) throw new DisallowedSpecialTokenError(specials.tokenAt(text, at), at);
     }
-    if (policy.allowed.size === 0) return encodeOrdinary(ranks, split, text, 0, text.length, out, 0, limit);
+    if (policy.allowed.size === 0) return this.#ordinary(text, 0, text.length, out, 0, limit);
 
     let count = 0;
     let pos = 0;
     for (;;) {
       const at = specials.find(text, pos, policy.allowed);
-      count = encodeOrdinary(ranks, split, text, pos, at < 0 ? text.length : at, out, count, limit);
+      count = this.#ordinary(text, pos, at < 0 ? text.length : at, out, count, limit);
       if (at < 0 || count > limit) return count;
       const token = specials.tokenAt(text, at);
       if (out !== null) out.push(specials.idByText.get(token)!);
@@ -167,39 +164,14 @@ export class Encoding {
   }
 
   /**
-   * `#run` for an encoding whose ordinary text is NFC-normalized first: special tokens are found
-   * in the text as given (as the upstream tokenizer splits them off before normalizing), and each
-   * stretch of text between them is normalized on its own.
+   * The ordinary text text[from..to) (no special tokens in it), tokenized onto `count`. An encoding
+   * that normalizes (Qwen2: NFC) does it here, stretch by stretch between special tokens, as the
+   * upstream tokenizer splits special tokens off the text as given before it normalizes the rest.
    */
-  #runNormalized(text: string, options: EncodeOptions | undefined, out: number[] | null, limit: number): number {
-    if (typeof text !== 'string') {
-      throw new InvalidArgumentError('text', `must be a string, got ${describeValue(text)}.`);
-    }
-    const ranks = this.#ranks;
-    const split = this.#split;
-    const ordinary = (from: number, to: number, count: number): number => {
-      const normal = text.slice(from, to).normalize('NFC');
-      return encodeOrdinary(ranks, split, normal, 0, normal.length, out, count, limit);
-    };
-    if (options === undefined) return ordinary(0, text.length, 0);
-    const specials = this.#specials;
-    const policy = specialTokenPolicy(options, specials.idByText, this.name);
-    if (policy.disallowed.size > 0) {
-      const at = specials.find(text, 0, policy.disallowed);
-      if (at >= 0) throw new DisallowedSpecialTokenError(specials.tokenAt(text, at), at);
-    }
-    if (policy.allowed.size === 0) return ordinary(0, text.length, 0);
-    let count = 0;
-    let pos = 0;
-    for (;;) {
-      const at = specials.find(text, pos, policy.allowed);
-      count = ordinary(pos, at < 0 ? text.length : at, count);
-      if (at < 0 || count > limit) return count;
-      const token = specials.tokenAt(text, at);
-      if (out !== null) out.push(specials.idByText.get(token)!);
-      count++;
-      pos = at + token.length;
-    }
+  #ordinary(text: string, from: number, to: number, out: number[] | null, count: number, limit: number): number {
+    if (!this.#nfc) return encodeOrdinary(this.#ranks, this.#split, text, from, to, out, count, limit);
+    const normal = text.slice(from, to).normalize('NFC');
+    return encodeOrdinary(this.#ranks, this.#split, normal, 0, normal.length, out, count, limit);
   }
 }
 
