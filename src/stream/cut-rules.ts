@@ -31,18 +31,21 @@ const FAMILIES = new Map<unknown, PatternFamily>([
   [nextPieceO200k, 'o200k'],
 ]);
 
-/** The cut rules for `encoding`. */
-export function cutRulesFor(encoding: Encoding): CutRules {
+/**
+ * The cut rules for `encoding`. With `normalized`, for text already in the encoding's normal form
+ * (the token counter's NFC stage): qwen2, whose pattern is cl100k's with single digits, takes
+ * cl100k's rules there (its pieces only split cl100k's further, at digits), but not in raw text,
+ * where a cut before a combining mark would change what NFC makes of both sides.
+ */
+export function cutRulesFor(encoding: Encoding, { normalized = false }: { readonly normalized?: boolean } = {}): CutRules {
   const name = encoding.name;
-  // llama3 splits with cl100k's pattern (its own vocabulary gives its seams); qwen2 and deepseek_v3
-  // have patterns (and Qwen an NFC step) that no rule here describes yet.
+  // llama3 splits with cl100k's pattern (its own vocabulary gives its seams); deepseek_v3's
+  // pattern has no rules here yet.
   const spec = Object.hasOwn(ENCODING_SPECS, name) ? ENCODING_SPECS[name as EncodingName] : isOpenEncodingName(name) ? OPEN_ENCODING_SPECS[name] : undefined;
-  const family = FAMILIES.get(spec?.split.nextPiece);
+  const family = name === 'qwen2' ? (normalized ? 'cl100k' : undefined) : FAMILIES.get(spec?.split.nextPiece);
   if (family === undefined && isOpenEncodingName(name)) {
-    throw new InvalidArgumentError(
-      'encoding',
-      `is ${name}, which the streaming counters (createTokenCounter, countFile, countFiles, createTextSplitter) do not take yet. Count the whole text with getEncoding('${name}').count(text) instead.`,
-    );
+    const takes = name === 'qwen2' ? 'createTokenCounter and countFile take it, but not countFiles on a file it would cut nor createTextSplitter' : 'the streaming counters (createTokenCounter, countFile, countFiles, createTextSplitter) do not take it yet';
+    throw new InvalidArgumentError('encoding', `is ${name}: ${takes}. Count the whole text with getEncoding('${name}').count(text) instead.`);
   }
   if (family === undefined) throw internalError(`no cut rules for the split pattern of ${name}`);
   let seams: VocabularySeams | undefined;
