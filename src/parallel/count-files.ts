@@ -65,7 +65,9 @@ export async function countFiles(paths: readonly string[], options?: CountFilesO
     ...(read['encoding'] !== undefined && { encoding: read['encoding'] as TokenCounterOptions['encoding'] }),
   };
   const encoding = selectEncoding(counterOptions); // a bad model or encoding fails here, not in every worker
-  const rules = cutRulesFor(encoding);
+  // An encoding that normalizes its text (qwen2) counts each file whole, through its own NFC stage:
+  // cuts in the raw bytes could fall where normalizing joins characters.
+  const rules = encoding.normalization === null ? cutRulesFor(encoding) : null;
 
   const sizes = paths.map((path) => {
     let stat;
@@ -81,8 +83,8 @@ export async function countFiles(paths: readonly string[], options?: CountFilesO
   const fileOf: number[] = [];
   paths.forEach((path, file) => {
     const size = sizes[file]!;
-    const pieces = size > splitAbove ? Math.min(Math.ceil(size / splitAbove), concurrency * RANGES_PER_THREAD) : 1;
-    for (const [start, end] of pieces > 1 ? planRanges(path, size, pieces, rules) : [[0, size]]) {
+    const pieces = size > splitAbove && rules !== null ? Math.min(Math.ceil(size / splitAbove), concurrency * RANGES_PER_THREAD) : 1;
+    for (const [start, end] of pieces > 1 && rules !== null ? planRanges(path, size, pieces, rules) : [[0, size]]) {
       tasks.push({ id: tasks.length, path, start: start!, end: end!, options: counterOptions });
       fileOf.push(file);
     }

@@ -5,6 +5,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { describeValue } from '../describe.js';
 import { readOptions } from '../options.js';
 import { cutRulesFor } from './cut-rules.js';
+import { NfcStage } from './nfc-stage.js';
 import { SafeCutText } from './safe-cut-text.js';
 
 export interface TokenCounterOptions {
@@ -53,21 +54,25 @@ export function createTokenCounter(options?: TokenCounterOptions): TokenCounter 
 export class StreamCounter implements TokenCounter {
   readonly #encoding: Encoding;
   readonly #text: SafeCutText;
+  /** For an encoding that normalizes its text (qwen2): the NFC form, handed on as it is known. */
+  readonly #nfc: NfcStage | null;
   readonly #count = (segment: string): void => {
     this.#counted += this.#encoding.count(segment);
   };
   #counted = 0;
   #ended = false;
 
-  constructor(encoding: Encoding) {
+  /** `flushAt` as SafeCutText takes it (smaller in tests, to cut more often). */
+  constructor(encoding: Encoding, flushAt?: number) {
     this.#encoding = encoding;
-    this.#text = new SafeCutText(cutRulesFor(encoding));
+    this.#nfc = encoding.normalization === 'NFC' ? new NfcStage() : null;
+    this.#text = new SafeCutText(cutRulesFor(encoding, { normalized: this.#nfc !== null }), flushAt);
   }
 
   write(chunk: string): void {
     if (this.#ended) throw new InvalidArgumentError('write', 'was called after end(); create a new counter for more text.');
     if (typeof chunk !== 'string') throw new InvalidArgumentError('chunk', `must be a string, got ${describeValue(chunk)}.`);
-    this.#text.write(chunk, this.#count);
+    this.#text.write(this.#nfc === null ? chunk : this.#nfc.write(chunk), this.#count);
   }
 
   get counted(): number {
@@ -77,6 +82,7 @@ export class StreamCounter implements TokenCounter {
   end(): number {
     if (!this.#ended) {
       this.#ended = true;
+      if (this.#nfc !== null) this.#text.write(this.#nfc.end(), this.#count);
       this.#text.end(this.#count);
     }
     return this.#counted;
@@ -84,7 +90,7 @@ export class StreamCounter implements TokenCounter {
 
   /** Characters held now, not yet counted. */
   get held(): number {
-    return this.#text.held;
+    return this.#text.held + (this.#nfc?.held ?? 0);
   }
 
   /** The most characters held at once. */

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countFiles, createTokenCounter, getEncoding, InvalidArgumentError, useEncodingData } from '../../src/index.js';
+import { countFiles, createTextSplitter, createTokenCounter, getEncoding, InvalidArgumentError, useEncodingData } from '../../src/index.js';
 import llama3 from '../../packages/tokmeter-open/llama3.js';
 import qwen2 from '../../packages/tokmeter-open/qwen2.js';
 import deepseekV3 from '../../packages/tokmeter-open/deepseek_v3.js';
 import { asciiText, mixedText } from '../support/arbitraries.js';
+import { StreamCounter } from '../../src/stream/token-counter.js';
 
 const RUNS = Number(process.env['TOKMETER_FC_RUNS'] ?? 200);
 
@@ -21,8 +22,9 @@ describe('streaming with llama3 (cl100k\'s pattern, its own vocabulary\'s seams)
   it('counts text written in any chunks as the whole text (fast-check prints the seed of a failure)', () => {
     const encoding = getEncoding('llama3');
     fc.assert(
-      fc.property(fc.array(fc.oneof(mixedText, asciiText), { minLength: 1, maxLength: 6 }), (chunks) => {
-        const counter = createTokenCounter({ model: 'groq/llama-3.3-70b-versatile' });
+      fc.property(fc.array(fc.oneof(mixedText, asciiText), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 64 }), (chunks, flushAt) => {
+        expect(createTokenCounter({ model: 'groq/llama-3.3-70b-versatile' })).toBeDefined();
+        const counter = new StreamCounter(encoding, flushAt);
         for (const chunk of chunks) counter.write(chunk);
         expect(counter.end()).toBe(encoding.count(chunks.join('')));
       }),
@@ -40,9 +42,60 @@ describe('streaming with llama3 (cl100k\'s pattern, its own vocabulary\'s seams)
   });
 });
 
-describe('streaming with qwen2 and deepseek_v3', () => {
-  it.each(['qwen2', 'deepseek_v3'] as const)('%s is refused with an error that says how to count instead', (name) => {
-    expect(() => createTokenCounter({ encoding: name as never })).toThrow(InvalidArgumentError);
-    expect(() => createTokenCounter({ encoding: name as never })).toThrow(`getEncoding('${name}').count(text)`);
+// Text where NFC joins characters: marks after letters (to compose and to reorder), Hangul jamo,
+// singletons, astral marks, lone surrogates, beside ASCII and digits.
+const NFC_FRAGMENTS = ['e', '\u0301', 'a\u0308', '\u0328\u0301', 'A\u030a', '\u212b', '\u1100', '\u1161', '\u11a8', '가', '\u3099', 'か',
+  '\u0915\u093c', '\u0958', '\u{1d165}\u{1d16d}', '\ud800', ' ', '\n', '12', 'x', '!', 'Å'];
+const nfcText = fc.array(fc.oneof(fc.constantFrom(...NFC_FRAGMENTS), mixedText), { maxLength: 30 }).map((parts) => parts.join(''));
+const chunked = (text: string, cuts: number[]): string[] => {
+  const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  return [...at, text.length].map((end, i) => text.slice(i === 0 ? 0 : at[i - 1], end));
+};
+
+describe('streaming with qwen2 (cl100k\'s rules on the text\'s NFC form)', () => {
+  it('counts text written in any chunks as the whole text, marks and jamo cut from their letters included', () => {
+    const encoding = getEncoding('qwen2');
+    fc.assert(
+      fc.property(nfcText, fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 64 }), (text, cuts, flushAt) => {
+        // A small flushAt makes the counter look for a cut after every few characters.
+        const counter = new StreamCounter(encoding, flushAt);
+        for (const chunk of chunked(text, cuts)) counter.write(chunk);
+        expect(counter.end()).toBe(encoding.count(text));
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('NFC text cut anywhere leaves NFC parts (what the counter relies on when it counts each part)', () => {
+    fc.assert(
+      fc.property(nfcText, fc.nat(), (text, cut) => {
+        const normal = text.toWellFormed().normalize('NFC');
+        const at = cut % (normal.length + 1);
+        if ((normal.charCodeAt(at) & 0xfc00) === 0xdc00) return; // inside a pair
+        expect(normal.slice(0, at).normalize('NFC')).toBe(normal.slice(0, at));
+        expect(normal.slice(at).normalize('NFC')).toBe(normal.slice(at));
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('countFile and countFiles count a file as the whole text (countFiles without cutting it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tokmeter-open-'));
+    const path = join(dir, 'nfd.txt');
+    const text = 'Cafe\u0301 nai\u0308ve \u1100\u1161\u11a8 12345 Å\n'.repeat(30000);
+    writeFileSync(path, text);
+    const [result] = await countFiles([path], { encoding: 'qwen2' as never, splitAbove: 100_000 });
+    expect(result!.tokens).toBe(getEncoding('qwen2').count(text));
+  });
+
+  it('createTextSplitter refuses it: its chunks must be slices of the text as given', () => {
+    expect(() => createTextSplitter({ maxTokens: 10, encoding: 'qwen2' as never })).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('streaming with deepseek_v3', () => {
+  it('is refused with an error that says how to count instead', () => {
+    expect(() => createTokenCounter({ encoding: 'deepseek_v3' as never })).toThrow(InvalidArgumentError);
+    expect(() => createTokenCounter({ encoding: 'deepseek_v3' as never })).toThrow("getEncoding('deepseek_v3').count(text)");
   });
 });
