@@ -7,28 +7,34 @@ import { CHAT_COUNT_OPTIONS } from './chat/options.js';
 import type { EncodeOptions } from './encode-options.js';
 import { modelTokenizer } from './encodings/model-tokenizer.js';
 import { getEncoding } from './encodings/registry.js';
-import type { EncodingName } from './encodings/specs.js';
+import type { AnyEncodingName } from './encodings/any-encoding-name.js';
 import type { Encoding } from './encoding.js';
+import type { SentencePieceEncoding } from './sentencepiece/sentencepiece-encoding.js';
 
 export interface CountOptions extends EncodeOptions {
   /**
    * The model whose encoding to use, resolved by prefix (`gpt-4o-2024-08-06` → o200k_base).
-   * Models whose tokenizer is not public (`claude-*`, `gemini-*`, GPT-5.6 and later) count with
-   * o200k_base as a stand-in; `modelTokenizer(model).approximate` says when that is the case.
+   * Models whose tokenizer is not public (`claude-*`, GPT-5.6 and later) count with o200k_base as
+   * a stand-in, and so do `gemini-*` ids until gemma3's data is registered (`useEncodingData`);
+   * `modelTokenizer(model).approximate` says when that is the case.
    *
    * @default 'gpt-4o'
    */
   readonly model?: string;
-  /** The encoding to use instead of a model's. Give `model` or `encoding`, not both. */
-  readonly encoding?: EncodingName | 'gpt2';
+  /**
+   * The encoding to use instead of a model's. Give `model` or `encoding`, not both. `llama3`,
+   * `qwen2`, `deepseek_v3` and `gemma3` count once `useEncodingData` has given their data.
+   */
+  readonly encoding?: AnyEncodingName;
 }
 
 /**
  * The encoding that `options` select: `encoding`, else `model`'s by the one model → tokenizer rule
  * (`modelTokenizer`: exact for OpenAI's published encodings, o200k_base standing in for other
- * gpt-*, claude-* and gemini-* ids), else gpt-4o's (o200k_base).
+ * gpt-*, claude-* and gemini-* ids; gemma3 for Gemini 2.0/2.5/3 once its data is registered), else
+ * gpt-4o's (o200k_base).
  */
-export function selectEncoding(options: { readonly model?: string; readonly encoding?: EncodingName | 'gpt2' } | undefined): Encoding {
+export function selectEncoding(options: { readonly model?: string; readonly encoding?: AnyEncodingName } | undefined): Encoding | SentencePieceEncoding {
   if (options === undefined) return getEncoding('o200k_base');
   if (options.encoding !== undefined && options.model !== undefined) {
     throw new InvalidArgumentError('options', `gives both model (${JSON.stringify(options.model)}) and encoding (${JSON.stringify(options.encoding)}); give one of them.`);

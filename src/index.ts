@@ -87,10 +87,11 @@ export {
 
 export type { EncodingName } from './encodings/specs.js';
 export type { OpenEncodingName } from './encodings/open-specs.js';
+export type { AnyEncodingName } from './encodings/any-encoding-name.js';
 export type { EncodingData } from './encodings/open-data.js';
 export type { SentencePieceEncoding } from './sentencepiece/sentencepiece-encoding.js';
 export type { EncodingOptions } from './encodings/extra-special-tokens.js';
-export type { ModelTokenizerMatch, ModelFamily } from './encodings/model-tokenizer.js';
+export type { ModelTokenizerMatch, ModelFamily, ModelEncodingName } from './encodings/model-tokenizer.js';
 export type { TokenizerBand } from './encodings/claude-band.js';
 export type { EncodeOptions } from './encode-options.js';
 export type { CountOptions, MessagesCountOptions } from './count.js';

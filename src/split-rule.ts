@@ -1,7 +1,8 @@
 import { selectEncoding } from './count.js';
 import { describeValue } from './describe.js';
 import type { Encoding } from './encoding.js';
-import type { EncodingName } from './encodings/specs.js';
+import type { AnyEncodingName } from './encodings/any-encoding-name.js';
+import type { SentencePieceEncoding } from './sentencepiece/sentencepiece-encoding.js';
 import { InvalidArgumentError } from './errors.js';
 import { readOptions } from './options.js';
 
@@ -21,8 +22,8 @@ export interface SplitOptions {
   readonly overlap?: number;
   /** Count with this model's tokenizer. @default 'gpt-4o' */
   readonly model?: string;
-  /** Count with this encoding instead of a model's. */
-  readonly encoding?: EncodingName | 'gpt2';
+  /** Count with this encoding instead of a model's (`createTextSplitter` takes only the built-in ones). */
+  readonly encoding?: AnyEncodingName;
 }
 
 export interface TextChunk {
@@ -38,7 +39,7 @@ export interface TextChunk {
 
 /** The options read and checked: what `takeChunks` needs. */
 export interface SplitRule {
-  readonly encoding: Encoding;
+  readonly encoding: Encoding | SentencePieceEncoding;
   readonly maxTokens: number;
   readonly overlap: number;
 }
@@ -59,7 +60,7 @@ export function readSplitOptions(options: SplitOptions, fn: string): SplitRule {
   }
   const encoding = selectEncoding({
     ...(o.model !== undefined && { model: o.model as string }),
-    ...(o.encoding !== undefined && { encoding: o.encoding as EncodingName }),
+    ...(o.encoding !== undefined && { encoding: o.encoding as AnyEncodingName }),
   });
   return { encoding, maxTokens, overlap };
 }

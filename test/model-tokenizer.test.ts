@@ -22,15 +22,33 @@ describe('modelTokenizer: the one model → tokenizer rule', () => {
     ['claude-opus-5', 'o200k_base', true, 'anthropic'],
     ['anthropic/claude-sonnet-5-5', 'o200k_base', true, 'anthropic'],
     ['claude-some-future-model', 'o200k_base', true, 'anthropic'],
+    // Without gemma3's data (this file registers none) Gemini 2.0/2.5/3 keep the stand-in too;
+    // test/sentencepiece/gemini-registered.test.ts has them with it.
+    ['gemini-2.5-pro', 'o200k_base', true, 'google'],
+    ['models/gemini-2.0-flash-001', 'o200k_base', true, 'google'],
     ['gemini-3.1-pro-preview', 'o200k_base', true, 'google'],
     ['models/gemini-4-carbon', 'o200k_base', true, 'google'],
     ['groq/llama-3.3-70b-versatile', 'llama3', false, 'meta'],
     ['qwen/qwen3-32b', 'qwen2', false, 'qwen'],
     ['deepseek/deepseek-chat', 'deepseek_v3', false, 'deepseek'],
   ] as const)('%s → %s (approximate: %s, %s)', (model, encoding, approximate, family) => {
-    // Claude ids also carry their measured band (test/claude-band.test.ts).
-    const { band: _band, ...match } = modelTokenizer(model);
+    // Claude ids also carry their measured band (test/claude-band.test.ts), Gemini ids a note.
+    const { band: _band, note: _note, ...match } = modelTokenizer(model);
     expect(match).toEqual({ encoding, approximate, family });
+  });
+
+  test('a Gemini id says how its count could be exact, or why it cannot', () => {
+    expect(modelTokenizer('gemini-2.5-flash').note).toMatch(/install tokmeter-open and call useEncodingData\(gemma3\) .*for exact Gemini text counts/);
+    expect(modelTokenizer('vertex_ai/gemini-3-pro-preview').note).toMatch(/useEncodingData\(gemma3\)/);
+    expect(modelTokenizer('gemini-3.1-pro-preview').note).toMatch(/gemma4, which tokmeter does not have/);
+    expect(modelTokenizer('gemini-1.5-pro').note).toBeUndefined(); // the SDK has no local tokenizer for it
+    expect(modelTokenizer('gpt-4o').note).toBeUndefined();
+  });
+
+  test('Gemini ids keep counting without tokmeter-open, with the stand-in', () => {
+    expect(countTokens('hello world', { model: 'gemini-2.5-pro' })).toBe(getEncoding('o200k_base').count('hello world'));
+    expect(countChatTokens({ model: 'gemini-2.5-pro', messages: [{ role: 'user', content: 'hello' }] })).toMatchObject({ encoding: 'o200k_base', approximate: true });
+    expect(createTokenCounter({ model: 'gemini-2.5-pro' }).end()).toBe(0);
   });
 
   test('an id of no known family is refused, with the closest names and the way out', () => {

@@ -19,6 +19,7 @@ import { getEncoding } from '../encodings/registry.js';
 import { writeChatPrompt } from './chat-format.js';
 import { templatedPrompt } from './open-templates.js';
 import type { ChatTokenCount } from './count-result.js';
+import { countGeminiChat } from './gemini-chat.js';
 import { countHarmony } from './harmony.js';
 import { countImage, type ImageCount } from './images/count-image.js';
 import { messageFormatFor } from './message-format.js';
@@ -32,6 +33,7 @@ import type { ChatRequest } from './types.js';
 export function countPrepared(request: PreparedRequest, tokenizer: ChatTokenizer, options: ChatCountOptions): ChatTokenCount {
   if (tokenizer.encoding === 'o200k_harmony') return countHarmony(request, tokenizer, options.harmony ?? {});
   if (isOpenEncodingName(tokenizer.encoding)) return countTemplated(request, tokenizer.encoding, tokenizer.family);
+  if (tokenizer.encoding === 'gemma3') return countGeminiChat(request, tokenizer);
 
   const imageDetails: ImageCount[] = [];
   const prompt = writeChatPrompt(request, messageFormatFor(request.model), toolLayoutFor(request.model, options.toolLayout), (part, field) => {
@@ -102,7 +104,9 @@ function countTemplated(request: PreparedRequest, name: OpenEncodingName, family
  * is a `"__proto__"` key, a cycle, or objects nested more than 100 levels deep (a tool schema can
  * nest about 45 properties); an option the function does not take is an `InvalidArgumentError`
  * naming it (`options.toolLayot`, with the closest option). `approximate` is true when the model's
- * tokenizer is not public, or when an assistant message makes several tool calls.
+ * tokenizer is not public, or when an assistant message makes several tool calls. A Gemini 2.0/2.5/3
+ * model, once gemma3's data is registered (`useEncodingData`), is counted as Google's GenAI SDK counts
+ * it locally (`format: 'gemini'`, gemini-chat.ts): exact for text, tool calls and tools; media are refused.
  *
  * @example
  * countChatTokens({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }] }).total // 8

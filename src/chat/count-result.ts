@@ -40,5 +40,9 @@ export interface ChatTokenCount {
    * `total × band.high` an upper bound for 97.5% of the samples. The chat framing is OpenAI's, not Claude's.
    */
   readonly band?: TokenizerBand;
-  readonly format: 'chat' | 'harmony';
+  /**
+   * How the request was written: OpenAI's chat format, harmony (gpt-oss), or — for Gemini 2.0/2.5/3
+   * with gemma3's data registered — the texts Google's GenAI SDK counts locally (no framing).
+   */
+  readonly format: 'chat' | 'harmony' | 'gemini';
 }

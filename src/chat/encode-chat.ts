@@ -59,6 +59,12 @@ export function encodeChat<R extends ChatRequest>(request: R, options?: EncodeCh
     }
     return getEncoding(tokenizer.encoding).encode(prompt.preamble + prompt.messages.join('') + prompt.replyPriming, { allowedSpecial: 'all' });
   }
+  if (tokenizer.encoding === 'gemma3') {
+    throw new UnsupportedContentError(
+      'model',
+      `is ${JSON.stringify(prepared.model)}, which is counted as Google's GenAI SDK counts it locally: each text encoded on its own, with no prompt around them, so there are no prompt ids to give. Use countChatTokens for the count, or getEncoding('gemma3').encode(text) for one text's ids.`,
+    );
+  }
   const ids = chatFormatIds(tokenizer.encoding);
   if (ids === undefined) {
     throw new UnsupportedContentError('model', `is ${JSON.stringify(prepared.model)}, which uses ${tokenizer.encoding}; no chat model uses that encoding, so there is no chat format to give ids for.`);

@@ -1,4 +1,4 @@
-import { ENCODING_NAMES, getEncoding, UnknownModelError, type Encoding, type EncodingName } from '../index.js';
+import { Encoding, ENCODING_NAMES, getEncoding, UnknownModelError, type EncodingName } from '../index.js';
 import { matchModelTokenizer } from '../encodings/model-tokenizer.js';
 import { findModel, resolveModel } from '../pricing/registry.js';
 import { InputError } from './errors.js';
@@ -28,7 +28,12 @@ export function selectTokenizer(options: { model?: string | undefined; encoding?
   }
   const model = options.model ?? DEFAULT_MODEL;
   const match = matchModelTokenizer(model);
-  if (match !== undefined) return { encoding: getEncoding(match.encoding), model, approximate: match.approximate };
+  if (match !== undefined) {
+    // gemma3 (Gemini, once its data is registered) is a SentencePieceEncoding; the command line does not load its data.
+    const encoding = getEncoding(match.encoding);
+    if (!(encoding instanceof Encoding)) throw new InputError(`${model} counts with ${encoding.name}, which the command line does not take yet; count it with the library.`);
+    return { encoding, model, approximate: match.approximate };
+  }
   const entry = findModel(model);
   if (entry !== undefined) {
     const { tokenizer } = entry.info;

@@ -121,6 +121,6 @@ export function sentencePieceEncoding(name: 'gemma3'): SentencePieceEncoding {
 }
 
 /** Whether `useEncodingData` has given the data of `name`. */
-export function hasEncodingData(name: OpenEncodingName): boolean {
-  return registered.has(name);
+export function hasEncodingData(name: OpenEncodingName | 'gemma3'): boolean {
+  return name === 'gemma3' ? registeredSentencePiece.has(name) : registered.has(name);
 }

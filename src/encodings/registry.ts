@@ -8,7 +8,8 @@ import { loadRankTable } from './load.js';
 import { isOpenEncodingName, openEncoding, sentencePieceEncoding } from './open-data.js';
 import type { SentencePieceEncoding } from '../sentencepiece/sentencepiece-encoding.js';
 import { OPEN_ENCODING_NAMES, type OpenEncodingName } from './open-specs.js';
-import { modelTokenizer, unknownModel } from './model-tokenizer.js';
+import type { AnyEncodingName } from './any-encoding-name.js';
+import { modelTokenizer, unknownModel, type ModelEncodingName } from './model-tokenizer.js';
 import { ENCODING_ALIASES, ENCODING_NAMES, ENCODING_SPECS, type EncodingName, type RankFileName } from './specs.js';
 
 const rankTables = new Map<RankFileName, RankTable>();
@@ -31,7 +32,8 @@ const encodings = new Map<EncodingName, Encoding>();
  */
 export function getEncoding(name: 'gemma3'): SentencePieceEncoding;
 export function getEncoding(name: EncodingName | OpenEncodingName | 'gpt2', options?: EncodingOptions | Readonly<Record<string, number>>): Encoding;
-export function getEncoding(name: EncodingName | OpenEncodingName | 'gpt2' | 'gemma3', options?: EncodingOptions | Readonly<Record<string, number>>): Encoding | SentencePieceEncoding {
+export function getEncoding(name: AnyEncodingName, options?: EncodingOptions | Readonly<Record<string, number>>): Encoding | SentencePieceEncoding;
+export function getEncoding(name: AnyEncodingName, options?: EncodingOptions | Readonly<Record<string, number>>): Encoding | SentencePieceEncoding {
   if (typeof name !== 'string') throw new InvalidArgumentError('name', `must be an encoding name (a string), got ${describeValue(name)}.`);
   if (name === 'gemma3') {
     if (readExtraSpecialTokens(options, 'getEncoding') !== undefined) {
@@ -75,17 +77,18 @@ export function getEncoding(name: EncodingName | OpenEncodingName | 'gpt2' | 'ge
  * working (`gpt-4o-2024-11-20` → `o200k_base`). Throws `UnknownModelError`, with the closest known
  * names, for a model without a published encoding; `modelTokenizer` places those too, approximately.
  */
-export function encodingNameForModel(model: string): EncodingName | OpenEncodingName {
+export function encodingNameForModel(model: string): ModelEncodingName {
   const match = modelTokenizer(model);
   if (!match.approximate) return match.encoding;
   throw unknownModel(model, match);
 }
 /**
- * The encoding a model uses; `options` as for `getEncoding` (extra special tokens).
+ * The encoding a model uses; `options` as for `getEncoding` (extra special tokens). A SentencePieceEncoding
+ * (same methods as Encoding) for Gemini 2.0/2.5/3 ids once gemma3's data is registered.
  *
  * @example encodingForModel('gpt-4o-mini').name // 'o200k_base'
  */
-export function encodingForModel(model: string, options?: EncodingOptions | Readonly<Record<string, number>>): Encoding {
+export function encodingForModel(model: string, options?: EncodingOptions | Readonly<Record<string, number>>): Encoding | SentencePieceEncoding {
   const name = encodingNameForModel(model);
   if (options === undefined) return getEncoding(name);
   readExtraSpecialTokens(options, 'encodingForModel'); // an error names this function, not getEncoding

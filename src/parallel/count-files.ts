@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { selectEncoding } from '../count.js';
+import { streamableEncoding } from '../stream/streamable-encoding.js';
 import type { Encoding } from '../encoding.js';
 import { describeValue } from '../describe.js';
 import { InvalidArgumentError, TokmeterError } from '../errors.js';
@@ -64,7 +65,7 @@ export async function countFiles(paths: readonly string[], options?: CountFilesO
     ...(read['model'] !== undefined && { model: read['model'] as string }),
     ...(read['encoding'] !== undefined && { encoding: read['encoding'] as TokenCounterOptions['encoding'] }),
   };
-  const encoding = selectEncoding(counterOptions); // a bad model or encoding fails here, not in every worker
+  const encoding = streamableEncoding(selectEncoding(counterOptions), 'countFiles'); // a bad model or encoding fails here, not in every worker
   // An encoding that normalizes its text (qwen2) counts each file whole, through its own NFC stage:
   // cuts in the raw bytes could fall where normalizing joins characters.
   const rules = encoding.normalization === null ? cutRulesFor(encoding) : null;

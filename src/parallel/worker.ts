@@ -4,6 +4,7 @@ import { selectEncoding } from '../count.js';
 import { TokmeterError } from '../errors.js';
 import { countFileRange } from '../stream/count-file.js';
 import { PieceTooLongError } from '../stream/errors.js';
+import { streamableEncoding } from '../stream/streamable-encoding.js';
 import type { RangeFailure, RangeResult, RangeTask } from './protocol.js';
 
 parentPort!.on('message', (task: RangeTask) => {
@@ -14,7 +15,7 @@ parentPort!.on('message', (task: RangeTask) => {
 });
 
 async function countRange(task: RangeTask): Promise<{ tokens: number; bytes: number }> {
-  return countFileRange(task.path, task.start, task.end, selectEncoding(task.options));
+  return countFileRange(task.path, task.start, task.end, streamableEncoding(selectEncoding(task.options), 'countFiles'));
 }
 
 function describeError(error: unknown): RangeFailure {

@@ -4,6 +4,7 @@ import type { Encoding } from '../encoding.js';
 import { InvalidArgumentError, TokmeterError } from '../errors.js';
 import { readOptions } from '../options.js';
 import { PieceTooLongError } from './errors.js';
+import { streamableEncoding } from './streamable-encoding.js';
 import { StreamCounter, TOKEN_COUNTER_OPTIONS, type TokenCounterOptions } from './token-counter.js';
 
 export interface FileCount {
@@ -21,7 +22,7 @@ export interface FileCount {
  */
 export async function countFile(path: string, options?: TokenCounterOptions): Promise<FileCount> {
   if (typeof path !== 'string' || path === '') throw new InvalidArgumentError('path', 'must be a file path.');
-  const encoding = selectEncoding(readOptions(options, TOKEN_COUNTER_OPTIONS, 'countFile') as TokenCounterOptions);
+  const encoding = streamableEncoding(selectEncoding(readOptions(options, TOKEN_COUNTER_OPTIONS, 'countFile') as TokenCounterOptions), 'countFile');
   return countFileRange(path, 0, Infinity, encoding);
 }
 

@@ -4,6 +4,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { boundaryOffsets, CUT_LOOK_BEHIND, readSplitOptions, takeChunks, type SplitOptions, type SplitRule, type TextChunk } from '../split-rule.js';
 import { cutRulesFor } from './cut-rules.js';
 import { SafeCutText } from './safe-cut-text.js';
+import { streamableEncoding } from './streamable-encoding.js';
 
 /** Splits text that arrives in pieces into the chunks `splitByTokens` gives for the whole text. */
 export interface TextSplitter {
@@ -66,7 +67,7 @@ export class StreamSplitter implements TextSplitter {
   /** `flushAt`: see `SafeCutText` (the tests make segments small). */
   constructor(rule: SplitRule, flushAt?: number) {
     this.#rule = rule;
-    this.#text = new SafeCutText(cutRulesFor(rule.encoding), flushAt);
+    this.#text = new SafeCutText(cutRulesFor(streamableEncoding(rule.encoding, 'createTextSplitter')), flushAt);
   }
 
   write(text: string): TextChunk[] {
