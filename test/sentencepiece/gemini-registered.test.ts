@@ -63,7 +63,7 @@ describe('Gemini ids resolve to gemma3 once its data is registered', () => {
   });
 
   test('countTokens, isWithinTokenLimit and encodingForModel count with gemma3', async () => {
-    const want = (await sdk.countTokens(text)).totalTokens;
+    const want = (await sdk.countTokens(text)).totalTokens ?? -1;
     expect(want).toBeGreaterThan(20);
     expect(countTokens(text, { model: 'gemini-2.5-pro' })).toBe(want);
     expect(countTokens(text, { encoding: 'gemma3' })).toBe(want);
