@@ -1,6 +1,7 @@
 import { nextPieceCl100k } from '../bpe/split-cl100k.js';
 import { nextPieceGpt2 } from '../bpe/split-gpt2.js';
 import { nextPieceO200k } from '../bpe/split-o200k.js';
+import { nextPieceDeepSeekV3 } from '../bpe/split-deepseek-v3.js';
 import type { Encoding } from '../encoding.js';
 import { internalError, InvalidArgumentError } from '../errors.js';
 import { isOpenEncodingName } from '../encodings/open-data.js';
@@ -9,7 +10,7 @@ import { ENCODING_SPECS, type EncodingName } from '../encodings/specs.js';
 import { vocabularySeams, type VocabularySeams } from './vocabulary-seams.js';
 
 /** Which of the three split patterns an encoding uses, as the cut rules need to know it. */
-export type PatternFamily = 'gpt2' | 'cl100k' | 'o200k';
+export type PatternFamily = 'gpt2' | 'cl100k' | 'o200k' | 'deepseek';
 
 /** What `CutScanner` needs to know about an encoding: its split pattern and its vocabulary's seams. */
 export interface CutRules {
@@ -19,7 +20,7 @@ export interface CutRules {
    * under gpt2 a run of digits is one piece.
    */
   readonly digitsInThrees: boolean;
-  /** Combining marks are punctuation to the pattern (gpt2, cl100k); o200k takes them into words. */
+  /** Combining marks are punctuation to the pattern (gpt2, cl100k); o200k and deepseek take them into words. */
   readonly marksArePunctuation: boolean;
   /** The vocabulary's seams, read on first use. */
   seams(): VocabularySeams;
@@ -29,6 +30,7 @@ const FAMILIES = new Map<unknown, PatternFamily>([
   [nextPieceGpt2, 'gpt2'],
   [nextPieceCl100k, 'cl100k'],
   [nextPieceO200k, 'o200k'],
+  [nextPieceDeepSeekV3, 'deepseek'],
 ]);
 
 /**
@@ -39,20 +41,22 @@ const FAMILIES = new Map<unknown, PatternFamily>([
  */
 export function cutRulesFor(encoding: Encoding, { normalized = false }: { readonly normalized?: boolean } = {}): CutRules {
   const name = encoding.name;
-  // llama3 splits with cl100k's pattern (its own vocabulary gives its seams); deepseek_v3's
-  // pattern has no rules here yet.
+  // llama3 splits with cl100k's pattern (its own vocabulary gives its seams); deepseek_v3 has rules
+  // of its own in CutScanner.
   const spec = Object.hasOwn(ENCODING_SPECS, name) ? ENCODING_SPECS[name as EncodingName] : isOpenEncodingName(name) ? OPEN_ENCODING_SPECS[name] : undefined;
   const family = name === 'qwen2' ? (normalized ? 'cl100k' : undefined) : FAMILIES.get(spec?.split.nextPiece);
   if (family === undefined && isOpenEncodingName(name)) {
-    const takes = name === 'qwen2' ? 'createTokenCounter and countFile take it, but not countFiles on a file it would cut nor createTextSplitter' : 'the streaming counters (createTokenCounter, countFile, countFiles, createTextSplitter) do not take it yet';
-    throw new InvalidArgumentError('encoding', `is ${name}: ${takes}. Count the whole text with getEncoding('${name}').count(text) instead.`);
+    throw new InvalidArgumentError(
+      'encoding',
+      `is ${name}: createTokenCounter and countFile take it, but not countFiles on a file it would cut nor createTextSplitter. Count the whole text with getEncoding('${name}').count(text) instead.`,
+    );
   }
   if (family === undefined) throw internalError(`no cut rules for the split pattern of ${name}`);
   let seams: VocabularySeams | undefined;
   return {
     family,
     digitsInThrees: family !== 'gpt2',
-    marksArePunctuation: family !== 'o200k',
+    marksArePunctuation: family === 'gpt2' || family === 'cl100k',
     seams: () => (seams ??= vocabularySeams(encoding)),
   };
 }

@@ -79,6 +79,7 @@ export class CutScanner {
   readonly #rules: CutRules;
   readonly #gpt2: boolean;
   readonly #o200k: boolean;
+  readonly #deepseek: boolean;
   readonly #digitsInThrees: boolean;
   readonly #marksArePunctuation: boolean;
   #seams: VocabularySeams | undefined;
@@ -112,6 +113,7 @@ export class CutScanner {
     this.#rules = rules;
     this.#gpt2 = rules.family === 'gpt2';
     this.#o200k = rules.family === 'o200k';
+    this.#deepseek = rules.family === 'deepseek';
     this.#digitsInThrees = rules.digitsInThrees;
     this.#marksArePunctuation = rules.marksArePunctuation;
     this.restart(start, at);
@@ -300,6 +302,7 @@ export class CutScanner {
       case NUMBER:
         return !this.#digitsInThrees || this.#digits < 0;
       case OTHER: {
+        if (this.#deepseek) return true; // no cut inside a run of punctuation under deepseek
         const seams = (this.#seams ??= this.#rules.seams());
         if (seams.joined[(lastUtf8Byte(b) << 8) | firstUtf8Byte(b)] === 0) return false;
         return !(b < 128 && seams.pairsUp[b] === 1 && this.#runStartsClean(seams));
@@ -311,6 +314,7 @@ export class CutScanner {
 
   /** Whether the place between a and b is a cut, now that d, the character after b, is known. */
   #isCut(d: number, dClass: number): boolean {
+    if (this.#deepseek) return this.#isCutDeepSeek(d, dClass);
     const b = this.#b;
     const bClass = this.#bClass;
     const bBit = 1 << bClass;
@@ -344,6 +348,30 @@ export class CutScanner {
       default:
         return false;
     }
+  }
+
+  /**
+   * deepseek_v3 (split-deepseek-v3.ts), whose pieces never cross these places, so merging never
+   * does either: the edges of a run of digits (cut in threes from its start, as cl100k's) and of a
+   * run of its CJK characters, which end a stretch of the third pattern as the end of the text
+   * would; before a space that leads a word (a letter or mark, then " ", then a letter or mark that
+   * is no CJK character); after the last line break of a run, before what is not whitespace. Runs
+   * of punctuation, whitespace and letters are not cut.
+   */
+  #isCutDeepSeek(d: number, dClass: number): boolean {
+    const a = this.#a;
+    const b = this.#b;
+    const aClass = this.#aClass;
+    const bClass = this.#bClass;
+    const aBit = 1 << aClass;
+    const bBit = 1 << bClass;
+    if ((aBit & KNOWN) === 0 || (bBit & KNOWN) === 0) return false;
+    if (aClass === NUMBER) return bClass === NUMBER ? this.#digits >= 0 && this.#digits % 3 === 0 : true;
+    if (bClass === NUMBER) return true;
+    if (isDeepSeekCjk(a) !== isDeepSeekCjk(b)) return true;
+    const wordOrMark = LETTER_SET | (1 << MARK);
+    if (b === SPACE_CHAR && (aBit & wordOrMark) !== 0) return ((1 << dClass) & wordOrMark) !== 0 && !isDeepSeekCjk(d);
+    return aClass === NEWLINE && (bBit & NOT_WHITESPACE) !== 0;
   }
 
   /** a is punctuation: ` ?[^\s\p{L}\p{N}]+` (cl100k and o200k add `[\r\n]*`, o200k `[\r\n/]*`). */
@@ -388,6 +416,11 @@ export class CutScanner {
     if (originClass === OTHER || originClass === MARK || this.#origin === SPACE_CHAR) return seams.joined[(lastUtf8Byte(this.#origin) << 8) | this.#b] === 0;
     return ((1 << originClass) & KNOWN) !== 0;
   }
+}
+
+/** The characters of DeepSeek V3's second Split step: U+4E00–U+9FA5, U+3040–U+30FF. */
+function isDeepSeekCjk(cp: number): boolean {
+  return (cp >= 0x4e00 && cp <= 0x9fa5) || (cp >= 0x3040 && cp <= 0x30ff);
 }
 
 function isAsciiDigit(cp: number): boolean {

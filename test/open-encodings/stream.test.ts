@@ -93,9 +93,39 @@ describe('streaming with qwen2 (cl100k\'s rules on the text\'s NFC form)', () =>
   });
 });
 
-describe('streaming with deepseek_v3', () => {
-  it('is refused with an error that says how to count instead', () => {
-    expect(() => createTokenCounter({ encoding: 'deepseek_v3' as never })).toThrow(InvalidArgumentError);
-    expect(() => createTokenCounter({ encoding: 'deepseek_v3' as never })).toThrow("getEncoding('deepseek_v3').count(text)");
+// Text where DeepSeek's pieces meet: digit runs, CJK runs (and ideographs past U+9FA5, which are
+// not barriers), a space before a digit or CJK, punctuation before ASCII letters, marks, controls.
+const DEEPSEEK_FRAGMENTS = ['1', '12', '1234', '٣', '中', '文字', 'ひら', 'カタ', '龦', '鿿', '𠀀', ' ', '  ', '\n', '\r\n', 'a', 'word', ' word', '.x', "'s",
+  '!', '!!', '\u0301', 'é', '\u0001', '\u200b', '\ue000', '👋', '\ud800', '\t', 'Ω', 'ü'];
+const deepseekText = fc.array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...DEEPSEEK_FRAGMENTS) }, { weight: 1, arbitrary: mixedText }), { maxLength: 60 }).map((parts) => parts.join(''));
+
+describe('streaming with deepseek_v3 (cuts at the edges of digit and CJK runs, before a space that leads a word, after line breaks)', () => {
+  it('counts text written in any chunks as the whole text (fast-check prints the seed of a failure)', () => {
+    const encoding = getEncoding('deepseek_v3');
+    fc.assert(
+      fc.property(deepseekText, fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 64 }), (text, cuts, flushAt) => {
+        const counter = new StreamCounter(encoding, flushAt);
+        for (const chunk of chunked(text, cuts)) counter.write(chunk);
+        expect(counter.end()).toBe(encoding.count(text));
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('keeps memory flat on prose and numbers: it finds cuts there', () => {
+    const counter = new StreamCounter(getEncoding('deepseek_v3'), 1024);
+    const text = 'The quick brown fox, 12345 jumps; 中文 over the lazy dog.\n'.repeat(2000);
+    for (let i = 0; i < text.length; i += 1000) counter.write(text.slice(i, i + 1000));
+    expect(counter.end()).toBe(getEncoding('deepseek_v3').count(text));
+    expect(counter.mostHeld).toBeLessThan(4096);
+  });
+
+  it('countFiles cuts a large file into ranges and counts it as the whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tokmeter-open-'));
+    const path = join(dir, 'big.txt');
+    const text = 'Hello, world! 12345 naïve café 中文 👋\n    indented code(); 3.14159\n'.repeat(20000);
+    writeFileSync(path, text);
+    const [result] = await countFiles([path], { encoding: 'deepseek_v3' as never, splitAbove: 100_000 });
+    expect(result!.tokens).toBe(getEncoding('deepseek_v3').count(text));
   });
 });
