@@ -35,12 +35,33 @@ export async function loadOpenEncodingData(names: readonly OpenEncodingName[], i
     try {
       module = await importer(name);
     } catch (error) {
-      throw new InputError(
-        `counting with ${name} needs its data, from the package tokmeter-open, which is not installed beside tokmeter. ` +
-          'Install it where tokmeter is: npm install tokmeter-open (npm install -g tokmeter-open for a global tokmeter).',
-        { cause: error },
-      );
+      throw openDataNotInstalled(name, error);
     }
     useEncodingData(module.default);
   }
+}
+
+/**
+ * `loadOpenEncodingData` before a command runs: what is installed is loaded, what is not is left
+ * out quietly, since the command may not count with it at all (`memory --model llama-3.1-8b`,
+ * `cost --input N` for a Llama model). A command that does count with it meets the library's
+ * EncodingDataNotInstalledError, which `openDataNotInstalled` words for the command line.
+ */
+export async function offerOpenEncodingData(names: readonly OpenEncodingName[], importer: OpenDataImporter = installed): Promise<void> {
+  for (const name of names) {
+    try {
+      await loadOpenEncodingData([name], importer);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
+  }
+}
+
+/** The command line's words for an encoding whose data tokmeter-open would bring, when it is not installed. */
+export function openDataNotInstalled(name: string, cause: unknown): InputError {
+  return new InputError(
+    `counting with ${name} needs its data, from the package tokmeter-open, which is not installed beside tokmeter. ` +
+      'Install it where tokmeter is: npm install tokmeter-open (npm install -g tokmeter-open for a global tokmeter).',
+    { cause },
+  );
 }

@@ -13,7 +13,8 @@ import { split } from './commands/split.js';
 import { EXIT_FETCH, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { loadCachedPrices } from './price-cache.js';
-import { loadOpenEncodingData, openEncodingsNamed } from './open-data.js';
+import { offerOpenEncodingData, openDataNotInstalled, openEncodingsNamed } from './open-data.js';
+import { EncodingDataNotInstalledError } from '../encodings/open-data.js';
 
 export const COMMANDS: readonly Command[] = [count, split, cost, estimate, fit, models, prices, memory];
 
@@ -119,10 +120,11 @@ async function dispatch(all: readonly string[], io: Io): Promise<CommandOutput> 
   const args = parseCommandArgs(command.spec, rest);
   if (needsFetchedPrices(command.spec.name, args.values, preferFetched)) await loadCachedPrices(preferFetched, io.note);
   // Llama, Qwen and DeepSeek models count with tokmeter-open's data, loaded here when it is installed.
-  await loadOpenEncodingData(openEncodingsNamed(args.values));
+  await offerOpenEncodingData(openEncodingsNamed(args.values));
   try {
     return await command.run({ ...args, values: { ...args.values, 'prefer-fetched': preferFetched } }, io);
   } catch (error) {
+    if (error instanceof EncodingDataNotInstalledError) throw openDataNotInstalled(error.encoding, error);
     throw inFlagTerms(error, command.spec.fieldFlags);
   }
 }
