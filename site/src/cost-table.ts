@@ -1,4 +1,5 @@
-import { checkContext, estimateCost, getModel, modelTokenizer, type EncodingName } from 'tokmeter';
+import { checkContext, estimateCost, getModel, type EncodingName } from 'tokmeter';
+import { pageTokenizer } from './tokenizers.js';
 import type { Flagship } from 'tokmeter';
 import { formatCost, formatCount, formatRate } from './format.js';
 
@@ -26,7 +27,7 @@ const LIMIT_NAMES = { maxInputTokens: 'max input', maxOutputTokens: 'max output'
 /** Prices the prompt (`tokens`, per encoding) with `outputTokens` of output for one flagship on `day`. */
 export function costRow(flagship: Flagship, tokens: ReadonlyMap<EncodingName, number>, outputTokens: number, day: string): CostRow {
   const { id, family } = flagship;
-  const { encoding, approximate } = modelTokenizer(id);
+  const { encoding, approximate } = pageTokenizer(id);
   const inputTokens = tokens.get(encoding) ?? 0;
   const prompt = estimateCost({ model: id, inputTokens, outputTokens: 0, at: day });
   const total = estimateCost({ model: id, inputTokens, outputTokens, at: day });

@@ -1,14 +1,14 @@
 // The playground page: wires the text box, the tokenizer selector, the output length and the day
 // to the counts, the token spans and the cost table. Bundled by scripts/build-site.mjs into
 // site/dist/index.html with tokmeter's web build, so the page needs no server and no network.
-import { getEncoding, modelTokenizer, type EncodingName } from 'tokmeter';
+import { getEncoding, type EncodingName } from 'tokmeter';
 import { costRow, costRowElement } from './cost-table.js';
 import { flagshipModels, type Flagship } from 'tokmeter';
 import { formatCount } from './format.js';
 import { measure, type Measurement } from './measure.js';
 import { createScheduler } from './schedule.js';
 import { drawTokens, spanNotice } from './token-view.js';
-import { tokenizerGroups, type TokenizerChoice } from './tokenizers.js';
+import { pageTokenizer, tokenizerGroups, type TokenizerChoice } from './tokenizers.js';
 
 /** The package version, filled in by the build. */
 declare const TOKMETER_VERSION: string;
@@ -94,7 +94,7 @@ function update(): void {
   const text = input.value;
   const models = flagships(day);
   if (last === undefined || last.text !== text || last.encoding !== choice.encoding || last.day !== day) {
-    const needed = models.map((model) => modelTokenizer(model.id).encoding);
+    const needed = models.map((model) => pageTokenizer(model.id).encoding);
     last = { text, encoding: choice.encoding, day, measurement: measure(text, choice.encoding, needed) };
   }
   const { measurement } = last;
