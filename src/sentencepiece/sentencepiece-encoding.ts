@@ -12,6 +12,19 @@ import { WordBuffer } from './word-buffer.js';
 const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const utf8Encoder = new TextEncoder();
 const SPACE_MARK = 0x2581;
+/** How far an added token reaches: the text around a cut that `cutsBefore` reads, in UTF-16 units. */
+export const CUT_LOOK_AHEAD = 64;
+const spaceMarked = (cp: number): number => (cp === 0x20 ? SPACE_MARK : cp);
+const loneSurrogate = (cp: number): number => (cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp);
+/** The code point that ends at `at` (a lone surrogate as U+FFFD, as the encoder reads it). */
+function codePointBefore(text: string, at: number): number {
+  const unit = text.charCodeAt(at - 1);
+  if (unit >= 0xdc00 && unit <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return 0x10000 + ((high - 0xd800) << 10) + (unit - 0xdc00);
+  }
+  return loneSurrogate(unit);
+}
 /** FNV-1a over UTF-16 units: the words' hash for the memo. */
 const HASH_START = 0x811c9dc5 | 0;
 const HASH_PRIME = 0x01000193;
@@ -119,6 +132,35 @@ export class SentencePieceEncoding {
   }
 
   /** The bytes of `tokens`, concatenated. */
+  /**
+   * Whether `text` can be cut before index `at` without changing its tokens, special-token text read
+   * as text (the streaming counter's reading): the code points on either side form a pair no piece
+   * holds (README.md, "Why the cuts are exact"), and no added token that could start in the
+   * `CUT_LOOK_AHEAD` units before `at` reaches past it — so the added tokens matched left of `at`
+   * and the words there are the same whether or not the text goes on. (Gemma 3's pairs include those
+   * inside its USER_DEFINED pieces, so the first test already excludes cuts inside an added token;
+   * the second keeps the rule right for data where that is not so.) The text must hold
+   * `CUT_LOOK_AHEAD` units after `at` (or end there). Never true inside a surrogate pair.
+   * A static method, so that an encoding's methods stay Encoding's.
+   * @internal
+   */
+  static cutsBefore(encoding: SentencePieceEncoding, text: string, at: number): boolean {
+    if (at <= 0 || at >= text.length) return false;
+    const high = text.charCodeAt(at - 1);
+    const low = text.charCodeAt(at);
+    if (high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) return false; // inside a surrogate pair
+    const before = codePointBefore(text, at);
+    const after = text.codePointAt(at)!;
+    if (encoding.#bigrams.occurs(spaceMarked(before), spaceMarked(loneSurrogate(after)))) return false;
+    const added = encoding.#added;
+    for (let j = Math.max(0, at - CUT_LOOK_AHEAD); j < at; j++) {
+      if (!added.mayStartWith(text.charCodeAt(j))) continue;
+      const match = added.matchAt(text, j, text.length, null);
+      if (match >= 0 && j + matchedLength(match) > at) return false;
+    }
+    return true;
+  }
+
   decodeBytes(tokens: ArrayLike<number>): Uint8Array {
     checkTokens(tokens);
     let size = 0;

@@ -4,8 +4,8 @@ import type { Encoding } from '../encoding.js';
 import { InvalidArgumentError, TokmeterError } from '../errors.js';
 import { readOptions } from '../options.js';
 import { PieceTooLongError } from './errors.js';
-import { streamableEncoding } from './streamable-encoding.js';
-import { StreamCounter, TOKEN_COUNTER_OPTIONS, type TokenCounterOptions } from './token-counter.js';
+import type { SentencePieceEncoding } from '../sentencepiece/sentencepiece-encoding.js';
+import { counterFor, TOKEN_COUNTER_OPTIONS, type TokenCounterOptions } from './token-counter.js';
 
 export interface FileCount {
   readonly path: string;
@@ -22,7 +22,7 @@ export interface FileCount {
  */
 export async function countFile(path: string, options?: TokenCounterOptions): Promise<FileCount> {
   if (typeof path !== 'string' || path === '') throw new InvalidArgumentError('path', 'must be a file path.');
-  const encoding = streamableEncoding(selectEncoding(readOptions(options, TOKEN_COUNTER_OPTIONS, 'countFile') as TokenCounterOptions), 'countFile');
+  const encoding = selectEncoding(readOptions(options, TOKEN_COUNTER_OPTIONS, 'countFile') as TokenCounterOptions);
   return countFileRange(path, 0, Infinity, encoding);
 }
 
@@ -31,9 +31,9 @@ export async function countFile(path: string, options?: TokenCounterOptions): Pr
  * `findSafeCutOffset`) for counts of adjacent ranges to add up to the file's.
  * @internal
  */
-export async function countFileRange(path: string, start: number, end: number, encoding: Encoding): Promise<FileCount> {
+export async function countFileRange(path: string, start: number, end: number, encoding: Encoding | SentencePieceEncoding): Promise<FileCount> {
   if (end <= start) return { path, tokens: 0, bytes: 0 };
-  const counter = new StreamCounter(encoding);
+  const counter = counterFor(encoding);
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let bytes = 0;
   try {

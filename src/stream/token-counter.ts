@@ -7,12 +7,13 @@ import { readOptions } from '../options.js';
 import { cutRulesFor } from './cut-rules.js';
 import { NfcStage } from './nfc-stage.js';
 import { SafeCutText } from './safe-cut-text.js';
-import { streamableEncoding } from './streamable-encoding.js';
+import { SentencePieceEncoding } from '../sentencepiece/sentencepiece-encoding.js';
+import { SentencePieceStreamCounter } from './sentencepiece-counter.js';
 
 export interface TokenCounterOptions {
   /** The model whose encoding to use. @default 'gpt-4o' */
   readonly model?: string;
-  /** The encoding to use instead of a model's (gemma3 is refused: streaming does not take it yet). */
+  /** The encoding to use instead of a model's. */
   readonly encoding?: AnyEncodingName;
 }
 
@@ -44,8 +45,12 @@ export interface TokenCounter {
  * counter.end(); // the exact total
  */
 export function createTokenCounter(options?: TokenCounterOptions): TokenCounter {
-  const encoding = selectEncoding(readOptions(options, TOKEN_COUNTER_OPTIONS, 'createTokenCounter') as TokenCounterOptions);
-  return new StreamCounter(streamableEncoding(encoding, 'createTokenCounter'));
+  return counterFor(selectEncoding(readOptions(options, TOKEN_COUNTER_OPTIONS, 'createTokenCounter') as TokenCounterOptions));
+}
+
+/** The counter for `encoding`: SentencePiece (gemma3) has its own cut rule (sentencepiece-counter.ts). @internal */
+export function counterFor(encoding: Encoding | SentencePieceEncoding): TokenCounter {
+  return encoding instanceof SentencePieceEncoding ? new SentencePieceStreamCounter(encoding) : new StreamCounter(encoding);
 }
 
 /**
