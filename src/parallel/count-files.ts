@@ -3,8 +3,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { selectEncoding } from '../count.js';
-import { streamableEncoding } from '../stream/streamable-encoding.js';
-import type { Encoding } from '../encoding.js';
+import { Encoding } from '../encoding.js';
+import type { SentencePieceEncoding } from '../sentencepiece/sentencepiece-encoding.js';
 import { describeValue } from '../describe.js';
 import { InvalidArgumentError, TokmeterError } from '../errors.js';
 import { moduleDirectory } from '../module-path.js';
@@ -65,10 +65,11 @@ export async function countFiles(paths: readonly string[], options?: CountFilesO
     ...(read['model'] !== undefined && { model: read['model'] as string }),
     ...(read['encoding'] !== undefined && { encoding: read['encoding'] as TokenCounterOptions['encoding'] }),
   };
-  const encoding = streamableEncoding(selectEncoding(counterOptions), 'countFiles'); // a bad model or encoding fails here, not in every worker
+  const encoding = selectEncoding(counterOptions); // a bad model or encoding fails here, not in every worker
   // An encoding that normalizes its text (qwen2) counts each file whole, through its own NFC stage:
-  // cuts in the raw bytes could fall where normalizing joins characters.
-  const rules = encoding.normalization === null ? cutRulesFor(encoding) : null;
+  // cuts in the raw bytes could fall where normalizing joins characters. gemma3 (SentencePiece) has
+  // no byte-level cut rules to plan ranges with: its files are counted whole too.
+  const rules = encoding instanceof Encoding && encoding.normalization === null ? cutRulesFor(encoding) : null;
 
   const sizes = paths.map((path) => {
     let stat;
@@ -102,7 +103,7 @@ export async function countFiles(paths: readonly string[], options?: CountFilesO
 
   // Workers load their encoding by name: an optional encoding's data, given to this thread with
   // useEncodingData, is not theirs, so its files are counted on this thread.
-  const threads = isOpenEncodingName(encoding.name) ? 1 : Math.min(concurrency, tasks.length);
+  const threads = isOpenEncodingName(encoding.name) || !(encoding instanceof Encoding) ? 1 : Math.min(concurrency, tasks.length);
   await countTasks(tasks, threads, encoding, record);
   return paths.map((path, file) => ({ path, tokens: tokens[file]!, bytes: sizes[file]! }));
 }
@@ -113,7 +114,7 @@ export async function countFiles(paths: readonly string[], options?: CountFilesO
  * this thread alone by more than the workers' start-up (loading the encoding, about 0.1 s), even
  * when other processes leave the workers no core.
  */
-function countTasks(tasks: readonly RangeTask[], threads: number, encoding: Encoding, record: (task: RangeTask, result: { tokens: number; bytes: number }) => void): Promise<void> {
+function countTasks(tasks: readonly RangeTask[], threads: number, encoding: Encoding | SentencePieceEncoding, record: (task: RangeTask, result: { tokens: number; bytes: number }) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
     let finished = 0;

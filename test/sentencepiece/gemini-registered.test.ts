@@ -87,7 +87,7 @@ describe('Gemini ids resolve to gemma3 once its data is registered', () => {
     }
   });
 
-  test('createTokenCounter and countFile stream gemma3 exactly; countFiles and createTextSplitter refuse it, saying what to use', async () => {
+  test('createTokenCounter, countFile and countFiles stream gemma3 exactly; createTextSplitter refuses it, saying what to use', async () => {
     const long = `${text} `.repeat(5000);
     for (const options of [{ model: 'gemini-2.5-pro' }, { encoding: 'gemma3' as const }]) {
       const counter = createTokenCounter(options);
@@ -99,8 +99,10 @@ describe('Gemini ids resolve to gemma3 once its data is registered', () => {
     const path = join(dir, 'a.txt');
     writeFileSync(path, long);
     expect(await countFile(path, { model: 'gemini-2.5-pro' })).toMatchObject({ tokens: getEncoding('gemma3').count(long) });
-    await expect(countFiles([path], { encoding: 'gemma3' })).rejects.toThrow(InvalidArgumentError);
-    await expect(countFiles([path], { encoding: 'gemma3' })).rejects.toThrow(/countFiles does not take yet: count files with countFile/);
+    const [whole, second] = await countFiles([path, path], { model: 'gemini-2.5-flash', splitAbove: 10_000, concurrency: 2 });
+    expect(whole).toMatchObject({ tokens: getEncoding('gemma3').count(long) });
+    expect(second).toMatchObject({ tokens: getEncoding('gemma3').count(long) });
+    expect(() => createTextSplitter({ model: 'gemini-2.5-pro', maxTokens: 10 })).toThrow(/gemma3 cannot be split as a stream.*splitByTokens/);
     // The stand-in still streams.
     expect((await countFile(path, { model: 'gemini-3.1-pro-preview' })).tokens).toBe(getEncoding('o200k_base').count(long));
   });
