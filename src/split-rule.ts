@@ -46,6 +46,20 @@ export interface SplitRule {
 
 const OPTIONS = ['maxTokens', 'overlap', 'model', 'encoding'] as const;
 
+/**
+ * Refuses text whose tokens cannot be placed back in it: for gemma3, text holding U+2581 (`▁`), the
+ * mark SentencePiece turns spaces into, which its tokens decode as a space (one byte where the text
+ * had three), so the chunks' positions would be wrong. `field` names the text in the error.
+ */
+export function checkSplittable(encoding: Encoding | SentencePieceEncoding, text: string, field: string): void {
+  if (encoding.name === 'gemma3' && text.includes('\u2581')) {
+    throw new InvalidArgumentError(
+      field,
+      `holds U+2581 (▁) at index ${text.indexOf('\u2581')}, which gemma3 reads as its mark for a space, so its tokens cannot be placed back in the text to split it. Remove or replace that character before splitting (counting is not affected).`,
+    );
+  }
+}
+
 /** Reads and checks the options of `fn` (`splitByTokens`, `createTextSplitter`). */
 export function readSplitOptions(options: SplitOptions, fn: string): SplitRule {
   if (options === undefined) throw new InvalidArgumentError('options', 'is required: pass { maxTokens } (and optionally overlap, model or encoding).');

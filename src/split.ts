@@ -1,6 +1,6 @@
 import { describeValue } from './describe.js';
 import { InvalidArgumentError } from './errors.js';
-import { boundaryOffsets, readSplitOptions, takeChunks, type SplitOptions, type TextChunk } from './split-rule.js';
+import { boundaryOffsets, checkSplittable, readSplitOptions, takeChunks, type SplitOptions, type TextChunk } from './split-rule.js';
 
 export type { SplitOptions, TextChunk } from './split-rule.js';
 
@@ -38,6 +38,7 @@ export function splitByTokens(text: string, options: SplitOptions): TextChunk[] 
       `is not in ${rule.encoding.normalization}, which ${rule.encoding.name} normalizes text to before splitting it, so its chunks could not be slices of the text as given. Split text.normalize('${rule.encoding.normalization}') instead.`,
     );
   }
+  checkSplittable(rule.encoding, text, 'text');
   const ids = rule.encoding.encode(text);
   const offsets = boundaryOffsets(text, rule.encoding.tokenByteLengths(ids));
   const chunks: TextChunk[] = [];

@@ -4,7 +4,6 @@ import { selectEncoding } from '../count.js';
 import { TokmeterError } from '../errors.js';
 import { countFileRange } from '../stream/count-file.js';
 import { PieceTooLongError } from '../stream/errors.js';
-import { streamableEncoding } from '../stream/streamable-encoding.js';
 import type { RangeFailure, RangeResult, RangeTask } from './protocol.js';
 
 parentPort!.on('message', (task: RangeTask) => {
@@ -15,7 +14,7 @@ parentPort!.on('message', (task: RangeTask) => {
 });
 
 async function countRange(task: RangeTask): Promise<{ tokens: number; bytes: number }> {
-  return countFileRange(task.path, task.start, task.end, streamableEncoding(selectEncoding(task.options), 'countFiles'));
+  return countFileRange(task.path, task.start, task.end, selectEncoding(task.options));
 }
 
 function describeError(error: unknown): RangeFailure {

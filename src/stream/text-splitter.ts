@@ -1,10 +1,11 @@
 import { describeValue } from '../describe.js';
 import { ENCODING_SPECS } from '../encodings/specs.js';
 import { InvalidArgumentError } from '../errors.js';
-import { boundaryOffsets, CUT_LOOK_BEHIND, readSplitOptions, takeChunks, type SplitOptions, type SplitRule, type TextChunk } from '../split-rule.js';
+import { boundaryOffsets, checkSplittable, CUT_LOOK_BEHIND, readSplitOptions, takeChunks, type SplitOptions, type SplitRule, type TextChunk } from '../split-rule.js';
 import { cutRulesFor } from './cut-rules.js';
 import { SafeCutText } from './safe-cut-text.js';
-import { streamableEncoding } from './streamable-encoding.js';
+import { SentencePieceEncoding } from '../sentencepiece/sentencepiece-encoding.js';
+import { SentencePieceCutText } from './sentencepiece-cut-text.js';
 
 /** Splits text that arrives in pieces into the chunks `splitByTokens` gives for the whole text. */
 export interface TextSplitter {
@@ -33,10 +34,10 @@ export interface TextSplitter {
  */
 export function createTextSplitter(options: SplitOptions): TextSplitter {
   const rule = readSplitOptions(options, 'createTextSplitter');
-  if (!Object.hasOwn(ENCODING_SPECS, rule.encoding.name)) {
+  if (!Object.hasOwn(ENCODING_SPECS, rule.encoding.name) && !(rule.encoding instanceof SentencePieceEncoding)) {
     throw new InvalidArgumentError(
       'options.encoding',
-      `${rule.encoding.name} cannot be split as a stream: its safe cuts are known only for the built-in encodings (${Object.keys(ENCODING_SPECS).join(', ')}). Split the whole text with splitByTokens instead.`,
+      `${rule.encoding.name} cannot be split as a stream: its safe cuts are known only for the built-in encodings (${Object.keys(ENCODING_SPECS).join(', ')}) and gemma3. Split the whole text with splitByTokens instead.`,
     );
   }
   return new StreamSplitter(rule);
@@ -52,7 +53,7 @@ export function createTextSplitter(options: SplitOptions): TextSplitter {
  */
 export class StreamSplitter implements TextSplitter {
   readonly #rule: SplitRule;
-  readonly #text: SafeCutText;
+  readonly #text: SafeCutText | SentencePieceCutText;
   /** The input from `#base` on, to the end of the last segment. */
   #window = '';
   #base = 0;
@@ -67,12 +68,14 @@ export class StreamSplitter implements TextSplitter {
   /** `flushAt`: see `SafeCutText` (the tests make segments small). */
   constructor(rule: SplitRule, flushAt?: number) {
     this.#rule = rule;
-    this.#text = new SafeCutText(cutRulesFor(streamableEncoding(rule.encoding, 'createTextSplitter')), flushAt);
+    const encoding = rule.encoding;
+    this.#text = encoding instanceof SentencePieceEncoding ? new SentencePieceCutText(encoding, flushAt) : new SafeCutText(cutRulesFor(encoding), flushAt);
   }
 
   write(text: string): TextChunk[] {
     if (this.#ended) throw new InvalidArgumentError('write', 'was called after end(); create a new splitter for more text.');
     if (typeof text !== 'string') throw new InvalidArgumentError('text', `must be a string, got ${describeValue(text)}.`);
+    checkSplittable(this.#rule.encoding, text, 'text');
     const before = this.#held;
     this.#text.write(text, this.#take);
     return this.#held === before ? [] : this.#choose(false);

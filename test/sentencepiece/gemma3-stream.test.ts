@@ -1,19 +1,22 @@
-// Streaming gemma3: text written in any chunks counts as the whole text (the cut rule of
-// SentencePieceEncoding.cutsBefore, README.md "Why the cuts are exact"); fast-check prints the seed of a failure.
+// Streaming gemma3: text written in any chunks counts as the whole text and splits into splitByTokens' chunks
+// (the cut rule of SentencePieceEncoding.cutsBefore, README.md "Why the cuts are exact"); fast-check prints the seed of a failure.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PieceTooLongError } from '../../src/stream/errors.js';
 import { SentencePieceStreamCounter } from '../../src/stream/sentencepiece-counter.js';
+import { StreamSplitter } from '../../src/stream/text-splitter.js';
+import { splitByTokens } from '../../src/split.js';
 import { UNCUT_LIMIT } from '../../src/stream/errors.js';
 import { SentencePieceEncoding } from '../../src/sentencepiece/sentencepiece-encoding.js';
 import { asciiText, mixedText } from '../support/arbitraries.js';
-import { gemma3ForTest } from './gemma3-oracle.js';
+import gemma3 from '../../packages/tokmeter-open/gemma3.js';
+import { InvalidArgumentError, useEncodingData } from '../../src/index.js';
 
 const RUNS = Number(process.env['TOKMETER_FC_RUNS'] ?? 200);
 
 let enc: SentencePieceEncoding;
 beforeAll(() => {
-  enc = gemma3ForTest();
+  enc = useEncodingData(gemma3); // this file's process only (vitest runs each file in its own)
 });
 
 /** Text made of what gemma3 treats specially: added tokens (runs, tags), ▁, spaces, surrogates, and plain words. */
@@ -58,6 +61,37 @@ describe('SentencePieceEncoding.cutsBefore', () => {
       expect(enc.count(text.slice(0, at)) + enc.count(text.slice(at)), `cut at ${at}`).toBe(enc.count(text));
     }
     expect(found).toBeGreaterThan(10);
+  });
+});
+
+describe('StreamSplitter with gemma3', () => {
+  test("gives splitByTokens' chunks for text written in any chunks", () => {
+    fc.assert(
+      fc.property(
+        // Without U+2581, which splitting refuses for gemma3 (below).
+        fc.array(fc.oneof(gemmaText, mixedText, asciiText).map((s) => s.replaceAll('\u2581', '_')), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 4, max: 40 }),
+        fc.integer({ min: 0, max: 3 }),
+        (pieces, flushAt, maxTokens, overlap) => {
+          const splitter = new StreamSplitter({ encoding: enc, maxTokens, overlap }, flushAt);
+          const chunks = pieces.flatMap((piece) => splitter.write(piece));
+          chunks.push(...splitter.end());
+          expect(chunks).toEqual(splitByTokens(pieces.join(''), { encoding: 'gemma3', maxTokens, overlap }));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('text holding U+2581 is refused, whole or streamed: its tokens decode it as a space, so chunks could not be placed', () => {
+    // Before the check, splitByTokens('a▁b c') gave one chunk 'a▁b' and lost ' c'.
+    expect(() => splitByTokens('a\u2581b c', { encoding: 'gemma3', maxTokens: 4 })).toThrow(InvalidArgumentError);
+    expect(() => splitByTokens('a\u2581b c', { encoding: 'gemma3', maxTokens: 4 })).toThrow(/text holds U\+2581 \(▁\) at index 1/);
+    const splitter = new StreamSplitter({ encoding: enc, maxTokens: 10, overlap: 0 });
+    expect(splitter.write('fine text ')).toEqual([]);
+    expect(() => splitter.write('x\u2581')).toThrow(/U\+2581/);
+    expect(splitByTokens('a\u2581b c', { encoding: 'o200k_base', maxTokens: 4 }).map((c) => c.text).join('')).toBe('a\u2581b c');
   });
 });
 
