@@ -29,7 +29,15 @@ export class NfcStage {
 
   /** The NFC form of what can be normalized now, of the text so far with `chunk` added. */
   write(chunk: string): string {
-    const at = lastIndependentStart(chunk);
+    const held = this.#held;
+    const at = lastIndependentStart(chunk, held.length > 0 ? held.charCodeAt(held.length - 1) : 0);
+    if (at === PAIR_ACROSS) {
+      // The character that starts on its own is the pair whose first half ends what was held.
+      const ready = held.slice(0, -1);
+      this.#held = held.slice(-1) + chunk;
+      this.#handed += ready.length;
+      return ready.normalize('NFC');
+    }
     if (at < 0) {
       this.#held += chunk;
       if (this.#held.length > UNCUT_LIMIT) throw new PieceTooLongError(UNCUT_LIMIT, { kind: 'text', character: this.#handed });
@@ -50,12 +58,17 @@ export class NfcStage {
   }
 }
 
+/** `lastIndependentStart`'s answer when that character is a pair split between the held text and the chunk. */
+const PAIR_ACROSS = -2;
+
 /**
  * The index in `chunk` of the last character that nothing before it normalizes with (see
  * `NfcStage`), other than the first of a surrogate pair whose second half has not come yet; -1 when
  * there is none. Index 0 counts: what was held before the chunk is then normalized on its own.
+ * `heldLast` is the last unit held before the chunk: when it is a pair's first half and the chunk
+ * starts with the second, that pair is one character (PAIR_ACROSS if it starts on its own).
  */
-function lastIndependentStart(chunk: string): number {
+function lastIndependentStart(chunk: string, heldLast: number): number {
   const classes = bmpClasses();
   for (let i = chunk.length - 1; i >= 0; i--) {
     const unit = chunk.charCodeAt(i);
@@ -66,6 +79,10 @@ function lastIndependentStart(chunk: string): number {
         if ((astralClass(codePoint) & CLASS_MASK) !== MARK) return i - 1;
         i--;
         continue;
+      }
+      if (i === 0 && (heldLast & 0xfc00) === 0xd800) {
+        const codePoint = 0x10000 + ((heldLast - 0xd800) << 10) + (unit - 0xdc00);
+        return (astralClass(codePoint) & CLASS_MASK) !== MARK ? PAIR_ACROSS : -1;
       }
       return i;
     }

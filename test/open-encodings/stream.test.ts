@@ -53,6 +53,21 @@ const chunked = (text: string, cuts: number[]): string[] => {
 };
 
 describe('streaming with qwen2 (cl100k\'s rules on the text\'s NFC form)', () => {
+  it('joins a surrogate pair cut between two chunks before deciding what normalizes on its own', () => {
+    // Found by the property below (seed -555366600): E, two astral marks, then U+0328 (ogonek),
+    // which canonical reordering moves next to E to compose Ę; the cut splits U+1D16D's pair.
+    const text = "\u{10000} 'RE\u{1d165}\u{1d16d}\u0328\u0301";
+    const encoding = getEncoding('qwen2');
+    for (let at = 0; at <= text.length; at++) {
+      for (const flushAt of [1, 2, 64]) {
+        const counter = new StreamCounter(encoding, flushAt);
+        counter.write(text.slice(0, at));
+        counter.write(text.slice(at));
+        expect({ at, flushAt, count: counter.end() }).toEqual({ at, flushAt, count: encoding.count(text) });
+      }
+    }
+  });
+
   it('counts text written in any chunks as the whole text, marks and jamo cut from their letters included', () => {
     const encoding = getEncoding('qwen2');
     fc.assert(
