@@ -1,5 +1,6 @@
 import { Encoding, ENCODING_NAMES, getEncoding, UnknownModelError, type EncodingName } from '../index.js';
 import { matchModelTokenizer } from '../encodings/model-tokenizer.js';
+import { geminiLocalTokenizer } from '../sentencepiece/gemini-models.js';
 import { findModel, resolveModel } from '../pricing/registry.js';
 import { InputError } from './errors.js';
 
@@ -58,6 +59,11 @@ export function selectTokenizer(options: { model?: string | undefined; encoding?
 export function approximationNote(tokenizer: Tokenizer): string {
   const note = `${tokenizer.model ?? 'this model'} has no public tokenizer; counts use ${tokenizer.encoding.name} and are approximate.`;
   const band = tokenizer.model === undefined ? undefined : matchModelTokenizer(tokenizer.model)?.band;
+  const gemini = tokenizer.model === undefined ? undefined : geminiLocalTokenizer(tokenizer.model)?.tokenizer;
+  if (gemini === 'gemma3') {
+    return `${note} Google's GenAI SDK counts its text with gemma3, which the library counts exactly once tokmeter-open's data is registered (useEncodingData(gemma3)); the command line does not load it yet.`;
+  }
+  if (gemini === 'gemma4') return `${note} Google's GenAI SDK counts its text with gemma4, which tokmeter does not have.`;
   if (band === undefined) return note;
   return `${note} Measured against Claude's own counts, ${tokenizer.encoding.name} is low: × ${band.factor} is the central estimate (cost uses it), × ${band.high} the upper bound (fit uses it); see docs/claude-counts.md.`;
 }
