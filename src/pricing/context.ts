@@ -2,7 +2,8 @@ import { lazy } from '../zod.js';
 import { countChatTokens } from '../chat/index.js';
 import type { ChatMessage, ChatRequest } from '../chat/types.js';
 import { countTokens } from '../count.js';
-import type { EncodingName } from '../encodings/specs.js';
+import type { AnyEncodingName } from '../encodings/any-encoding-name.js';
+import { matchModelTokenizer } from '../encodings/model-tokenizer.js';
 import { parseArgs, priceDate, tokenCount } from './args.js';
 import { lifecycleAt } from './dated.js';
 import { dayOf, type PriceDate } from './dates.js';
@@ -37,10 +38,19 @@ const checkOptions = lazy((z) => z.strictObject({
   at: priceDate().optional(),
 }));
 
+/**
+ * The tokenizer a catalog model's prompt is counted with: its catalog entry's, except a Gemini model
+ * that the one model → tokenizer rule gives gemma3 (its data registered with `useEncodingData`),
+ * which counts exactly as `countTokens` and `countChatTokens` count it.
+ */
+function promptTokenizer(entry: CatalogEntry): { encoding: string; exact: boolean } {
+  return matchModelTokenizer(entry.id)?.encoding === 'gemma3' ? { encoding: 'gemma3', exact: true } : entry.info.tokenizer;
+}
+
 function countInput(entry: CatalogEntry, input: CheckContextOptions['input']): number {
   if (typeof input === 'number') return input;
-  const { encoding, exact } = entry.info.tokenizer;
-  if (typeof input === 'string') return countTokens(input, { encoding: encoding as EncodingName });
+  const { encoding, exact } = promptTokenizer(entry);
+  if (typeof input === 'string') return countTokens(input, { encoding: encoding as AnyEncodingName });
   const chatModel = exact ? entry.id : STAND_IN_CHAT_MODEL;
   const request = Array.isArray(input) ? { messages: input } : (input as Omit<ChatRequest, 'model'>);
   return countChatTokens({ ...request, model: chatModel } as ChatRequest).total;
@@ -70,7 +80,7 @@ export function checkContext(options: CheckContextOptions): ContextCheck {
   const entry = resolveModel(o.model);
   const counted = countInput(entry, options.input);
   const { warnings } = lifecycleAt(entry, dayOf(o.at));
-  const approximate = typeof options.input !== 'number' && !entry.info.tokenizer.exact;
+  const approximate = typeof options.input !== 'number' && !promptTokenizer(entry).exact;
   const outputTokens = o.maxOutputTokens ?? 0;
   if (typeof options.input === 'number') return checkLimits(entry, { inputTokens: counted, outputTokens }, approximate, warnings);
   const { tokens, band } = contextTokens(entry.id, counted);

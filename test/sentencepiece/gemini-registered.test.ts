@@ -9,6 +9,7 @@ import { LocalTokenizer } from '@google/genai/tokenizer';
 import { beforeAll, describe, expect, test } from 'vitest';
 import gemma3 from '../../packages/tokmeter-open/gemma3.js';
 import {
+  checkContext,
   countChatTokens,
   countFile,
   countFiles,
@@ -74,6 +75,17 @@ describe('Gemini ids resolve to gemma3 once its data is registered', () => {
     expect(encodingForModel('gemini-2.5-pro')).toBe(getEncoding('gemma3'));
     // Gemini 3.1 still has the stand-in.
     expect(countTokens(text, { model: 'gemini-3.1-pro-preview' })).toBe(getEncoding('o200k_base').count(text));
+  });
+
+  test('checkContext counts a Gemini prompt with gemma3 too, exactly', () => {
+    const messages = [{ role: 'user' as const, content: text }];
+    expect(checkContext({ model: 'gemini-2.5-pro', input: text, at: '2026-12-07' })).toMatchObject({ inputTokens: countTokens(text, { model: 'gemini-2.5-pro' }), approximate: false });
+    expect(checkContext({ model: 'gemini-2.5-pro', input: messages, at: '2026-12-07' })).toMatchObject({
+      inputTokens: countChatTokens({ model: 'gemini-2.5-pro', messages }).total,
+      approximate: false,
+    });
+    // Gemini 3.1 keeps the catalog's stand-in.
+    expect(checkContext({ model: 'gemini-3.1-pro-preview', input: text, at: '2026-12-07' })).toMatchObject({ inputTokens: getEncoding('o200k_base').count(text), approximate: true });
   });
 
   test('splitByTokens splits with gemma3: chunks join back and each fits', () => {
