@@ -1,4 +1,4 @@
-import { Encoding, ENCODING_NAMES, getEncoding, UnknownModelError, type EncodingName } from '../index.js';
+import { ENCODING_NAMES, getEncoding, UnknownModelError, type Encoding, type EncodingName, type SentencePieceEncoding } from '../index.js';
 import { matchModelTokenizer } from '../encodings/model-tokenizer.js';
 import { geminiLocalTokenizer } from '../sentencepiece/gemini-models.js';
 import { findModel, resolveModel } from '../pricing/registry.js';
@@ -6,7 +6,7 @@ import { InputError } from './errors.js';
 
 /** The encoding a command counts with, and whether it only approximates the model's tokenizer. */
 export interface Tokenizer {
-  encoding: Encoding;
+  encoding: Encoding | SentencePieceEncoding;
   /** The model asked for, if any. */
   model: string | undefined;
   /** True when the model's own tokenizer is not public and `encoding` stands in for it. */
@@ -29,12 +29,7 @@ export function selectTokenizer(options: { model?: string | undefined; encoding?
   }
   const model = options.model ?? DEFAULT_MODEL;
   const match = matchModelTokenizer(model);
-  if (match !== undefined) {
-    // gemma3 (Gemini, once its data is registered) is a SentencePieceEncoding; the command line does not load its data.
-    const encoding = getEncoding(match.encoding);
-    if (!(encoding instanceof Encoding)) throw new InputError(`${model} counts with ${encoding.name}, which the command line does not take yet; count it with the library.`);
-    return { encoding, model, approximate: match.approximate };
-  }
+  if (match !== undefined) return { encoding: getEncoding(match.encoding), model, approximate: match.approximate };
   const entry = findModel(model);
   if (entry !== undefined) {
     const { tokenizer } = entry.info;
@@ -61,7 +56,7 @@ export function approximationNote(tokenizer: Tokenizer): string {
   const band = tokenizer.model === undefined ? undefined : matchModelTokenizer(tokenizer.model)?.band;
   const gemini = tokenizer.model === undefined ? undefined : geminiLocalTokenizer(tokenizer.model)?.tokenizer;
   if (gemini === 'gemma3') {
-    return `${note} Google's GenAI SDK counts its text with gemma3, which the library counts exactly once tokmeter-open's data is registered (useEncodingData(gemma3)); the command line does not load it yet.`;
+    return `${note} Google's GenAI SDK counts its text with gemma3, whose data is in the package tokmeter-open: install it where tokmeter is (npm install tokmeter-open) for exact Gemini text counts.`;
   }
   if (gemini === 'gemma4') return `${note} Google's GenAI SDK counts its text with gemma4, which tokmeter does not have.`;
   if (band === undefined) return note;

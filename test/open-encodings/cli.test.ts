@@ -11,6 +11,10 @@ describe('the command line and tokmeter-open', () => {
     expect(openEncodingsNamed({ encoding: 'deepseek_v3', compare: 'gpt-4o, qwen/qwen3-32b' }).sort()).toEqual(['deepseek_v3', 'qwen2']);
     expect(openEncodingsNamed({ models: 'gpt-4o,claude-opus-5', encoding: 'o200k_base' })).toEqual([]);
     expect(openEncodingsNamed({ model: 'no-such-model' })).toEqual([]);
+    // Gemini ids Google's SDK counts with gemma3 (not 3.1, which uses gemma4), and --encoding gemma3.
+    expect(openEncodingsNamed({ model: 'gemini-2.5-pro' })).toEqual(['gemma3']);
+    expect(openEncodingsNamed({ compare: 'gemini-3.1-pro-preview, vertex_ai/gemini-2.0-flash', encoding: 'gemma3' })).toEqual(['gemma3']);
+    expect(openEncodingsNamed({ models: 'gemini-3.1-pro-preview' })).toEqual([]);
   });
 
   it('loads the data of installed tokmeter-open modules, and says how to install them when missing', async () => {

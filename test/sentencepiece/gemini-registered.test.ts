@@ -5,6 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { LocalTokenizer } from '@google/genai/tokenizer';
 import { beforeAll, describe, expect, test } from 'vitest';
 import gemma3 from '../../packages/tokmeter-open/gemma3.js';
@@ -29,6 +30,7 @@ import {
   useEncodingData,
   type ChatRequest,
 } from '../../src/index.js';
+import { run } from '../../src/cli/run.js';
 import { gemma3SentencePieceModel } from './spm-model.js';
 
 interface SdkInternals {
@@ -75,6 +77,25 @@ describe('Gemini ids resolve to gemma3 once its data is registered', () => {
     expect(encodingForModel('gemini-2.5-pro')).toBe(getEncoding('gemma3'));
     // Gemini 3.1 still has the stand-in.
     expect(countTokens(text, { model: 'gemini-3.1-pro-preview' })).toBe(getEncoding('o200k_base').count(text));
+  });
+
+  test('the command line counts a Gemini model with gemma3 once its data is there (in process: tokmeter-open is not installed here)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tokmeter-gemini-cli-'));
+    const path = join(dir, 'a.txt');
+    writeFileSync(path, text);
+    let stderr = '';
+    const io = {
+      stdin: Readable.from([]),
+      stdout: { write: async () => {} },
+      stderr: { write: (t: string) => (stderr += t) },
+      note: (m: string) => (stderr += `${m}\n`),
+    };
+    for (const argv of [['count', '--model', 'gemini-2.5-pro', '--json', path], ['count', '--encoding', 'gemma3', '--json', path]]) {
+      const outcome = await run(argv, io);
+      expect(outcome.code, stderr).toBe(0);
+      expect(JSON.parse(outcome.stdout)).toMatchObject({ encoding: 'gemma3', approximate: false, total: { tokens: getEncoding('gemma3').count(text) } });
+    }
+    expect(stderr).toBe('');
   });
 
   test('checkContext counts a Gemini prompt with gemma3 too, exactly', () => {

@@ -125,7 +125,7 @@ async function run({ values, positionals }: ParsedArgs, io: Io): Promise<Command
   const encodings = [...new Set([tokenizer.encoding.name as EncodingName, ...fitting.map((m) => m.encoding)])];
   const jobsGiven = wholeNumber(values, 'jobs', spec.name);
   // Worker threads load encodings by name and have no tokmeter-open data: those count on this thread.
-  const jobs = encodings.some((name) => isOpenEncodingName(name)) ? 1 : (jobsGiven ?? availableParallelism());
+  const jobs = encodings.some((name) => isOpenEncodingName(name) || name === ('gemma3' as string)) ? 1 : (jobsGiven ?? availableParallelism());
   if (jobs < 1) throw new UsageError('--jobs must be at least 1.', spec.name);
 
   const selection = { ignore: !flag(values, 'no-ignore'), include: stringList(values, 'include'), exclude: stringList(values, 'exclude') };
