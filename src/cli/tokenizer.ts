@@ -65,10 +65,13 @@ export function approximationNote(tokenizer: Tokenizer): string {
 
 /**
  * The tokenizer the price catalog gives a model, for commands that need a priced model anyway
- * (`cost`, `fit`). Throws `UnknownModelError` for a model the catalog does not price.
+ * (`cost`, `fit`); a Gemini model that the library's rule gives gemma3 (its data loaded from
+ * tokmeter-open) counts with it, exactly, as `count` does. Throws `UnknownModelError` for a model
+ * the catalog does not price.
  */
 export function catalogTokenizer(model: string): Tokenizer & { id: string } {
   const entry = resolveModel(model);
+  if (matchModelTokenizer(entry.id)?.encoding === 'gemma3') return { encoding: getEncoding('gemma3'), model, id: entry.id, approximate: false };
   const { tokenizer } = entry.info;
   return { encoding: getEncoding(tokenizer.encoding as EncodingName), model, id: entry.id, approximate: !tokenizer.exact };
 }

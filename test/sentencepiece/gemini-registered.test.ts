@@ -95,7 +95,10 @@ describe('Gemini ids resolve to gemma3 once its data is registered', () => {
       expect(outcome.code, stderr).toBe(0);
       expect(JSON.parse(outcome.stdout)).toMatchObject({ encoding: 'gemma3', approximate: false, total: { tokens: getEncoding('gemma3').count(text) } });
     }
-    expect(stderr).toBe('');
+    const fit = await run(['fit', path, '--model', 'gemini-2.5-pro', '--json'], io);
+    expect(fit.code, stderr).toBe(0);
+    expect(JSON.parse(fit.stdout)).toMatchObject({ encoding: 'gemma3', approximate: false, inputTokens: getEncoding('gemma3').count(text) });
+    expect(stderr).not.toMatch(/no public tokenizer|approximate/); // (fit may warn that the model was shut down)
   });
 
   test('checkContext counts a Gemini prompt with gemma3 too, exactly', () => {
