@@ -1,5 +1,6 @@
 // The optional encodings (llama3, qwen2, deepseek_v3) side by side with Hugging Face's tokenizers
-// (its Rust library as a Node addon, npm `tokenizers`) and @lenml/tokenizers (JavaScript), each
+// (its Rust library as a Node addon, npm `tokenizers`), Hugging Face's pure-JavaScript
+// @huggingface/tokenizers and @lenml/tokenizers (JavaScript), each
 // reading the same upstream tokenizer.json, on the fresh-text corpora (corpora/cache/fresh/, built
 // by corpora/build.mjs): each library warms up on a corpus's warm-up slice and is timed on its
 // disjoint measured slice, one text per call, counting tokens without special tokens. It also
@@ -14,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadavg } from 'node:os';
 import { Tokenizer } from 'tokenizers';
+import { Tokenizer as JsTokenizer } from '@huggingface/tokenizers';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { getEncoding, useEncodingData } = await import(pathToFileURL(join(root, 'dist', 'index.js')).href);
@@ -28,17 +30,22 @@ async function timed(count, texts) {
 }
 
 console.log(`load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-console.log('| encoding | corpus | tokmeter | tokenizers (Rust addon) | @lenml/tokenizers | tokens (all equal) |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log('| encoding | corpus | tokmeter | tokenizers (Rust addon) | @huggingface/tokenizers | @lenml/tokenizers | tokens (all equal) |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const [name, pkg] of Object.entries(PACKAGES)) {
   useEncodingData((await import(pathToFileURL(join(root, 'packages', 'tokmeter-open', `${name}.js`)).href)).default);
   const encoding = getEncoding(name);
   const folder = join(root, 'node_modules', '@lenml', `tokenizer-${pkg}`);
   const rust = Tokenizer.fromFile(join(folder, 'models', 'tokenizer.json'));
   const lenml = (await import(pathToFileURL(join(folder, 'dist', 'main.mjs')).href)).fromPreTrained();
+  const hfJs = new JsTokenizer(
+    JSON.parse(readFileSync(join(folder, 'models', 'tokenizer.json'), 'utf8')),
+    JSON.parse(readFileSync(join(folder, 'models', 'tokenizer_config.json'), 'utf8')),
+  );
   const libraries = {
     tokmeter: (text) => encoding.count(text),
     rust: async (text) => (await rust.encode(text, null, { addSpecialTokens: false })).getIds().length,
+    hfJs: (text) => hfJs.encode(text, { add_special_tokens: false }).ids.length,
     lenml: (text) => lenml.encode(text, { add_special_tokens: false }).length,
   };
   for (const corpus of CORPORA) {
