@@ -3,11 +3,11 @@ import { countChatTokens } from '../chat/index.js';
 import type { ChatMessage, ChatRequest } from '../chat/types.js';
 import { countTokens } from '../count.js';
 import type { AnyEncodingName } from '../encodings/any-encoding-name.js';
-import { matchModelTokenizer } from '../encodings/model-tokenizer.js';
 import { parseArgs, priceDate, tokenCount } from './args.js';
 import { lifecycleAt } from './dated.js';
 import { dayOf, type PriceDate } from './dates.js';
 import { ContextOverflowError } from './errors.js';
+import { promptTokenizer } from './prompt-tokenizer.js';
 import { contextTokens } from './stand-in-counts.js';
 import { checkLimits, type ContextCheck, type ContextFits } from './limits.js';
 import { resolveModel } from './registry.js';
@@ -37,15 +37,6 @@ const checkOptions = lazy((z) => z.strictObject({
   maxOutputTokens: tokenCount().optional(),
   at: priceDate().optional(),
 }));
-
-/**
- * The tokenizer a catalog model's prompt is counted with: its catalog entry's, except a Gemini model
- * that the one model → tokenizer rule gives gemma3 (its data registered with `useEncodingData`),
- * which counts exactly as `countTokens` and `countChatTokens` count it.
- */
-function promptTokenizer(entry: CatalogEntry): { encoding: string; exact: boolean } {
-  return matchModelTokenizer(entry.id)?.encoding === 'gemma3' ? { encoding: 'gemma3', exact: true } : entry.info.tokenizer;
-}
 
 function countInput(entry: CatalogEntry, input: CheckContextOptions['input']): number {
   if (typeof input === 'number') return input;

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, UnknownModelError } from '../errors.js';
+import { promptTokenizer } from './prompt-tokenizer.js';
 import { suggestNames } from '../suggest.js';
 import { builtInCatalog } from './catalog/index.js';
 import { appliedPrice, lifecycleAt, rowAt } from './dated.js';
@@ -157,6 +158,7 @@ export function describeEntry(entry: CatalogEntry, day: string): ModelInfo {
   const info = entry.info;
   return structuredClone({
     ...info,
+    tokenizer: promptTokenizer(entry),
     pricing: mapPricing(row.pricing, toNumber),
     asOf: row.asOf,
     source: row.source,

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import gemma3 from '../../packages/tokmeter-open/gemma3.js';
 import {
   checkContext,
+  getModel,
   countChatTokens,
   countFile,
   countFiles,
@@ -99,6 +100,11 @@ describe('Gemini ids resolve to gemma3 once its data is registered', () => {
     expect(fit.code, stderr).toBe(0);
     expect(JSON.parse(fit.stdout)).toMatchObject({ encoding: 'gemma3', approximate: false, inputTokens: getEncoding('gemma3').count(text) });
     expect(stderr).not.toMatch(/no public tokenizer|approximate/); // (fit may warn that the model was shut down)
+  });
+
+  test('getModel reports the tokenizer checkContext counts with: gemma3 for 2.5, the stand-in for 3.1', () => {
+    expect(getModel('gemini-2.5-pro', { at: '2026-12-07' }).tokenizer).toEqual({ encoding: 'gemma3', exact: true });
+    expect(getModel('gemini-3.1-pro-preview', { at: '2026-12-07' }).tokenizer).toEqual({ encoding: 'o200k_base', exact: false });
   });
 
   test('checkContext counts a Gemini prompt with gemma3 too, exactly', () => {
