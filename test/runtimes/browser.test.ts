@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeReport } from './app.js';
 import { bundle, expectExact, firstUseLine, makeConsumer } from './consumer.js';
+import { findChromium } from './chromium.js';
 
 // tokmeter in a real browser: headless Chromium (Debian's `chromium`, which .ci/run installs) loads
 // an app bundled with esbuild for the browser from the built package (dist/web/ through the
@@ -10,17 +10,6 @@ import { bundle, expectExact, firstUseLine, makeConsumer } from './consumer.js';
 // Twice: as served plainly, where the byte loop runs in WebAssembly, and under a content security
 // policy without 'wasm-unsafe-eval', where compiling it throws and the JavaScript loop must count
 // the same, silently.
-
-function findChromium(): string | null {
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || null;
-    } catch {
-      // not on PATH
-    }
-  }
-  return null;
-}
 
 const executable = findChromium();
 if (executable === null) console.log('browser test skipped: no chromium on PATH (.ci/run installs it with apt-get install chromium)');

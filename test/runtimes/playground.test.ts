@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContext, estimateCost } from '../../src/index.js';
 import { formatCost, formatCount } from '../../site/src/format.js';
 import { oracle } from '../support/oracle.js';
+import { findChromium } from './chromium.js';
 
 // The playground page (site/, built by `npm run build:site` into one file) opened from disk in
 // headless Chromium and driven through its data-testid attributes, as a user would: typing,
@@ -35,17 +36,6 @@ const SCREENSHOT_TEXT = [
   "const total = countTokens(prompt, { model: 'gpt-4o' }); // 1234567 digits split in threes",
   '東京は晴れ。Ünïcödé, emoji 👋🏽 and <|endoftext|> are ordinary text here.',
 ].join('\n');
-
-function findChromium(): string | null {
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || null;
-    } catch {
-      // not on PATH
-    }
-  }
-  return null;
-}
 
 const executable = findChromium();
 if (executable === null) console.log('playground test skipped: no chromium on PATH (.ci/run installs it with apt-get install chromium)');
