@@ -24,6 +24,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { rankForm } from './rank-form.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'encodings');
@@ -70,31 +71,6 @@ function parseTiktoken(text, name) {
     byRank[rank] = Buffer.from(line.slice(0, space), 'base64');
   }
   return byRank;
-}
-
-function runtimeForm(byRank, name) {
-  const rankCount = byRank.length;
-  let totalBytes = 0;
-  for (let rank = 0; rank < rankCount; rank++) {
-    const token = byRank[rank];
-    if (token === undefined) continue;
-    if (token.length === 0 || token.length > 255) fail(`${name}: token ${rank} has length ${token.length}`);
-    totalBytes += token.length;
-  }
-  const buffer = Buffer.alloc(16 + rankCount + totalBytes);
-  buffer.write('TKMR', 0, 'latin1');
-  buffer.writeUInt32LE(1, 4);
-  buffer.writeUInt32LE(rankCount, 8);
-  buffer.writeUInt32LE(totalBytes, 12);
-  let at = 16 + rankCount;
-  for (let rank = 0; rank < rankCount; rank++) {
-    const token = byRank[rank];
-    if (token === undefined) continue;
-    buffer[16 + rank] = token.length;
-    token.copy(buffer, at);
-    at += token.length;
-  }
-  return buffer;
 }
 
 /** encodings/<ranks>.js: the rank form as base64, with its SHA-256. */
@@ -153,7 +129,7 @@ for (const file of RANK_FILES) {
     if (sha256(canonical) !== file.sha256) fail(`${gzPath} hashes to ${sha256(canonical)}, tiktoken pins ${file.sha256}`);
   }
   const byRank = parseTiktoken(canonical.toString('latin1'), file.name);
-  const runtime = runtimeForm(byRank, file.name);
+  const runtime = rankForm(byRank, file.name);
   outputs.set(join(out, `${file.name}.js`), rankModule(file.name, runtime));
   outputs.set(join(out, `${file.name}.d.ts`), RANK_MODULE_TYPES);
   const present = byRank.filter((t) => t !== undefined).length;
