@@ -35,17 +35,12 @@ export function getEncoding(name: EncodingName | OpenEncodingName | 'gpt2', opti
 export function getEncoding(name: AnyEncodingName, options?: EncodingOptions | Readonly<Record<string, number>>): Encoding | SentencePieceEncoding;
 export function getEncoding(name: AnyEncodingName, options?: EncodingOptions | Readonly<Record<string, number>>): Encoding | SentencePieceEncoding {
   if (typeof name !== 'string') throw new InvalidArgumentError('name', `must be an encoding name (a string), got ${describeValue(name)}.`);
-  if (name === 'gemma3') {
+  if (name === 'gemma3' || isOpenEncodingName(name)) {
+    // The optional encodings' data carries every added token they have.
     if (readExtraSpecialTokens(options, 'getEncoding') !== undefined) {
       throw new InvalidArgumentError('options.extraSpecialTokens', `is not taken for ${name}, whose added tokens are all built in.`);
     }
-    return sentencePieceEncoding(name);
-  }
-  if (isOpenEncodingName(name)) {
-    if (readExtraSpecialTokens(options, 'getEncoding') !== undefined) {
-      throw new InvalidArgumentError('options.extraSpecialTokens', `is not taken for ${name}, whose added tokens are all built in.`);
-    }
-    return openEncoding(name);
+    return name === 'gemma3' ? sentencePieceEncoding(name) : openEncoding(name);
   }
   const canonical = (ENCODING_NAMES as readonly string[]).includes(name)
     ? (name as EncodingName)
