@@ -51,6 +51,12 @@ export default defineConfig([
     target: 'node20',
     splitting: true,
     treeshake: true,
+    // Whitespace and syntax only, names kept, as the other builds: 30% less JavaScript for every
+    // process to compile when it imports tokmeter, and room in the package's 6 MB.
+    esbuildOptions(options) {
+      options.minifyWhitespace = true;
+      options.minifySyntax = true;
+    },
     // The shebang goes on the command line's file alone (a banner would put it on every file).
     async onSuccess() {
       const cli = 'dist/cli.js';

@@ -51,4 +51,11 @@ describe('cold start of the built package', () => {
     const head = `import * as m from 'tokmeter'; import { createRequire } from 'node:module'; const cache = createRequire(import.meta.url).cache;`;
     expectLazyZod(run(['--input-type=module', '-e', `${head} ${probe}`]));
   });
+
+  it('loads node:worker_threads only when countFiles starts a worker, not on import', () => {
+    const script = `import * as m from 'tokmeter'; const loaded = () => process.moduleLoadList.includes('NativeModule worker_threads');
+const afterImport = loaded(); m.countTokens('hello world'); const afterCount = loaded();
+process.stdout.write(JSON.stringify({ afterImport, afterCount }));`;
+    expect(run(['--input-type=module', '-e', script])).toEqual({ afterImport: false, afterCount: false });
+  });
 });
