@@ -31,6 +31,8 @@ export type TokmeterErrorCode =
   | 'IMAGE_SIZE_UNKNOWN'
   /** Content tokmeter can validate but not count offline (`UnsupportedContentError`). */
   | 'UNSUPPORTED_CONTENT'
+  /** A media part lacks the length, page count or size its counting rule needs (`MediaMeasureUnknownError`). */
+  | 'MEDIA_MEASURE_UNKNOWN'
   /** A memory-estimate preset that does not hold together. */
   | 'INVALID_PRESET'
   /** A price table is malformed or breaks a sanity rule (`PriceTableError`). */

@@ -13,13 +13,21 @@ export interface TextPart {
   text: string;
 }
 
+/**
+ * Gemini 3 only: the token budget of one image, video or PDF part, as the API's per-part
+ * `media_resolution` (`ultra_high` for images only). Left out, the model's default applies.
+ */
+export type GeminiMediaResolution = 'low' | 'medium' | 'high' | 'ultra_high';
+
 export interface ImagePart {
   type: 'image_url';
   image_url: {
     /** `data:image/…;base64,…` or an `https://` URL. */
     url: string;
-    /** @default 'auto' */
+    /** OpenAI models only. @default 'auto' */
     detail?: 'auto' | 'low' | 'high';
+    /** Gemini 3 models only (see `GeminiMediaResolution`). */
+    media_resolution?: GeminiMediaResolution;
   };
 }
 
@@ -28,16 +36,37 @@ export interface RefusalPart {
   refusal: string;
 }
 
-/** Accepted by the types so SDK messages fit; counting one throws `UnsupportedContentError`. */
+/**
+ * Counted for Gemini 2.0/2.5/3 models only, approximately, by its length; other models throw
+ * `UnsupportedContentError`.
+ */
 export interface AudioPart {
   type: 'input_audio';
-  input_audio: { data: string; format: string };
+  input_audio: {
+    data: string;
+    format: string;
+    /** Gemini: the length in seconds, which its count is made from (tokmeter does not decode audio). */
+    duration_seconds?: number;
+  };
 }
 
-/** Accepted by the types so SDK messages fit; counting one throws `UnsupportedContentError`. */
+/**
+ * Counted for Gemini 2.0/2.5/3 models only, approximately, when `file_data` is a data URL of an
+ * image, audio, video or PDF; other models throw `UnsupportedContentError`.
+ */
 export interface FilePart {
   type: 'file';
-  file: { file_data?: string; file_id?: string; filename?: string };
+  file: {
+    file_data?: string;
+    file_id?: string;
+    filename?: string;
+    /** Gemini, audio and video files: the length in seconds. */
+    duration_seconds?: number;
+    /** Gemini, PDF files: the number of pages. */
+    pages?: number;
+    /** Gemini 3, image, video and PDF files (see `GeminiMediaResolution`). */
+    media_resolution?: GeminiMediaResolution;
+  };
 }
 
 export type ContentPart = TextPart | ImagePart | RefusalPart | AudioPart | FilePart;
