@@ -6,7 +6,7 @@ import { mergeByScan, mergeWithHeap } from '../src/bpe/merge.js';
 import { RankTable } from '../src/bpe/rank-table.js';
 import { loadRankTable } from '../src/encodings/load.js';
 import { RANK_FILES } from '../src/encodings/rank-files.generated.js';
-import { rankTableFromBase64 } from '../src/encodings/rank-form.js';
+import { joinExtension, rankTableFromBase64 } from '../src/encodings/rank-form.js';
 import { KERNEL_PATTERN } from '../src/bpe/byte-kernel.js';
 import { ENCODING_SPECS, type RankFileName } from '../src/encodings/specs.js';
 import { getEncoding } from '../src/index.js';
@@ -37,7 +37,10 @@ describe.each(Object.keys(PINNED_SHA256) as RankFileName[])('rank file %s', (fil
 
   it('ships as a module whose bytes the library, the module and the manifest agree on', async () => {
     const module = (await import(`../encodings/${file}.js`)) as { sha256: string; base64: string };
-    const bytes = Buffer.from(module.base64, 'base64');
+    const own = Buffer.from(module.base64, 'base64');
+    const base = RANK_FILES[file].extends;
+    const baseModule = base === null ? null : ((await import(`../encodings/${base}.js`)) as { base64: string });
+    const bytes = baseModule === null ? own : joinExtension(Buffer.from(baseModule.base64, 'base64'), own, file)!;
     expect(sha256(bytes)).toBe(module.sha256);
     expect(module.sha256).toBe(RANK_FILES[file].sha256);
     expect(manifest.rankFiles[file]!.runtimeSha256).toBe(RANK_FILES[file].sha256);
@@ -167,5 +170,26 @@ describe('encodings', () => {
     expect(harmony.get('<|reserved_200001|>')).toBe(200001);
     expect(harmony.get('<|reserved_201087|>')).toBe(201087);
     expect(harmony.size).toBe(201088 - 199998);
+  });
+});
+
+describe('p50k_base, shipped as what it adds to r50k_base', () => {
+  const moduleText = readFileSync(new URL('../encodings/p50k_base.js', import.meta.url), 'utf8');
+  const own = async () => Buffer.from(((await import('../encodings/p50k_base.js')) as { base64: string }).base64, 'base64');
+  const baseOf = async (name: RankFileName) => Buffer.from(((await import(`../encodings/${name}.js`)) as { base64: string }).base64, 'base64');
+
+  it('takes a kilobyte, not a second copy of r50k_base', () => {
+    expect(RANK_FILES.p50k_base.extends).toBe('r50k_base');
+    expect(moduleText.length).toBeLessThan(2000);
+  });
+
+  it('joins to r50k_base into the rank form tiktoken pins, and to nothing else', async () => {
+    const joined = joinExtension(await baseOf('r50k_base'), await own(), 'p50k_base')!;
+    expect(createHash('sha256').update(joined).digest('hex')).toBe(RANK_FILES.p50k_base.sha256);
+    const [r50k, cl100k, extension] = [await baseOf('r50k_base'), await baseOf('cl100k_base'), await own()];
+    expect(() => joinExtension(cl100k, extension, 'p50k_base')).toThrow(expect.objectContaining({ code: 'ENCODING_DATA_CORRUPT', message: expect.stringContaining('does not fit the file it extends') }));
+    const damaged = Buffer.from(extension);
+    damaged[0] = 0;
+    expect(() => joinExtension(r50k, damaged, 'p50k_base')).toThrow(expect.objectContaining({ code: 'ENCODING_DATA_CORRUPT', message: expect.stringContaining('not a version 1 extension') }));
   });
 });

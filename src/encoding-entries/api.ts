@@ -34,14 +34,17 @@ export interface EncodingFunctions {
 /** Rank tables by the data module they came from: p50k_edit and o200k_harmony share their base's. */
 const tables = new WeakMap<object, RankTable>();
 
-/** The functions of the encoding `spec`, whose rank file's module is `data`. */
-export function encodingFunctions(spec: EncodingSpec, data: { readonly base64: string }): EncodingFunctions {
+/**
+ * The functions of the encoding `spec`, whose rank file's module is `data`, and `base` the module
+ * of the file it extends, if it does (p50k_base's data holds only what it adds to r50k_base's).
+ */
+export function encodingFunctions(spec: EncodingSpec, data: { readonly base64: string }, base: { readonly base64: string } | null = null): EncodingFunctions {
   let encoding: Encoding | undefined;
   const get = (): Encoding => {
     if (encoding !== undefined) return encoding;
     let ranks = tables.get(data);
     if (ranks === undefined) {
-      ranks = rankTableFromBase64(spec.rankFile, data.base64, `tokmeter/encodings/${spec.rankFile}.js`);
+      ranks = rankTableFromBase64(spec.rankFile, data.base64, `tokmeter/encodings/${spec.rankFile}.js`, base?.base64 ?? null);
       tables.set(data, ranks);
     }
     return (encoding = new Encoding(spec, ranks));

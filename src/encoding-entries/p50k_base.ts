@@ -4,8 +4,10 @@
  * "Runtimes" section lists the bundle sizes.
  */
 import * as data from '../../encodings/p50k_base.js';
+// p50k_base's data holds only the ranks it adds to r50k_base's.
+import * as base from '../../encodings/r50k_base.js';
 import { P50K_BASE } from '../encodings/specs.js';
 import { encodingFunctions } from './api.js';
 
-export const { encode, decode, countTokens, isWithinTokenLimit } = encodingFunctions(P50K_BASE, data);
+export const { encode, decode, countTokens, isWithinTokenLimit } = encodingFunctions(P50K_BASE, data, base);
 export type { EncodeOptions } from '../encode-options.js';

@@ -1,5 +1,5 @@
 import { RankTable } from '../bpe/rank-table.js';
-import { TokmeterError } from '../errors.js';
+import { internalError, TokmeterError } from '../errors.js';
 import { base64ToBytes, sha256Hex } from '../platform/host.js';
 import { RANK_FILES } from './rank-files.generated.js';
 import type { RankFileName } from './specs.js';
@@ -20,9 +20,51 @@ export interface ExpectedRankFile {
   readonly tokens: number;
 }
 
-/** The rank table in `base64`, a rank file's rank form: `rankTableFromBytes` after decoding it. */
-export function rankTableFromBase64(name: RankFileName, base64: string, source = `encodings/${name}.js`): RankTable {
-  return rankTableFromBytes(name, base64ToBytes(base64), source);
+/**
+ * The rank table in `base64`, a rank file's module data: `rankTableFromBytes` after decoding it and,
+ * for a file that extends another (RANK_FILES' `extends`), joining it to `baseBase64`, the base
+ * file's module data.
+ */
+export function rankTableFromBase64(name: RankFileName, base64: string, source = `encodings/${name}.js`, baseBase64: string | null = null): RankTable {
+  const own = base64ToBytes(base64);
+  const base = RANK_FILES[name].extends;
+  if (base === null) return rankTableFromBytes(name, own, source);
+  if (baseBase64 === null) throw internalError(`${name}'s data extends ${base}'s, which was not given`);
+  return rankTableFromBytes(name, joinExtension(base64ToBytes(baseBase64), own, source), source);
+}
+
+/** "TKMX", version, base rank count, added ranks, added token bytes: five little-endian u32s. */
+const EXTENSION_HEADER_BYTES = 20;
+
+/**
+ * The rank form of a file that extends another (scripts/rank-form.mjs: p50k_base holds only the
+ * ranks it adds to r50k_base's): `base`, the base's rank form, with `extension`'s ranks and bytes
+ * added after its own. Null when either is null; the SHA-256 check of the result (rankTableFromBytes)
+ * then reports the damage, as it does for any mismatch of the two.
+ */
+export function joinExtension(base: Uint8Array | null, extension: Uint8Array | null, source: string): Uint8Array | null {
+  if (base === null || extension === null) return null;
+  const magic = String.fromCharCode(extension[0]!, extension[1]!, extension[2]!, extension[3]!);
+  const header = new DataView(extension.buffer, extension.byteOffset, Math.min(extension.length, EXTENSION_HEADER_BYTES));
+  if (extension.length < EXTENSION_HEADER_BYTES || magic !== 'TKMX' || header.getUint32(4, true) !== 1) throw corrupt(source, 'it is not a version 1 extension of another rank file', REINSTALL);
+  const first = header.getUint32(8, true);
+  const added = header.getUint32(12, true);
+  const addedBytes = header.getUint32(16, true);
+  const baseView = new DataView(base.buffer, base.byteOffset, Math.min(base.length, HEADER_BYTES));
+  if (base.length < HEADER_BYTES || EXTENSION_HEADER_BYTES + added + addedBytes !== extension.length || baseView.getUint32(8, true) !== first) {
+    throw corrupt(source, `it extends ${first} ranks with ${added} in ${extension.length} bytes, which does not fit the file it extends`, REINSTALL);
+  }
+  const baseBytes = base.length - HEADER_BYTES - first;
+  const joined = new Uint8Array(base.length + added + addedBytes);
+  joined.set(base.subarray(0, HEADER_BYTES));
+  const joinedView = new DataView(joined.buffer);
+  joinedView.setUint32(8, first + added, true);
+  joinedView.setUint32(12, baseBytes + addedBytes, true);
+  joined.set(base.subarray(HEADER_BYTES, HEADER_BYTES + first), HEADER_BYTES);
+  joined.set(extension.subarray(EXTENSION_HEADER_BYTES, EXTENSION_HEADER_BYTES + added), HEADER_BYTES + first);
+  joined.set(base.subarray(HEADER_BYTES + first), HEADER_BYTES + first + added);
+  joined.set(extension.subarray(EXTENSION_HEADER_BYTES + added), HEADER_BYTES + first + added + baseBytes);
+  return joined;
 }
 
 /**

@@ -34,10 +34,14 @@ function documentedBytes(readme: string, specifier: string): number {
   return Number(figure[1]!.replaceAll(',', '')) * 1000;
 }
 
-/** 64 characters from the middle of a rank file's base64: in a bundle only if its data is. */
+/**
+ * 64 characters of a rank file's base64 that occur nowhere else: from the middle of a whole rank
+ * form; from the start of an extension (p50k_base's, mostly runs of spaces after its header).
+ */
 async function dataSample(name: keyof typeof RANK_FILES): Promise<string> {
   const { base64 } = (await import(`../../encodings/${name}.js`)) as { base64: string };
-  return base64.slice(base64.length >> 1, (base64.length >> 1) + 64);
+  const at = RANK_FILES[name].extends === null ? base64.length >> 1 : 0;
+  return base64.slice(at, at + 64);
 }
 
 const consumer = makeConsumer();
