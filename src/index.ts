@@ -39,6 +39,7 @@ export {
   ChatValidationError,
   ImageSizeUnknownError,
   UnsupportedContentError,
+  MediaMeasureUnknownError,
 } from './chat/index.js';
 
 // The provider's own count, asked explicitly over the network (never called by anything else)
@@ -140,6 +141,10 @@ export type {
   ToolChoice,
   ImageSize,
   JsonSchema,
+  GeminiMediaResolution,
+  GeminiMediaCount,
+  GeminiMediaKind,
+  MediaSource,
 } from './chat/index.js';
 export type { CountTokensRemoteOptions, RemoteTokenCount, RemoteProvider, RemoteFetch, RemoteCountFailure } from './remote/index.js';
 export type {

@@ -25,7 +25,7 @@ import type { MessageFormat } from './message-format.js';
 import { PromptPieces } from './pieces.js';
 import { isSystemLike, toolCallNames, type PreparedRequest } from './prepare.js';
 import type { ToolLayout } from './tool-layouts.js';
-import type { ChatMessage, ImagePart } from './types.js';
+import type { AudioPart, ChatMessage, FilePart, ImagePart } from './types.js';
 
 export const START = '<|start|>';
 export const MESSAGE = '<|message|>';
@@ -59,8 +59,19 @@ export interface ChatPrompt {
   readonly approximate: boolean;
 }
 
-/** What to do with an image part: count it (countChatTokens) or refuse it (encodeChat). */
-export type ImageHandler = (part: ImagePart, field: string, messageIndex: number) => void;
+/**
+ * What to do with a media part (an image, audio, a file): count it (countChatTokens) or refuse it
+ * (encodeChat). OpenAI's counting takes images only (`refuseAudioAndFiles`); a Gemini model's counts
+ * each kind by Google's rules.
+ */
+export type MediaHandler = (part: ImagePart | AudioPart | FilePart, field: string, messageIndex: number) => void;
+
+/** Refuses audio and file parts, which OpenAI's servers convert in ways tokmeter cannot count offline; returns an image part. */
+export function refuseAudioAndFiles(part: ImagePart | AudioPart | FilePart, field: string): ImagePart {
+  if (part.type === 'input_audio') throw new UnsupportedContentError(field, 'is audio; audio tokens depend on the decoded audio and cannot be counted offline. Remove it or count it separately.');
+  if (part.type === 'file') throw new UnsupportedContentError(field, 'is a file; file inputs are converted on the server and cannot be counted offline. Send its text as a text part instead.');
+  return part;
+}
 
 function unknown(pieces: PromptPieces, n: number): PromptPieces {
   for (let i = 0; i < n; i++) pieces.special(UNKNOWN);
@@ -104,7 +115,7 @@ interface MessageSections {
   readonly calls: number;
 }
 
-function contentPieces(message: ChatMessage, field: string, index: number, pad: boolean, onImage: ImageHandler): PromptPieces {
+function contentPieces(message: ChatMessage, field: string, index: number, pad: boolean, onMedia: MediaHandler): PromptPieces {
   const pieces = new PromptPieces();
   const content = message.content;
   if (typeof content === 'string') {
@@ -121,12 +132,10 @@ function contentPieces(message: ChatMessage, field: string, index: number, pad: 
           pieces.text(part.refusal);
           break;
         case 'image_url':
-          onImage(part, partField, index);
-          break;
         case 'input_audio':
-          throw new UnsupportedContentError(partField, 'is audio; audio tokens depend on the decoded audio and cannot be counted offline. Remove it or count it separately.');
         case 'file':
-          throw new UnsupportedContentError(partField, 'is a file; file inputs are converted on the server and cannot be counted offline. Send its text as a text part instead.');
+          onMedia(part, partField, index);
+          break;
       }
     });
   }
@@ -141,9 +150,9 @@ function writeMessage(
   field: string,
   pad: boolean,
   callNames: Map<string, string>,
-  onImage: ImageHandler,
+  onMedia: MediaHandler,
 ): MessageSections {
-  const content = contentPieces(message, field, index, pad, onImage);
+  const content = contentPieces(message, field, index, pad, onMedia);
   const extra = new PromptPieces();
 
   if (message.role === 'tool' || message.role === 'function') {
@@ -194,7 +203,7 @@ function toolChoicePieces(request: PreparedRequest): PromptPieces {
 }
 
 /** The prompt of `request` in the chat format `format`, tool schemas laid out as `layout`. */
-export function writeChatPrompt(request: PreparedRequest, format: MessageFormat, layout: ToolLayout, onImage: ImageHandler): ChatPrompt {
+export function writeChatPrompt(request: PreparedRequest, format: MessageFormat, layout: ToolLayout, onMedia: MediaHandler): ChatPrompt {
   const writer = new ChatFormatWriter(format);
   const hasFunctions = request.functions.length > 0;
   const mergeInto = hasFunctions ? request.messages.findIndex(isSystemLike) : -1;
@@ -215,7 +224,7 @@ export function writeChatPrompt(request: PreparedRequest, format: MessageFormat,
   let calls = 0;
   request.messages.forEach((message, index) => {
     const part = { kind: 'message', index } as const;
-    const written = writeMessage(writer, message, index, request.fieldOf(index), index === mergeInto, callNames, onImage);
+    const written = writeMessage(writer, message, index, request.fieldOf(index), index === mergeInto, callNames, onMedia);
     sections.push({ part, pieces: written.before });
     if (index === mergeInto && tools !== undefined) sections.push({ part: { kind: 'tools' }, pieces: tools });
     sections.push({ part, pieces: written.after.append(written.extra) });

@@ -16,7 +16,9 @@
 import { isOpenEncodingName } from '../encodings/open-data.js';
 import type { OpenEncodingName } from '../encodings/open-specs.js';
 import { getEncoding } from '../encodings/registry.js';
-import { writeChatPrompt } from './chat-format.js';
+import { refuseAudioAndFiles, writeChatPrompt, type MediaHandler } from './chat-format.js';
+import type { GeminiMediaCount } from './gemini-media-rules.js';
+import { countGeminiMedia, mediaGenerationFor } from './gemini-media.js';
 import { templatedPrompt } from './open-templates.js';
 import type { ChatTokenCount } from './count-result.js';
 import { countGeminiChat } from './gemini-chat.js';
@@ -36,11 +38,25 @@ export function countPrepared(request: PreparedRequest, tokenizer: ChatTokenizer
   if (tokenizer.encoding === 'gemma3') return countGeminiChat(request, tokenizer);
 
   const imageDetails: ImageCount[] = [];
-  const prompt = writeChatPrompt(request, messageFormatFor(request.model), toolLayoutFor(request.model, options.toolLayout), (part, field) => {
-    imageDetails.push(countImage(request.model, part.image_url.url, part.image_url.detail ?? 'auto', field, options));
-  });
-
   const messages = request.messages.map(() => 0);
+  // A Gemini model counted with a stand-in encoding (no gemma3 data, or a generation gemma3 is not
+  // for): its media by Google's rules too, as countGeminiChat counts them.
+  const media: GeminiMediaCount[] = [];
+  let mediaImages = 0;
+  const onMedia: MediaHandler =
+    tokenizer.family === 'google'
+      ? (part, field, index) => {
+          const counted = countGeminiMedia(part, field, mediaGenerationFor(request.model, field));
+          media.push(counted);
+          if (counted.kind === 'image') mediaImages += counted.tokens;
+          else messages[index]! += counted.tokens;
+        }
+      : (part, field) => {
+          const image = refuseAudioAndFiles(part, field);
+          imageDetails.push(countImage(request.model, image.image_url.url, image.image_url.detail ?? 'auto', field, options));
+        };
+  const prompt = writeChatPrompt(request, messageFormatFor(request.model), toolLayoutFor(request.model, options.toolLayout), onMedia);
+
   let tools = 0;
   let toolChoice = 0;
   let replyPriming = 0;
@@ -51,7 +67,7 @@ export function countPrepared(request: PreparedRequest, tokenizer: ChatTokenizer
     else if (part.kind === 'toolChoice') toolChoice += tokens;
     else replyPriming += tokens;
   }
-  const images = imageDetails.reduce((sum, image) => sum + image.tokens, 0);
+  const images = imageDetails.reduce((sum, image) => sum + image.tokens, mediaImages);
   const total = messages.reduce((a, b) => a + b, 0) + tools + toolChoice + images + replyPriming;
   return {
     total,
@@ -66,6 +82,7 @@ export function countPrepared(request: PreparedRequest, tokenizer: ChatTokenizer
     encoding: tokenizer.encoding,
     approximate: tokenizer.approximate || prompt.approximate,
     ...(tokenizer.band !== undefined && { band: tokenizer.band }),
+    ...(media.length > 0 && { media }),
     format: 'chat',
   };
 }
@@ -106,7 +123,9 @@ function countTemplated(request: PreparedRequest, name: OpenEncodingName, family
  * naming it (`options.toolLayot`, with the closest option). `approximate` is true when the model's
  * tokenizer is not public, or when an assistant message makes several tool calls. A Gemini 2.0/2.5/3
  * model, once gemma3's data is registered (`useEncodingData`), is counted as Google's GenAI SDK counts
- * it locally (`format: 'gemini'`, gemini-chat.ts): exact for text, tool calls and tools; media are refused.
+ * it locally (`format: 'gemini'`, gemini-chat.ts): exact for text, tool calls and tools; images, audio,
+ * video and PDFs approximate, by Google's published rules (`media`; a part without the duration or
+ * page count its rule needs is a `MediaMeasureUnknownError` naming the field to add).
  *
  * @example
  * countChatTokens({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }] }).total // 8

@@ -1,5 +1,6 @@
 /** What counting a chat request returns (`countChatTokens`; `countResponsesTokens` builds on it). */
 import type { TokenizerBand } from '../encodings/claude-band.js';
+import type { GeminiMediaCount } from './gemini-media-rules.js';
 import type { ImageCount } from './images/count-image.js';
 
 /** The count of one request. The numeric parts add up to `total`. */
@@ -23,7 +24,8 @@ export interface ChatTokenCount {
   readonly model: string;
   readonly encoding: string;
   /**
-   * True when the count is not exact, for one of two reasons. The model's tokenizer and chat
+   * True when the count is not exact, for one of three reasons. The request holds Gemini media
+   * (images, audio, video, PDFs: counted by Google's published rules, see `media`). The model's tokenizer and chat
    * framing are not public (Claude, Gemini, GPT-5.6 and later): `encoding` and OpenAI's chat
    * framing stand in. Or, on a chat-format model, the messages hold two or more tool calls (in one
    * assistant message or in several): the server then writes them in a way that is not public
@@ -40,6 +42,13 @@ export interface ChatTokenCount {
    * `total × band.high` an upper bound for 97.5% of the samples. The chat framing is OpenAI's, not Claude's.
    */
   readonly band?: TokenizerBand;
+  /**
+   * Gemini models (`format: 'gemini'`, or `'chat'` where an encoding stands in for the model's own):
+   * each media part as counted, by Google's published per-image,
+   * per-second or per-page rule (docs/gemini-media.md), always approximate, with the rule and its
+   * source. Images' tokens are in `images`, the others' in their message's entry.
+   */
+  readonly media?: readonly GeminiMediaCount[];
   /**
    * How the request was written: OpenAI's chat format, harmony (gpt-oss), or — for Gemini 2.0/2.5/3
    * with gemma3's data registered — the texts Google's GenAI SDK counts locally (no framing).

@@ -13,7 +13,7 @@
  */
 import { getEncoding } from '../encodings/registry.js';
 import { readOptions } from '../options.js';
-import { writeChatPrompt } from './chat-format.js';
+import { refuseAudioAndFiles, writeChatPrompt } from './chat-format.js';
 import { chatFormatIds } from './chat-format-tokens.js';
 import { UnsupportedContentError } from './errors.js';
 import { harmonyPieces, renderHarmony } from './harmony.js';
@@ -69,7 +69,8 @@ export function encodeChat<R extends ChatRequest>(request: R, options?: EncodeCh
   if (ids === undefined) {
     throw new UnsupportedContentError('model', `is ${JSON.stringify(prepared.model)}, which uses ${tokenizer.encoding}; no chat model uses that encoding, so there is no chat format to give ids for.`);
   }
-  const prompt = writeChatPrompt(prepared, messageFormatFor(prepared.model), toolLayoutFor(prepared.model, checked.toolLayout), (_part, field) => {
+  const prompt = writeChatPrompt(prepared, messageFormatFor(prepared.model), toolLayoutFor(prepared.model, checked.toolLayout), (part, field) => {
+    refuseAudioAndFiles(part, field);
     throw new UnsupportedContentError(field, 'is an image; image tokens are not token ids of the text encoding. Count the request with countChatTokens, or leave the image out.');
   });
   const out: number[] = [];

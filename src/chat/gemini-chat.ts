@@ -22,7 +22,8 @@
  */
 import { countGeminiTokens, type GeminiPart } from '../sentencepiece/gemini-contents.js';
 import { UnsupportedContentError } from './errors.js';
-import { countGeminiMedia, mediaGenerationFor, type GeminiChatTokenCount, type GeminiMediaCount, type GeminiMediaPart } from './gemini-media.js';
+import type { GeminiMediaCount } from './gemini-media-rules.js';
+import { countGeminiMedia, mediaGenerationFor, type GeminiChatTokenCount, type GeminiMediaPart } from './gemini-media.js';
 import type { GeminiMediaGeneration } from './gemini-media-rules.js';
 import { isSystemLike, toolCallNames, type PreparedRequest } from './prepare.js';
 import type { ChatTokenizer } from './tokenizer.js';

@@ -163,3 +163,15 @@ export function geminiMediaTokens(generation: GeminiMediaGeneration, measure: Me
     }
   }
 }
+
+/** How one media part of a Gemini request was counted. Always approximate. */
+export interface GeminiMediaCount {
+  /** Path of the part, e.g. `messages[1].content[0]`. */
+  readonly field: string;
+  readonly kind: GeminiMediaKind;
+  readonly tokens: number;
+  readonly approximate: true;
+  /** The rule as applied and its source, in words: `Gemini 3 image, media_resolution high: 1120 tokens (…)`. */
+  readonly note: string;
+  readonly source: MediaSource;
+}

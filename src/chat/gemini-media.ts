@@ -14,6 +14,7 @@ import {
   geminiMediaTokens,
   MEDIA_RESOLUTIONS,
   offersLevel,
+  type GeminiMediaCount,
   type GeminiMediaGeneration,
   type GeminiMediaKind,
   type MediaMeasure,
@@ -22,18 +23,6 @@ import {
 import { parseDataUrl, readDataUrlImage } from './images/data-url.js';
 import { MediaMeasureUnknownError } from './media-measure-error.js';
 import type { AudioPart, FilePart, GeminiMediaResolution, ImagePart, ImageSize } from './types.js';
-
-/** How one media part of a Gemini request was counted. Always approximate. */
-export interface GeminiMediaCount {
-  /** Path of the part, e.g. `messages[1].content[0]`. */
-  readonly field: string;
-  readonly kind: GeminiMediaKind;
-  readonly tokens: number;
-  readonly approximate: true;
-  /** The rule as applied and its source, in words: `Gemini 3 image, media_resolution high: 1120 tokens (…)`. */
-  readonly note: string;
-  readonly source: MediaSource;
-}
 
 /**
  * A Gemini count (`format: 'gemini'`) with its media parts: their tokens are in `images` (images)

@@ -26,6 +26,8 @@ export type { ImageModelRecord, PatchMethod, TileMethod } from './images/image-m
 export { MESSAGE_FORMATS } from './message-format.js';
 export type { MessageFormat } from './message-format.js';
 export { ChatValidationError, ImageSizeUnknownError, UnsupportedContentError } from './errors.js';
+export { MediaMeasureUnknownError } from './media-measure-error.js';
+export type { GeminiMediaCount, GeminiMediaKind, MediaSource } from './gemini-media-rules.js';
 export type {
   AudioPart,
   ChatMessage,
@@ -40,6 +42,7 @@ export type {
   FunctionDefinition,
   FunctionTool,
   FunctionToolCall,
+  GeminiMediaResolution,
   ImagePart,
   ImageSize,
   JsonSchema,

@@ -98,7 +98,7 @@ function geminiMatch(id: string): ModelTokenizerMatch {
   return { encoding: STAND_IN, approximate: true, family: 'google', ...(note !== undefined && { note }) };
 }
 
-const GEMMA3_EXACT = "Text counts are exact: gemma3 is the tokenizer Google's GenAI SDK counts this model's text with locally. Images, audio and video are not counted by it.";
+const GEMMA3_EXACT = "Text counts are exact: gemma3 is the tokenizer Google's GenAI SDK counts this model's text with locally. Images, audio, video and PDFs are not text: countChatTokens estimates them by Google's published rules (docs/gemini-media.md), approximate.";
 const GEMMA3_MISSING =
   "o200k_base stands in. Google's GenAI SDK counts this model's text with gemma3: install tokmeter-open and call useEncodingData(gemma3) " +
   "(import gemma3 from 'tokmeter-open/gemma3') for exact Gemini text counts.";

@@ -407,6 +407,7 @@ const NOT_CALLED: Record<string, 'constant' | 'class'> = {
   ChatValidationError: 'class',
   ImageSizeUnknownError: 'class',
   UnsupportedContentError: 'class',
+  MediaMeasureUnknownError: 'class',
   PriceFetchError: 'class',
   RemoteCountError: 'class',
   UnsupportedTierError: 'class',

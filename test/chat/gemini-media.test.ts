@@ -143,6 +143,34 @@ describe('a mixed request: text exact, media approximate and said so', () => {
   });
 });
 
+describe('Gemini models counted with a stand-in encoding: their media by the same rules', () => {
+  // gemini-3.5-flash counts its text with gemma4, which tokmeter does not have: o200k_base stands in,
+  // OpenAI's chat framing around it, and its media are still counted by Google's Gemini 3 rules.
+  test('an image, audio and a PDF add their Gemini 3 budgets to the stand-in count', () => {
+    const text = countChatTokens(request('gemini-3.5-flash'));
+    expect(text).toMatchObject({ approximate: true, encoding: 'o200k_base', format: 'chat', images: 0 });
+    expect(text.media).toBeUndefined();
+    const result = countChatTokens(
+      request('gemini-3.5-flash', { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } }, { type: 'input_audio', input_audio: { data: FAKE, format: 'wav', duration_seconds: 10 } }, { type: 'file', file: { file_data: dataUrl('application/pdf', 'x'), pages: 2 } }),
+    );
+    expect(result).toMatchObject({ approximate: true, encoding: 'o200k_base', format: 'chat', images: 1120 });
+    // The parts' own framing is the stand-in's business: only the media's tokens are compared here.
+    expect(result.messages[0]! - text.messages[0]!).toBeGreaterThanOrEqual(250 + 1120);
+    expect(result.media!.map((m) => [m.kind, m.tokens])).toEqual([['image', 1120], ['audio', 250], ['document', 1120]]);
+    expect(result.total).toBe(result.messages.reduce((a, b) => a + b, 0) + result.tools + result.toolChoice + result.images + result.replyPriming);
+  });
+
+  test('a generation Google gives no media rule for is refused, and OpenAI models still refuse audio and files', () => {
+    const gemini4 = thrown(() => count('gemini-4-pro', { type: 'image_url', image_url: { url: image(20, 20) } }));
+    expect(gemini4).toBeInstanceOf(UnsupportedContentError);
+    expect((gemini4 as Error).message).toMatch(/no Gemini media rule for "gemini-4-pro"/);
+    const audio = thrown(() => countChatTokens(request('gpt-4o', { type: 'input_audio', input_audio: { data: FAKE, format: 'wav' } })));
+    expect((audio as Error).message).toMatch(/messages\[0\]\.content\[1\] is audio; audio tokens depend on the decoded audio/);
+    const file = thrown(() => countChatTokens(request('gpt-4o', { type: 'file', file: { file_data: dataUrl('application/pdf', 'x') } })));
+    expect((file as Error).message).toMatch(/is a file; file inputs are converted on the server/);
+  });
+});
+
 describe('a figure a rule needs and does not have: a typed error naming the field', () => {
   test('audio without duration_seconds', () => {
     const error = thrown(() => count('gemini-2.5-flash', { type: 'input_audio', input_audio: { data: FAKE, format: 'wav' } }));

@@ -61,7 +61,7 @@ describe('Gemini ids resolve to gemma3 once its data is registered', () => {
   });
 
   test('the match says what the exact count covers', () => {
-    expect(modelTokenizer('gemini-2.5-pro').note).toMatch(/Text counts are exact.*Images, audio and video are not counted/);
+    expect(modelTokenizer('gemini-2.5-pro').note).toMatch(/Text counts are exact.*Images, audio, video and PDFs are not text: countChatTokens estimates them/);
     expect(modelTokenizer('gemini-3.1-pro-preview').note).toMatch(/gemma4/);
   });
 
