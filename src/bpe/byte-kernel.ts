@@ -4,17 +4,22 @@ import { BYTE_LOOP_SHA256, BYTE_LOOP_WASM } from './byte-kernel.generated.js';
 import { asciiClasses, bmpClasses } from './char-class.js';
 import type { RankTable } from './rank-table.js';
 import type { ShortPieces } from './short-pieces.js';
+import type { Workspace } from './workspace.js';
 
 /** The split patterns the byte loop knows, by the ids it takes (kernel/byte-loop.ts). */
 export const KERNEL_PATTERN = { gpt2: 0, cl100k: 1, o200k: 2 } as const;
 export type KernelPattern = (typeof KERNEL_PATTERN)[keyof typeof KERNEL_PATTERN];
 
-/** What the byte loop calls back for the pieces it leaves to JavaScript (see kernel/byte-loop.ts). */
-export interface KernelCallbacks {
-  asciiPiece(byteStart: number, length: number, unitStart: number, low: number, high: number, short: number, pending: number): number;
-  widePiece(byteStart: number, byteLength: number, unitStart: number, unitLength: number, pending: number): number;
-  otherPiece(byteStart: number, unitStart: number, pending: number): number;
-  flush(pending: number): void;
+/**
+ * What the byte loop calls back for the pieces it leaves to JavaScript (see kernel/byte-loop.ts),
+ * each with the context the instance was made with (tokenize.ts: the workspace whose loop it is)
+ * before the loop's own arguments. The functions keep no state of their own.
+ */
+export interface KernelCallbacks<C> {
+  asciiPiece(context: C, byteStart: number, length: number, unitStart: number, low: number, high: number, short: number, pending: number): number;
+  widePiece(context: C, byteStart: number, byteLength: number, unitStart: number, unitLength: number, pending: number): number;
+  otherPiece(context: C, byteStart: number, unitStart: number, pending: number): number;
+  flush(context: C, pending: number): void;
 }
 
 /** The byte loop's exports; the layout's addresses are immutable globals. */
@@ -122,36 +127,48 @@ export class ByteKernel {
   }
 }
 
-/** The compiled module; null once compiling it failed (not retried). */
-let compiled: object | null | undefined;
+/**
+ * Whether the byte loop may run: `TOKMETER_WASM=0` turns it off for the process, and tests switch
+ * it with `useByteKernel` to compare the two loops. A setting read once per call, not state a
+ * count writes.
+ */
 let enabled = !wasmTurnedOff();
-const kernels = new WeakMap<RankTable, ByteKernel>();
 
 /**
- * The byte loop's instance for `ranks`, made on first use with `callbacks`; null when the kernel
- * is turned off (`TOKMETER_WASM=0`, or `useByteKernel(false)`) or the runtime cannot compile
- * WebAssembly from bytes (some edge runtimes and content security policies forbid it), where the
- * JavaScript byte loop counts instead.
+ * The byte loop's instance for the workspace of `ranks` (workspace.ts), made on first use with
+ * `callbacks`; null when the kernel is turned off (`TOKMETER_WASM=0`, or `useByteKernel(false)`)
+ * or the runtime cannot compile WebAssembly from bytes (some edge runtimes and content security
+ * policies forbid it), where the JavaScript byte loop counts instead.
  */
-export function byteKernelFor(ranks: RankTable, callbacks: KernelCallbacks): ByteKernel | null {
+export function byteKernelFor(ranks: RankTable, callbacks: KernelCallbacks<Workspace>): ByteKernel | null {
   if (!enabled) return null;
-  const existing = kernels.get(ranks);
-  if (existing !== undefined) return existing;
-  const kernel = createByteKernel(ranks.shortPieces, callbacks);
-  if (kernel !== null) kernels.set(ranks, kernel);
-  return kernel;
+  const work = ranks.workspace;
+  if (work.kernel === undefined) work.kernel = createByteKernel(work.shortPieces, callbacks, work);
+  return work.kernel;
 }
 
-/** A new instance of the byte loop, with `shortPieces` moved into its memory; null where WebAssembly cannot be compiled. */
-export function createByteKernel(shortPieces: ShortPieces, callbacks: KernelCallbacks): ByteKernel | null {
-  if (compiled === undefined) compiled = compile();
-  if (compiled === null) return null;
+/**
+ * A new instance of the byte loop, with `shortPieces` moved into its memory and `callbacks` called
+ * with `context`; null where WebAssembly cannot be compiled or instantiated. The module (5 KB) is
+ * checked and compiled for each instance, about one per rank table a process uses.
+ */
+export function createByteKernel<C>(shortPieces: ShortPieces, callbacks: KernelCallbacks<C>, context?: C): ByteKernel | null {
+  const module = compile();
+  if (module === null) return null;
+  const bound = context as C;
+  const imports = {
+    asciiPiece: (byteStart: number, length: number, unitStart: number, low: number, high: number, short: number, pending: number): number =>
+      callbacks.asciiPiece(bound, byteStart, length, unitStart, low, high, short, pending),
+    widePiece: (byteStart: number, byteLength: number, unitStart: number, unitLength: number, pending: number): number =>
+      callbacks.widePiece(bound, byteStart, byteLength, unitStart, unitLength, pending),
+    otherPiece: (byteStart: number, unitStart: number, pending: number): number => callbacks.otherPiece(bound, byteStart, unitStart, pending),
+    flush: (pending: number): void => callbacks.flush(bound, pending),
+  };
   let exports: object;
   try {
-    exports = new (webAssembly()!.Instance)(compiled, { tokmeter: { asciiPiece: callbacks.asciiPiece, widePiece: callbacks.widePiece, otherPiece: callbacks.otherPiece, flush: callbacks.flush } }).exports;
+    exports = new (webAssembly()!.Instance)(module, { tokmeter: imports }).exports;
   } catch {
     // A runtime that compiles the module but will not instantiate it (out of memory for its 1.25 MB).
-    compiled = null;
     return null;
   }
   return new ByteKernel(exports as LoopExports, shortPieces);

@@ -29,24 +29,6 @@ export function mergePiece(pairs: PairRanks, piece: Uint8Array, length: number, 
   return length > LONG_PIECE_CHUNK * 2 ? mergeLongPiece(pairs, piece, length, out) : mergeBytePairs(pairs, piece, length, out);
 }
 
-// Scratch space (JavaScript runs one call at a time): where each placed token starts, one Int32 a
-// byte of the piece; a chunk's tokens and starts; a re-merged window's. Only `starts` grows with
-// the piece; the others with the chunk and the longest window (under 1 KB on every input seen).
-let starts = new Int32Array(0);
-let chunkTokens = new Int32Array(0);
-let chunkStarts = new Int32Array(0);
-let windowTokens = new Int32Array(0);
-let windowStarts = new Int32Array(0);
-let pairBytes = new Uint8Array(256);
-let pairTokens = new Int32Array(256);
-
-/** Gives back the scratch a very long piece grew (tokenize.ts calls it once such a piece is done). */
-export function releaseLongMergeScratch(): void {
-  starts = new Int32Array(0);
-  windowTokens = new Int32Array(0);
-  windowStarts = new Int32Array(0);
-}
-
 /** `chunk` and `windowLimit` are parameters for the tests, which make both tiny. */
 export function mergeLongPiece(
   pairs: PairRanks,
@@ -57,11 +39,18 @@ export function mergeLongPiece(
   windowLimit = HEAP_MERGE_LIMIT,
 ): number {
   if (length <= chunk * 2) return mergeWithHeap(pairs, piece, length, out);
-  if (starts.length <= length) starts = new Int32Array(length + 1);
-  if (chunkTokens.length < chunk + 4) {
-    chunkTokens = new Int32Array(chunk + 4);
-    chunkStarts = new Int32Array(chunk + 4);
+  // The arrays are the workspace's (see workspace.ts): where each placed token starts, one Int32 a
+  // byte of the piece (given back once the piece is done); a chunk's tokens and starts; a re-merged
+  // window's (under 1 KB on every input seen).
+  const scratch = pairs.scratch;
+  if (scratch.longStarts.length <= length) scratch.longStarts = new Int32Array(length + 1);
+  if (scratch.chunkTokens.length < chunk + 4) {
+    scratch.chunkTokens = new Int32Array(chunk + 4);
+    scratch.chunkStarts = new Int32Array(chunk + 4);
   }
+  const starts = scratch.longStarts;
+  const chunkTokens = scratch.chunkTokens;
+  const chunkStarts = scratch.chunkStarts;
   // out[0..count) are the tokens placed so far; starts[k] is where token k begins in the piece.
   let count = 0;
   for (let chunkStart = 0; chunkStart < length; ) {
@@ -71,7 +60,7 @@ export function mergeLongPiece(
     while (chunkEnd < length && chunkEnd - chunkStart < chunk + 3 && (piece[chunkEnd]! & 0xc0) === 0x80) chunkEnd++;
     const produced = mergeWithHeap(pairs, piece.subarray(chunkStart, chunkEnd), chunkEnd - chunkStart, chunkTokens, chunkStarts);
     if (count === 0 || isValidPair(pairs, out[count - 1]!, chunkTokens[0]!)) {
-      count = place(chunkTokens, chunkStarts, 0, produced, chunkStart, out, count);
+      count = place(chunkTokens, chunkStarts, 0, produced, chunkStart, out, starts, count);
     } else {
       // Merge a window of `back` placed tokens and `ahead` of the chunk's again.
       let back = 1;
@@ -81,10 +70,12 @@ export function mergeLongPiece(
         const windowEnd = ahead < produced ? chunkStart + chunkStarts[ahead]! : chunkEnd;
         const window = piece.subarray(windowStart, windowEnd);
         const windowLength = windowEnd - windowStart;
-        if (windowTokens.length <= windowLength) {
-          windowTokens = new Int32Array(Math.max(windowLength + 1, windowTokens.length * 2));
-          windowStarts = new Int32Array(windowTokens.length);
+        if (scratch.windowTokens.length <= windowLength) {
+          scratch.windowTokens = new Int32Array(Math.max(windowLength + 1, scratch.windowTokens.length * 2));
+          scratch.windowStarts = new Int32Array(scratch.windowTokens.length);
         }
+        const windowTokens = scratch.windowTokens;
+        const windowStarts = scratch.windowStarts;
         const merged =
           windowLength <= windowLimit ? mergeWithHeap(pairs, window, windowLength, windowTokens) : mergeByScan(pairs, window, windowLength, windowTokens);
         if (
@@ -92,8 +83,8 @@ export function mergeLongPiece(
           (ahead === produced || isValidPair(pairs, windowTokens[merged - 1]!, chunkTokens[ahead]!))
         ) {
           for (let k = 0, at = 0; k < merged; at += pairs.tokenLength(windowTokens[k++]!)) windowStarts[k] = at;
-          count = place(windowTokens, windowStarts, 0, merged, windowStart, out, count - back);
-          count = place(chunkTokens, chunkStarts, ahead, produced, chunkStart, out, count);
+          count = place(windowTokens, windowStarts, 0, merged, windowStart, out, starts, count - back);
+          count = place(chunkTokens, chunkStarts, ahead, produced, chunkStart, out, starts, count);
           break;
         }
         back = Math.min(back * 2, count);
@@ -107,9 +98,9 @@ export function mergeLongPiece(
 
 /**
  * Appends tokens[from..to) to out[0..count) and returns the new count; token k begins at byte
- * `offset + tokenStarts[k]` of the piece.
+ * `offset + tokenStarts[k]` of the piece, which is written to `starts`.
  */
-function place(tokens: Int32Array, tokenStarts: Int32Array, from: number, to: number, offset: number, out: Int32Array, count: number): number {
+function place(tokens: Int32Array, tokenStarts: Int32Array, from: number, to: number, offset: number, out: Int32Array, starts: Int32Array, count: number): number {
   for (let k = from; k < to; k++) {
     out[count] = tokens[k]!;
     starts[count++] = offset + tokenStarts[k]!;
@@ -119,25 +110,25 @@ function place(tokens: Int32Array, tokenStarts: Int32Array, from: number, to: nu
 
 /**
  * Whether `left` then `right` is what merging their bytes gives: a valid meeting of two runs.
- * Remembered per pair: a long run of one character (spaces, one letter) meets the same pair at
- * every chunk, and checking two long tokens means merging all their bytes.
+ * Remembered per pair in the pair cache (PairRanks#seam): a long run of one character (spaces, one
+ * letter) meets the same pair at every chunk, and checking two long tokens means merging all their
+ * bytes.
  */
 function isValidPair(pairs: PairRanks, left: number, right: number): boolean {
-  const key = left * 262144 + right; // ranks are below 2^18
-  const known = pairs.validPairs.get(key);
-  if (known !== undefined) return known;
+  const known = pairs.seam(left, right);
+  if (known >= 0) return known === 1;
+  const scratch = pairs.scratch;
   const leftLength = pairs.tokenLength(left);
   const length = leftLength + pairs.tokenLength(right);
-  if (pairBytes.length < length) {
-    pairBytes = new Uint8Array(length * 2);
-    pairTokens = new Int32Array(length * 2);
+  if (scratch.seamBytes.length < length) {
+    scratch.seamBytes = new Uint8Array(length * 2);
+    scratch.seamTokens = new Int32Array(length * 2);
   }
-  pairs.copyToken(left, pairBytes, 0);
-  pairs.copyToken(right, pairBytes, leftLength);
-  const valid = mergeBytePairs(pairs, pairBytes, length, pairTokens) === 2 && pairTokens[0] === left && pairTokens[1] === right;
-  if (pairs.validPairs.size >= VALID_PAIRS_LIMIT) pairs.validPairs.clear();
-  pairs.validPairs.set(key, valid);
+  const bytes = scratch.seamBytes;
+  const tokens = scratch.seamTokens;
+  pairs.copyToken(left, bytes, 0);
+  pairs.copyToken(right, bytes, leftLength);
+  const valid = mergeBytePairs(pairs, bytes, length, tokens) === 2 && tokens[0] === left && tokens[1] === right;
+  pairs.rememberSeam(left, right, valid);
   return valid;
 }
-
-const VALID_PAIRS_LIMIT = 4096;

@@ -16,7 +16,8 @@ import { RANK_BITS } from './rank-table.js';
  *   O(m log m). Longer pieces are merged in chunks by merge-long.ts.
  *
  * The threshold was measured (see PERFORMANCE.md): the scan wins below about 32 bytes.
- * Both write the resulting ranks to `out` and return how many there are.
+ * Both write the resulting ranks to `out` and return how many there are, and both take their
+ * arrays from the workspace's merge scratch (`pairs.scratch`, see workspace.ts).
  */
 export const MERGE_HEAP_THRESHOLD = 32;
 
@@ -30,29 +31,20 @@ const NONE = 0x7fffffff;
 const POSITION_BITS = 31 - RANK_BITS;
 export const HEAP_MERGE_LIMIT = 1 << POSITION_BITS;
 
-// Scratch arrays, grown on demand and shared by every call.
-let scanStarts = new Int32Array(MERGE_HEAP_THRESHOLD + 1);
-let scanTokens = new Int32Array(MERGE_HEAP_THRESHOLD + 1);
-let scanPairs = new Int32Array(MERGE_HEAP_THRESHOLD + 1);
-let heapNext = new Int32Array(0);
-let heapPrev = new Int32Array(0);
-let heapTokens = new Int32Array(0);
-let heapPairs = new Int32Array(0);
-let heap = new Int32Array(0);
-
 export function mergeBytePairs(pairs: PairRanks, piece: Uint8Array, length: number, out: Int32Array): number {
   return length < MERGE_HEAP_THRESHOLD ? mergeByScan(pairs, piece, length, out) : mergeWithHeap(pairs, piece, length, out);
 }
 
 export function mergeByScan(pairs: PairRanks, piece: Uint8Array, length: number, out: Int32Array): number {
-  if (scanStarts.length <= length) {
-    scanStarts = new Int32Array(length * 2 + 1);
-    scanTokens = new Int32Array(length * 2 + 1);
-    scanPairs = new Int32Array(length * 2 + 1);
+  const scratch = pairs.scratch;
+  if (scratch.scanStarts.length <= length) {
+    scratch.scanStarts = new Int32Array(Math.max(length * 2 + 1, MERGE_HEAP_THRESHOLD + 1));
+    scratch.scanTokens = new Int32Array(scratch.scanStarts.length);
+    scratch.scanPairs = new Int32Array(scratch.scanStarts.length);
   }
-  const starts = scanStarts;
-  const tokens = scanTokens;
-  const ranks = scanPairs;
+  const starts = scratch.scanStarts;
+  const tokens = scratch.scanTokens;
+  const ranks = scratch.scanPairs;
   const byteRanks = pairs.byteRanks;
   // Part i is piece[starts[i] .. starts[i + 1]), token tokens[i]; ranks[i] is the rank of parts
   // i and i + 1 joined, or NONE.
@@ -107,18 +99,20 @@ export function mergeWithHeap(pairs: PairRanks, piece: Uint8Array, length: numbe
   if (length > HEAP_MERGE_LIMIT) {
     throw internalError(`the heap merge takes at most ${HEAP_MERGE_LIMIT} bytes, not ${length}`);
   }
-  if (heapNext.length <= length) {
-    heapNext = new Int32Array(length + 1);
-    heapPrev = new Int32Array(length + 1);
-    heapTokens = new Int32Array(length + 1);
-    heapPairs = new Int32Array(length + 1);
+  const scratch = pairs.scratch;
+  if (scratch.heapNext.length <= length) {
+    scratch.heapNext = new Int32Array(length + 1);
+    scratch.heapPrev = new Int32Array(length + 1);
+    scratch.heapTokens = new Int32Array(length + 1);
+    scratch.heapPairs = new Int32Array(length + 1);
     // Every pair pushed: length - 1 at the start, at most two per merge after.
-    heap = new Int32Array(length * 3);
+    scratch.heap = new Int32Array(length * 3);
   }
-  const next = heapNext;
-  const prev = heapPrev;
-  const tokens = heapTokens;
-  const ranks = heapPairs;
+  const next = scratch.heapNext;
+  const prev = scratch.heapPrev;
+  const tokens = scratch.heapTokens;
+  const ranks = scratch.heapPairs;
+  const heap = scratch.heap;
   const byteRanks = pairs.byteRanks;
   // Parts are named by their first byte: the part at i spans piece[i .. next[i]) and is token
   // tokens[i]. ranks[i] is the rank of the part at i joined with the next, or NONE; -1 marks a part

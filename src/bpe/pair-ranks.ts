@@ -1,31 +1,44 @@
 import type { RankTable } from './rank-table.js';
+import type { MergeScratch } from './workspace.js';
 
 const EMPTY = -1;
 const UNKNOWN = -2;
-const CACHE_SLOTS = 1 << 16;
-const CACHE_LIMIT = (CACHE_SLOTS * 0.7) | 0;
+const MIN_CACHE_BITS = 10;
+const MAX_CACHE_BITS = 16;
 const SHORT_MISS_BYTES = 8;
+/** Ranks are below 2^18: a pair's key is `left * 2^18 + right`, below 2^36. */
+const RIGHT = 262144;
+/** Seam keys (see `seam`) sit above every pair key, in the same table. */
+const SEAM = 2 ** 36;
 
 /**
  * What two adjacent tokens merge into, looked up by their ranks rather than by hashing and
  * comparing their bytes: the merge loops know each part's rank, so most lookups are one probe of a
- * small integer-keyed table.
+ * small integer-keyed table. One per workspace (workspace.ts), which also hands the merge loops
+ * their scratch through it (`scratch`).
  *
  * - Pairs of single bytes, where every merge starts, come from a 65,536-entry table filled in as
- *   pairs are first seen (building it whole took 5–10 ms of cold start).
- * - Other pairs go through a bounded cache in front of the rank table; text repeats its pairs, so
- *   most hit. The cache is emptied when full rather than evicting one by one: simpler, and refilling
- *   is cheap. Short pairs that are not tokens are not kept (see `join`).
+ *   pairs are first seen (building it whole took 5–10 ms of cold start). It is the whole set: never
+ *   emptied.
+ * - Other pairs go through a cache in front of the rank table, keyed by the two ranks; text repeats
+ *   its pairs, so most hit. Short pairs that are not tokens are not kept (see `join`). The same
+ *   table remembers, under keys of their own, which pairs of tokens meet validly at a seam of the
+ *   long-piece merge (`seam`). It follows the workspace's one rule: 1,024 slots, doubling at half
+ *   full up to 65,536, and emptied when half full at that size.
  */
 export class PairRanks {
   readonly byteRanks: Int32Array;
-  readonly #keys = new Float64Array(CACHE_SLOTS).fill(EMPTY);
-  readonly #values = new Int32Array(CACHE_SLOTS);
+  /** The merge loops' arrays (see workspace.ts). */
+  readonly scratch: MergeScratch;
+  #keys = new Float64Array(1 << MIN_CACHE_BITS).fill(EMPTY);
+  #values = new Int32Array(1 << MIN_CACHE_BITS);
+  #shift = 32 - MIN_CACHE_BITS;
   #size = 0;
   readonly #table: RankTable;
 
-  constructor(table: RankTable) {
+  constructor(table: RankTable, scratch: MergeScratch) {
     this.#table = table;
+    this.scratch = scratch;
     this.byteRanks = new Int32Array(256);
     const single = new Uint8Array(1);
     for (let byte = 0; byte < 256; byte++) {
@@ -33,9 +46,6 @@ export class PairRanks {
       this.byteRanks[byte] = table.rankOf(single, 0, 1);
     }
   }
-
-  /** Pairs of tokens checked by the long-piece merge (merge-long.ts), by `left * 2^18 + right`: whether they are a valid meeting. */
-  readonly validPairs = new Map<number, boolean>();
 
   /** The length in bytes of token `rank`. */
   tokenLength(rank: number): number {
@@ -64,28 +74,97 @@ export class PairRanks {
    * The rank of tokens `left` then `right` joined, or -1, where their bytes are piece[start..end).
    */
   join(left: number, right: number, piece: Uint8Array, start: number, end: number): number {
-    const key = left * 262144 + right; // ranks are below 2^18
+    const key = left * RIGHT + right;
     const keys = this.#keys;
-    let slot = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca6b)) >>> 16;
+    const mask = keys.length - 1;
+    let slot = pairSlot(left, right, this.#shift);
     for (;;) {
       const found = keys[slot]!;
       if (found === key) return this.#values[slot]!;
       if (found === EMPTY) break;
-      slot = (slot + 1) & (CACHE_SLOTS - 1);
+      slot = (slot + 1) & mask;
     }
     const rank = this.#table.rankOf(piece, start, end);
     // A short non-token is cheaper to look up again (the rank table's filter turns most away) than
     // to keep: random text tries mostly new pairs, and storing them costs a cache miss each.
     if (rank < 0 && end - start <= SHORT_MISS_BYTES) return rank;
-    if (this.#size >= CACHE_LIMIT) {
-      keys.fill(EMPTY);
-      this.#size = 0;
-      return rank;
-    }
-    keys[slot] = key;
-    this.#values[slot] = rank;
-    this.#size++;
+    this.#put(key, slot, rank);
     return rank;
+  }
+
+  /**
+   * Whether tokens `left` then `right` are known to meet validly at a seam of the long-piece merge
+   * (merge-long.ts): 1, 0 (they do not), or -1 when not known.
+   */
+  seam(left: number, right: number): number {
+    const key = SEAM + left * RIGHT + right;
+    const keys = this.#keys;
+    const mask = keys.length - 1;
+    for (let slot = pairSlot(left ^ SEAM_SALT, right, this.#shift); ; slot = (slot + 1) & mask) {
+      const found = keys[slot]!;
+      if (found === key) return this.#values[slot]!;
+      if (found === EMPTY) return -1;
+    }
+  }
+
+  /** Remembers what `seam` is to say for `left` then `right` (not known to it yet). */
+  rememberSeam(left: number, right: number, valid: boolean): void {
+    this.#put(SEAM + left * RIGHT + right, this.#freeSlot(left ^ SEAM_SALT, right), valid ? 1 : 0);
+  }
+
+  /** Stores `key` → `value` at `slot`, the free slot its probe ended on, growing or emptying first at half full. */
+  #put(key: number, slot: number, value: number): void {
+    if (this.#size >= this.#keys.length >>> 1) {
+      if (32 - this.#shift < MAX_CACHE_BITS) this.#grow();
+      else this.#empty();
+      slot = this.#freeSlot(...splitKey(key));
+    }
+    this.#keys[slot] = key;
+    this.#values[slot] = value;
+    this.#size++;
+  }
+
+  #freeSlot(left: number, right: number): number {
+    const keys = this.#keys;
+    const mask = keys.length - 1;
+    let slot = pairSlot(left, right, this.#shift);
+    while (keys[slot] !== EMPTY) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  /** Doubles the table, keeping its entries. */
+  #grow(): void {
+    const keys = this.#keys;
+    const values = this.#values;
+    this.#shift--;
+    this.#keys = new Float64Array(keys.length * 2).fill(EMPTY);
+    this.#values = new Int32Array(keys.length * 2);
+    for (let at = 0; at < keys.length; at++) {
+      const key = keys[at]!;
+      if (key === EMPTY) continue;
+      const slot = this.#freeSlot(...splitKey(key));
+      this.#keys[slot] = key;
+      this.#values[slot] = values[at]!;
+    }
+  }
+
+  #empty(): void {
+    this.#keys.fill(EMPTY);
+    this.#size = 0;
   }
 }
 
+/** Seams hash apart from the join of the same two tokens. */
+const SEAM_SALT = 0x40000;
+
+function pairSlot(left: number, right: number, shift: number): number {
+  return (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca6b)) >>> shift;
+}
+
+/** The two numbers a key hashes by (`pairSlot`): a pair's ranks, or a seam's with the left salted. */
+function splitKey(key: number): [number, number] {
+  const seam = key >= SEAM;
+  const pair = seam ? key - SEAM : key;
+  const left = Math.floor(pair / RIGHT);
+  return [seam ? left ^ SEAM_SALT : left, pair - left * RIGHT];
+}

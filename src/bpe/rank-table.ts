@@ -1,12 +1,14 @@
 import { internalError, type TokmeterError } from '../errors.js';
-import { PairRanks } from './pair-ranks.js';
-import { PieceMemo } from './piece-memo.js';
-import { ShortPieces } from './short-pieces.js';
+import type { PairRanks } from './pair-ranks.js';
+import type { ShortPieces } from './short-pieces.js';
+import { Workspace } from './workspace.js';
 
 /**
  * The mergeable ranks of an encoding as typed arrays: every token's bytes in one flat arena
  * (`bytes`, with `offsets`, indexed by rank) and an open-addressing hash index from bytes to rank.
  * No strings are built from bytes and no Map holds 200k keys; a lookup hashes the bytes in place.
+ * The table never changes once built; what encoding with it writes (caches, scratch) is its
+ * `workspace`, one object shared by every Encoding over this table (see workspace.ts).
  *
  * That no two ranks share bytes is not re-checked here (it would cost a random probe per token at
  * start-up): the file's SHA-256 is checked on load, and the test suite merges every token of every
@@ -71,18 +73,22 @@ export class RankTable {
     }
   }
 
-  /** Pair lookups by rank for the merge loops, made on first use. */
-  get pairs(): PairRanks {
-    return (this.#pairs ??= new PairRanks(this));
+  /** The caches, scratch and call state of encoding with this table (see workspace.ts), made on first use. */
+  get workspace(): Workspace {
+    return (this.#workspace ??= new Workspace(this));
   }
 
-  #pairs: PairRanks | undefined;
+  #workspace: Workspace | undefined;
 
-  /** Short ASCII pieces that are one token, keyed by their packed characters (see ShortPieces). */
-  readonly shortPieces = new ShortPieces();
+  /** The workspace's pair lookups, which the merge functions of merge.ts and merge-long.ts take. */
+  get pairs(): PairRanks {
+    return this.workspace.pairs;
+  }
 
-  /** Pieces already tokenized, with their tokens (see PieceMemo). */
-  readonly memo = new PieceMemo();
+  /** The workspace's ShortPieces (for the tests, which watch it grow). */
+  get shortPieces(): ShortPieces {
+    return this.workspace.shortPieces;
+  }
 
   /** The bytes of `rank`, a view into the arena (empty when no token has this rank). */
   tokenBytes(rank: number): Uint8Array {

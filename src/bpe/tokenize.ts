@@ -1,11 +1,12 @@
-import { byteKernelFor, type ByteKernel, type KernelPattern } from './byte-kernel.js';
+import { byteKernelFor, type ByteKernel, type KernelCallbacks, type KernelPattern } from './byte-kernel.js';
 import { bmpClasses } from './char-class.js';
-import { mergePiece, releaseLongMergeScratch } from './merge-long.js';
+import { mergePiece } from './merge-long.js';
 import { PieceMemo } from './piece-memo.js';
 import { NOT_FOUND, ShortPieces } from './short-pieces.js';
 import { HASH_PRIME, HASH_SEED, type RankTable } from './rank-table.js';
 import { encodeUtf8, utf8Length } from './utf8.js';
 import { WindowBytes, WindowUnits } from './window-bytes.js';
+import { SCRATCH_KEPT_UNITS, type Workspace } from './workspace.js';
 
 /** A split pattern's scanner: the end of the piece that starts at `start`, never beyond `end`. */
 export type SplitFunction = (classes: Uint8Array, text: string, start: number, end: number) => number;
@@ -48,11 +49,6 @@ export type WideWordFunction = (classes: Uint8Array, units: Uint16Array, s: numb
  */
 export type BytePieceFunction = (bytes: Uint8Array, start: number, bytesEnd: number, final: boolean) => number;
 
-// Scratch space shared by every call (JavaScript runs one call at a time): the current piece's
-// UTF-8 bytes and its tokens.
-let pieceBytes = new Uint8Array(4096);
-let pieceTokens = new Int32Array(4096);
-
 /**
  * Texts shorter than this are read as UTF-16 units only: encoding them to bytes first (a native
  * call, ~50 ns) would cost more than it saves.
@@ -64,18 +60,6 @@ const BYTE_MODE_MIN_UNITS = 256;
  * one native call into a buffer of three bytes a unit (up to 192 KB), kept from call to call.
  */
 export const WINDOW_UNITS = 1 << 16;
-
-/** Grown to the longest window yet: short texts never make the 192 KB buffer. */
-const windowBytes = new WindowBytes(BYTE_MODE_MIN_UNITS, WINDOW_UNITS);
-
-/**
- * A copy of the window's UTF-16 units for wide mode (`encodeWide`), reaching `PieceMemo.MAX_LENGTH`
- * units past the window's end, as far as a piece the memo takes can.
- */
-const windowUnits16 = new WindowUnits(BYTE_MODE_MIN_UNITS, WINDOW_UNITS + PieceMemo.MAX_LENGTH);
-
-/** Where the last call of an encode loop stopped: the end of the piece that crossed its `stop`. */
-let stoppedAt = 0;
 
 /**
  * Encodes or counts text[start..end) (ordinary text, no special tokens): its pieces, each answered
@@ -89,6 +73,9 @@ let stoppedAt = 0;
  * byte-kernel.ts), which also takes text with letters of two bytes (European scripts).
  * Other long text is read from a copy of each window's UTF-16 units, made by one native call (wide
  * mode), and short text through `charCodeAt`.
+ *
+ * Everything the call writes — caches, scratch, where it is — is the rank table's workspace
+ * (workspace.ts), handed down to each loop; nothing is kept at module level.
  */
 export function encodeOrdinary(
   ranks: RankTable,
@@ -101,24 +88,36 @@ export function encodeOrdinary(
   limit: number,
   windowUnits = WINDOW_UNITS,
 ): number {
-  if (split.asciiBytePiece === undefined || end - start < BYTE_MODE_MIN_UNITS) {
-    return encodeUnits(ranks, split, text, start, end, end, out, count, limit);
+  const work = ranks.workspace;
+  work.begin(split, text, end, out);
+  try {
+    if (split.asciiBytePiece === undefined || end - start < BYTE_MODE_MIN_UNITS) return encodeUnits(work, start, end, count, limit);
+    return encodeWindows(work, start, count, limit, windowUnits);
+  } finally {
+    work.finish();
   }
-  const kernel = split.kernelPattern !== undefined ? byteKernelFor(ranks, KERNEL_CALLBACKS) : null;
+}
+
+/** `encodeOrdinary` for text of BYTE_MODE_MIN_UNITS or more: window by window, each read by the loop that suits it. */
+function encodeWindows(work: Workspace, start: number, count: number, limit: number, windowUnits: number): number {
+  const { text, end, split, out } = work;
+  const kernel = split!.kernelPattern !== undefined ? byteKernelFor(work.ranks, KERNEL_CALLBACKS) : null;
   let pos = start;
   while (pos < end) {
     const stop = Math.min(end, pos + Math.max(windowUnits, 1));
     let counted = -1;
     if (kernel !== null && out === null ? mostlyAscii(text, pos, stop, KERNEL_MOST_WIDE, MOST_BEYOND_TWO_BYTES) : mostlyAscii(text, pos, stop, JS_MOST_WIDE, JS_MOST_WIDE)) {
-      counted = kernel !== null ? encodeInKernel(kernel, ranks, split, text, pos, stop, end, out, count, limit) : encodeBytes(ranks, split, text, pos, stop, end, out, count, limit);
+      counted = kernel !== null ? encodeInKernel(work, kernel, pos, stop, count, limit) : encodeBytes(work, pos, stop, count, limit);
     }
     if (counted < 0) {
-      const units = windowUnits16.copy(text, pos, Math.min(end, stop + PieceMemo.MAX_LENGTH));
-      counted = encodeWide(ranks, split, text, pos, stop, end, out, count, limit, units, windowUnits16.length);
+      // A copy reaching PieceMemo.MAX_LENGTH units past the window's end, as far as a piece the memo takes can.
+      const copy = (work.windowUnits ??= new WindowUnits(BYTE_MODE_MIN_UNITS, WINDOW_UNITS + PieceMemo.MAX_LENGTH));
+      const units = copy.copy(text, pos, Math.min(end, stop + PieceMemo.MAX_LENGTH));
+      counted = encodeWide(work, pos, stop, count, limit, units, copy.length);
     }
     count = counted;
     if (count > limit) return count;
-    pos = stoppedAt;
+    pos = work.stoppedAt;
   }
   return count;
 }
@@ -160,26 +159,17 @@ function mostlyAscii(text: string, start: number, stop: number, mostWide: number
 }
 
 /**
- * The encode loop over UTF-16 units: the pieces that start in text[start..stop), each cut without
- * passing `end` and answered from the caches of pieces seen before (ShortPieces, then PieceMemo) or
- * else tokenized and remembered; sets `stoppedAt` to where the last one ends. `encodeBytes` is the
- * same loop over bytes and `encodeWide` over a copy of the units; the answering half is written out
- * in each, as a function shared by them cost 10% on every corpus (A/B, one process).
+ * The encode loop over UTF-16 units: the pieces of the call's text (see Workspace#begin) that
+ * start in text[start..stop), each cut without passing the call's `end` and answered from the
+ * caches of pieces seen before (ShortPieces, then PieceMemo) or else tokenized and remembered;
+ * sets the workspace's `stoppedAt` to where the last one ends. `encodeBytes` is the same loop over
+ * bytes and `encodeWide` over a copy of the units; the answering half is written out in each, as a
+ * function shared by them cost 10% on every corpus (A/B, one process).
  */
-function encodeUnits(
-  ranks: RankTable,
-  split: Pretokenizer,
-  text: string,
-  start: number,
-  stop: number,
-  end: number,
-  out: number[] | null,
-  count: number,
-  limit: number,
-): number {
+function encodeUnits(work: Workspace, start: number, stop: number, count: number, limit: number): number {
+  const { text, end, out, memo, shortPieces } = work;
+  const split = work.split!;
   const classes = bmpClasses();
-  const memo = ranks.memo;
-  const shortPieces = ranks.shortPieces;
   const nextPiece = split.nextPiece;
   // Letters after the first: any case (0x20 folds upper to lower), or lower case only.
   const fold = split.asciiWords === 'letters' ? 0x20 : 0;
@@ -245,12 +235,12 @@ function encodeUnits(
       count += memo.answer(at);
       if (out !== null) memo.pushTokens(at, out);
     } else {
-      count += learnPiece(ranks, text, pos, pieceEnd, hash, short ? (known ? KNOWN_SHORT : NEW_SHORT) : NOT_SHORT, low, high, out);
+      count += learnPiece(work, pos, pieceEnd, hash, short ? (known ? KNOWN_SHORT : NEW_SHORT) : NOT_SHORT, low, high);
     }
     if (count > limit) return count;
     pos = pieceEnd;
   }
-  stoppedAt = pos;
+  work.stoppedAt = pos;
   return count;
 }
 
@@ -264,22 +254,10 @@ function encodeUnits(
  * compiled it for the long texts' paths. So the answering half is written out three times (see
  * `encodeUnits`).
  */
-function encodeWide(
-  ranks: RankTable,
-  split: Pretokenizer,
-  text: string,
-  start: number,
-  stop: number,
-  end: number,
-  out: number[] | null,
-  count: number,
-  limit: number,
-  units: Uint16Array,
-  unitsEnd: number,
-): number {
+function encodeWide(work: Workspace, start: number, stop: number, count: number, limit: number, units: Uint16Array, unitsEnd: number): number {
+  const { text, end, out, memo, shortPieces } = work;
+  const split = work.split!;
   const classes = bmpClasses();
-  const memo = ranks.memo;
-  const shortPieces = ranks.shortPieces;
   const fold = split.asciiWords === 'letters' ? 0x20 : 0;
   // Where the text ends among the units: a word that reaches the end of the copy short of it goes
   // to the scanner, as the text may go on.
@@ -344,12 +322,12 @@ function encodeWide(
       count += memo.answer(at);
       if (out !== null) memo.pushTokens(at, out);
     } else {
-      count += learnPiece(ranks, text, start + p, start + pieceEnd, hash, short ? (known ? KNOWN_SHORT : NEW_SHORT) : NOT_SHORT, low, high, out);
+      count += learnPiece(work, start + p, start + pieceEnd, hash, short ? (known ? KNOWN_SHORT : NEW_SHORT) : NOT_SHORT, low, high);
     }
     if (count > limit) return count;
     p = pieceEnd;
   }
-  stoppedAt = start + p;
+  work.stoppedAt = start + p;
   return count;
 }
 
@@ -359,25 +337,17 @@ function encodeWide(
  * it ends; any other piece is cut from the UTF-16 units. Returns -1, having done nothing, when the
  * bytes are not nearly all ASCII.
  */
-function encodeBytes(
-  ranks: RankTable,
-  split: Pretokenizer,
-  text: string,
-  start: number,
-  stop: number,
-  end: number,
-  out: number[] | null,
-  count: number,
-  limit: number,
-): number {
+function encodeBytes(work: Workspace, start: number, stop: number, count: number, limit: number): number {
+  const { text, end, out, memo, shortPieces } = work;
+  const split = work.split!;
+  // Grown to the longest window yet: short texts never make the 192 KB buffer.
+  const windowBytes = (work.windowBytes ??= new WindowBytes(BYTE_MODE_MIN_UNITS, WINDOW_UNITS));
   const bytes = windowBytes.encode(text, start, stop);
   if (bytes === null) return -1;
   const view = windowBytes.view;
   const bytesEnd = windowBytes.length;
   const final = stop === end;
   const classes = bmpClasses();
-  const memo = ranks.memo;
-  const shortPieces = ranks.shortPieces;
   const nextPiece = split.nextPiece;
   const asciiBytePiece = split.asciiBytePiece!;
   const fold = split.asciiWords === 'letters' ? 0x20 : 0;
@@ -455,24 +425,14 @@ function encodeBytes(
       count += memo.answer(at);
       if (out !== null) memo.pushTokens(at, out);
     } else {
-      count += learnPiece(ranks, text, pos, pieceEnd, hash, short ? (known ? KNOWN_SHORT : NEW_SHORT) : NOT_SHORT, low, high, out);
+      count += learnPiece(work, pos, pieceEnd, hash, short ? (known ? KNOWN_SHORT : NEW_SHORT) : NOT_SHORT, low, high);
     }
     if (count > limit) return count;
     pos = pieceEnd;
   }
-  stoppedAt = pos;
+  work.stoppedAt = pos;
   return count;
 }
-
-// The window the WebAssembly byte loop is reading, for its callbacks (one call at a time).
-let kernelRanks: RankTable | null = null;
-let kernelSplit: Pretokenizer | null = null;
-let kernelText = '';
-let kernelStart = 0;
-let kernelStop = 0;
-let kernelEnd = 0;
-let kernelInstance: ByteKernel | null = null;
-let kernelOut: number[] | null = null;
 
 /** The largest count limit the byte loop takes (an Int32); no window has that many tokens. */
 const KERNEL_NO_LIMIT = 0x7fffffff;
@@ -480,98 +440,83 @@ const KERNEL_NO_LIMIT = 0x7fffffff;
 /**
  * Byte mode in the WebAssembly byte loop (see byte-kernel.ts): as `encodeBytes`, for
  * text[start..stop). The loop answers short ASCII pieces from ShortPieces and, counting, pieces it
- * has counted before from PieceCounts, and calls back for the others (`KERNEL_CALLBACKS`).
- * Returns -1, having done nothing, when the window's UTF-8 is more than a quarter longer than its
- * units.
+ * has counted before from PieceCounts, and calls back for the others (`KERNEL_CALLBACKS`, which
+ * find the window in the workspace). Returns -1, having done nothing, when the window's UTF-8 is
+ * more than a quarter longer than its units.
  */
-function encodeInKernel(
-  kernel: ByteKernel,
-  ranks: RankTable,
-  split: Pretokenizer,
-  text: string,
-  start: number,
-  stop: number,
-  end: number,
-  out: number[] | null,
-  count: number,
-  limit: number,
-): number {
-  const bytesEnd = kernel.encode(text, start, stop);
+function encodeInKernel(work: Workspace, kernel: ByteKernel, start: number, stop: number, count: number, limit: number): number {
+  const bytesEnd = kernel.encode(work.text, start, stop);
   if (bytesEnd < 0) return -1;
-  kernelRanks = ranks;
-  kernelSplit = split;
-  kernelText = text;
-  kernelStart = start;
-  kernelStop = stop;
-  kernelEnd = end;
-  kernelInstance = kernel;
-  kernelOut = out;
+  work.kernelStart = start;
+  work.kernelStop = stop;
+  const out = work.out;
   const room = limit - count;
-  try {
-    const tokens = kernel.countWindow(split.kernelPattern!, bytesEnd, stop === end, stop - start, room < KERNEL_NO_LIMIT ? room : KERNEL_NO_LIMIT, out !== null);
-    if (out !== null) passRanksOn(kernel.pendingRanks);
-    // PieceCounts answers repeats in front of the memo; the memo must know, or it takes its
-    // pieces for ones that do not repeat and stops growing (see PieceMemo.add).
-    else ranks.memo.countAnswers(kernel.countedPieces);
-    stoppedAt = start + kernel.stoppedUnits;
-    return count + tokens;
-  } finally {
-    // Not to keep a large text or array alive.
-    kernelText = '';
-    kernelOut = null;
-  }
+  const tokens = kernel.countWindow(work.split!.kernelPattern!, bytesEnd, stop === work.end, stop - start, room < KERNEL_NO_LIMIT ? room : KERNEL_NO_LIMIT, out !== null);
+  if (out !== null) passRanksOn(work, kernel.pendingRanks);
+  // PieceCounts answers repeats in front of the memo; the memo must know, or it takes its
+  // pieces for ones that do not repeat and stops growing (see PieceMemo.add).
+  else work.memo.countAnswers(kernel.countedPieces);
+  work.stoppedAt = start + kernel.stoppedUnits;
+  return count + tokens;
 }
 
-/** Appends the first `pending` ranks the loop left at OUT to the output. */
-function passRanksOn(pending: number): void {
-  const ranks = kernelInstance!.ranks;
-  const out = kernelOut!;
+/** Appends the first `pending` ranks the loop left at OUT to the call's output. */
+function passRanksOn(work: Workspace, pending: number): void {
+  const ranks = work.kernel!.ranks;
+  const out = work.out!;
   for (let i = 0; i < pending; i++) out.push(ranks[i]!);
 }
 
-/** What the byte loop calls back (exported for tests, which count the calls). */
-export const KERNEL_CALLBACKS = {
+/**
+ * What the byte loop calls back, each with the workspace whose loop it is (byte-kernel.ts binds
+ * it): the window and the call it belongs to are there (exported for tests, which count the calls).
+ */
+export const KERNEL_CALLBACKS: KernelCallbacks<Workspace> = {
   /** An ASCII piece of the window that ShortPieces did not answer: the memo, or else tokenized. */
-  asciiPiece(byteStart: number, length: number, unitStart: number, low: number, high: number, short: number, pending: number): number {
-    if (pending !== 0) passRanksOn(pending);
-    const bytes = kernelInstance!.memory;
-    const first = kernelInstance!.windowStart + byteStart;
+  asciiPiece(work: Workspace, byteStart: number, length: number, unitStart: number, low: number, high: number, short: number, pending: number): number {
+    if (pending !== 0) passRanksOn(work, pending);
+    const kernel = work.kernel!;
+    const bytes = kernel.memory;
+    const first = kernel.windowStart + byteStart;
+    const memo = work.memo;
     let hash = 0;
     let at = -1;
-    if (length <= PieceMemo.MAX_LENGTH) at = kernelRanks!.memo.findAscii(bytes, first, length, (hash = hashAscii(bytes, first, first + length)));
+    if (length <= PieceMemo.MAX_LENGTH) at = memo.findAscii(bytes, first, length, (hash = hashAscii(bytes, first, first + length)));
     if (at >= 0) {
-      if (kernelOut !== null) kernelRanks!.memo.pushTokens(at, kernelOut);
-      return kernelRanks!.memo.answer(at);
+      if (work.out !== null) memo.pushTokens(at, work.out);
+      return memo.answer(at);
     }
-    const pos = kernelStart + unitStart;
-    return learnPiece(kernelRanks!, kernelText, pos, pos + length, hash, short, low, high, kernelOut);
+    const pos = work.kernelStart + unitStart;
+    return learnPiece(work, pos, pos + length, hash, short, low, high);
   },
   /** A word with letters outside ASCII, cut by the loop: the memo by its units, or else tokenized. */
-  widePiece(_byteStart: number, _byteLength: number, unitStart: number, unitLength: number, pending: number): number {
-    if (pending !== 0) passRanksOn(pending);
-    const pos = kernelStart + unitStart;
+  widePiece(work: Workspace, _byteStart: number, _byteLength: number, unitStart: number, unitLength: number, pending: number): number {
+    if (pending !== 0) passRanksOn(work, pending);
+    const text = work.text;
+    const memo = work.memo;
+    const pos = work.kernelStart + unitStart;
     const end = pos + unitLength;
     let hash = 0;
     let at = -1;
-    if (unitLength <= PieceMemo.MAX_LENGTH) at = kernelRanks!.memo.find(kernelText, pos, unitLength, (hash = hashUnits(kernelText, pos, end)));
+    if (unitLength <= PieceMemo.MAX_LENGTH) at = memo.find(text, pos, unitLength, (hash = hashUnits(text, pos, end)));
     if (at >= 0) {
-      if (kernelOut !== null) kernelRanks!.memo.pushTokens(at, kernelOut);
-      return kernelRanks!.memo.answer(at);
+      if (work.out !== null) memo.pushTokens(at, work.out);
+      return memo.answer(at);
     }
-    return learnPiece(kernelRanks!, kernelText, pos, end, hash, NOT_SHORT, 0, 0, kernelOut);
+    return learnPiece(work, pos, end, hash, NOT_SHORT, 0, 0);
   },
   /** A piece the bytes cannot cut: cut and answered by the unit loop, which says where it ends. */
-  otherPiece(byteStart: number, unitStart: number, pending: number): number {
-    if (pending !== 0) passRanksOn(pending);
-    const pos = kernelStart + unitStart;
-    const tokens = encodeUnits(kernelRanks!, kernelSplit!, kernelText, pos, pos + 1, kernelEnd, kernelOut, 0, Infinity);
-    const pieceEnd = stoppedAt;
-    kernelInstance!.setPieceEnd(pieceEnd - kernelStart, byteStart + (pieceEnd < kernelStop ? utf8Length(kernelText, pos, pieceEnd) : 0));
+  otherPiece(work: Workspace, byteStart: number, unitStart: number, pending: number): number {
+    if (pending !== 0) passRanksOn(work, pending);
+    const pos = work.kernelStart + unitStart;
+    const tokens = encodeUnits(work, pos, pos + 1, 0, Infinity);
+    const pieceEnd = work.stoppedAt;
+    work.kernel!.setPieceEnd(pieceEnd - work.kernelStart, byteStart + (pieceEnd < work.kernelStop ? utf8Length(work.text, pos, pieceEnd) : 0));
     return tokens;
   },
   /** When encoding: the loop's ranks fill OUT. */
-  flush(pending: number): void {
-    passRanksOn(pending);
+  flush(work: Workspace, pending: number): void {
+    passRanksOn(work, pending);
   },
 };
 
@@ -629,51 +574,43 @@ const NEW_SHORT = 1;
 const KNOWN_SHORT = 2;
 
 /**
- * The cold path, kept out of the encode loop: tokenizes a piece neither cache answered, appends its
- * tokens to `out` (when given), remembers it (a short ASCII token in ShortPieces only, leaving the
- * memo to the rest) and returns how many tokens it has. `short` says whether the piece is short
- * ASCII (packed as `low`, `high`) and, if so, whether ShortPieces already has an entry for it.
+ * The cold path, kept out of the encode loop: tokenizes text[start..end) of the call's text, a
+ * piece neither cache answered, appends its tokens to the call's output (when encoding), remembers
+ * it (a short ASCII token in ShortPieces only, leaving the memo to the rest) and returns how many
+ * tokens it has. `short` says whether the piece is short ASCII (packed as `low`, `high`) and, if so,
+ * whether ShortPieces already has an entry for it.
  */
-function learnPiece(ranks: RankTable, text: string, start: number, end: number, hash: number, short: number, low: number, high: number, out: number[] | null): number {
-  const n = tokenizePiece(ranks, text, start, end);
-  if (out !== null) for (let i = 0; i < n; i++) out.push(pieceTokens[i]!);
+function learnPiece(work: Workspace, start: number, end: number, hash: number, short: number, low: number, high: number): number {
+  const n = tokenizePiece(work, start, end);
+  const tokens = work.pieceTokens;
+  const out = work.out;
+  if (out !== null) for (let i = 0; i < n; i++) out.push(tokens[i]!);
   const length = end - start;
   if (short !== NOT_SHORT && n === 1) {
-    ranks.shortPieces.add(low, high, length, pieceTokens[0]!);
+    work.shortPieces.add(low, high, length, tokens[0]!);
   } else {
-    if (length <= PieceMemo.MAX_LENGTH) ranks.memo.add(text, start, length, hash, pieceTokens, n);
-    if (short === NEW_SHORT) ranks.shortPieces.add(low, high, length, -1);
+    if (length <= PieceMemo.MAX_LENGTH) work.memo.add(work.text, start, length, hash, tokens, n);
+    if (short === NEW_SHORT) work.shortPieces.add(low, high, length, -1);
   }
-  if (length > SCRATCH_KEPT_UNITS) releaseScratch();
+  // The scratch a piece this long grew is given back rather than held by the process for good.
+  if (length > SCRATCH_KEPT_UNITS) work.releaseLongPieceScratch();
   return n;
 }
 
 /**
- * The piece scratch is kept between calls up to this many units of piece; a longer piece (a
- * megabyte of spaces) grows it to some 7 bytes a unit here and 4 more in merge-long.ts, which are
- * given back once that piece is done rather than held by the process for good.
+ * The tokens of text[start..end) of the call's text into the workspace's `pieceTokens`; returns how
+ * many. A piece that is a token is one lookup; any other is merged.
  */
-const SCRATCH_KEPT_UNITS = 1 << 16;
-
-function releaseScratch(): void {
-  if (pieceBytes.length > 3 * SCRATCH_KEPT_UNITS) pieceBytes = new Uint8Array(4096);
-  if (pieceTokens.length > 3 * SCRATCH_KEPT_UNITS) pieceTokens = new Int32Array(4096);
-  releaseLongMergeScratch();
-}
-
-/**
- * The tokens of one piece, text[start..end), into `pieceTokens`; returns how many. A piece that is
- * a token is one lookup; any other is merged.
- */
-function tokenizePiece(ranks: RankTable, text: string, start: number, end: number): number {
+function tokenizePiece(work: Workspace, start: number, end: number): number {
   const maxBytes = (end - start) * 3;
-  if (maxBytes > pieceBytes.length) pieceBytes = new Uint8Array(Math.max(maxBytes, pieceBytes.length * 2));
-  const length = encodeUtf8(text, start, end, pieceBytes);
-  const rank = ranks.rankOf(pieceBytes, 0, length);
+  if (maxBytes > work.pieceBytes.length) work.pieceBytes = new Uint8Array(Math.max(maxBytes, work.pieceBytes.length * 2));
+  const bytes = work.pieceBytes;
+  const length = encodeUtf8(work.text, start, end, bytes);
+  const rank = work.ranks.rankOf(bytes, 0, length);
   if (rank >= 0) {
-    pieceTokens[0] = rank;
+    work.pieceTokens[0] = rank;
     return 1;
   }
-  if (length > pieceTokens.length) pieceTokens = new Int32Array(Math.max(length, pieceTokens.length * 2));
-  return mergePiece(ranks.pairs, pieceBytes, length, pieceTokens);
+  if (length > work.pieceTokens.length) work.pieceTokens = new Int32Array(Math.max(length, work.pieceTokens.length * 2));
+  return mergePiece(work.pairs, bytes, length, work.pieceTokens);
 }
