@@ -1,7 +1,7 @@
 /**
- * How the Chat Completions server lays out nested objects in the hidden function namespace. Two
- * layouts are evidenced by API-observed counts, for different periods; which one a request gets
- * is decided here and nowhere else (docs/tool-rendering.md, C4).
+ * How the Chat Completions server lays out the hidden function namespace. Two layouts are
+ * evidenced by API-observed counts, for different periods; which one a request gets is decided
+ * here and nowhere else (docs/tool-rendering.md, C4 and C13-C18).
  */
 import { baseModelId } from '../encodings/models.js';
 
@@ -16,8 +16,21 @@ export interface ToolLayout {
    * examples, `// default: …`). Top-level properties always do.
    */
   readonly nestedComments: boolean;
-  /** What an object with no properties is written as. */
-  readonly emptyObject: 'braces' | 'object';
+  /**
+   * Whether an object none of whose properties has a comment line, and whose property types all
+   * fit on one line, is written on one line: `{ city: string, days?: number }`.
+   */
+  readonly compactObjects: boolean;
+  /** An array whose item type spans several lines: `{…}[]`, or `Array<\n…\n>` with the item's title above it. */
+  readonly multilineArrays: 'suffix' | 'generic';
+  /** Whether the parameters' own `title` is written before their brace: `(_: // Title\n{`. */
+  readonly parametersTitle: boolean;
+  /**
+   * Descriptions over several lines: each line trimmed and given its own `// ` (a blank line is
+   * `//`), or as sent (a function description's lines each get `// `, a property's description is
+   * one `// ` line with its newlines kept).
+   */
+  readonly commentLines: 'trimmed' | 'as-sent';
   readonly source: string;
 }
 
@@ -26,20 +39,28 @@ export const TOOL_LAYOUTS: Readonly<Record<ToolLayoutName, ToolLayout>> = {
     name: 'flat',
     indentStep: 0,
     nestedComments: true,
-    emptyObject: 'braces',
+    compactObjects: true,
+    multilineArrays: 'generic',
+    parametersTitle: true,
+    commentLines: 'trimmed',
     source:
-      'API-observed (2024): pamelafox/openai-messages-token-helper tests/functions.py@8bce369 inner_object_with_enum (89), ' +
-      'inner_object_and_string (103), inner_object_with_enum_only (73) match only with nested properties unindented and described; ' +
-      "leaked gpt-4o and gpt-5-era tool text shows the same. An empty object as harmony writes it ({\\n}); no count covers it",
+      'API-observed (2024-2025): pamelafox/openai-messages-token-helper tests/functions.py@8bce369 (18 requests, a cl100k model, May 2024) and ' +
+      'VCR cassettes recorded against api.openai.com by pydantic/pydantic-ai@4fda389, crewAIInc/crewAI@f4731f5, jackmpcollins/magentic@58b72cf, ' +
+      'Mirascope/mirascope@41d4335 and simonw/llm@f3f4f29 (gpt-4o, gpt-4o-mini, gpt-4.1, gpt-4.1-mini, gpt-3.5-turbo-0125); ' +
+      'leaked gpt-4o and gpt-5-era tool text agrees (docs/tool-rendering.md C4, C13-C18)',
   },
   'indented-2023': {
     name: 'indented-2023',
     indentStep: 2,
     nestedComments: false,
-    emptyObject: 'object',
+    compactObjects: false,
+    multilineArrays: 'suffix',
+    parametersTitle: false,
+    commentLines: 'as-sent',
     source:
       'API-observed (Aug-Nov 2023, gpt-3.5-turbo = -0613): hmarr/openai-chat-tokens tests hmarr-18, -24, -25, -26, -33, -34, -35 ' +
-      'match only with nested properties indented by two spaces and their descriptions left out (hmarr src/functions.ts@b8e3b11 line 81)',
+      'match only with nested properties indented by two spaces and their descriptions left out (hmarr src/functions.ts@b8e3b11 line 81); ' +
+      'hmarr-16 and -17 write a property without a description on its own line',
   },
 };
 

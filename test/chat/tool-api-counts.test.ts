@@ -1,9 +1,9 @@
 /**
  * Tool requests with the `prompt_tokens` the OpenAI API reported for them
  * (test/fixtures/reference/tool-api-counts.json, gathered in docs/tool-rendering.md): one case per
- * schema feature, each with where it was observed. Every case is exact, or a known difference
- * whose delta this test asserts and the README lists, so a change that fixes or breaks one is
- * noticed.
+ * schema feature, each with where it was observed (a repository file at a commit, with its lines
+ * and licence, or a public thread). Every case is exact, or a known difference whose delta this
+ * test asserts and the README lists, so a change that fixes or breaks one is noticed.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -13,7 +13,7 @@ import type { ChatRequest } from '../../src/chat/types.js';
 interface ToolCase extends ChatRequest {
   id: string;
   feature: string;
-  source: { repo?: string; path?: string; commit?: string; lines?: string; url?: string; date?: string };
+  source: { repo?: string; path?: string; commit?: string; lines?: string; licence?: string; url?: string; date?: string };
   observed_model: string;
   observed_prompt_tokens: number;
   known_difference?: { delta: number; reason: string };
@@ -29,8 +29,9 @@ const count = (c: ToolCase): number => {
 };
 
 describe('tool-api-counts.json', () => {
-  test('holds the 20 cases, each with its source and the feature it exercises', () => {
-    expect(cases).toHaveLength(20);
+  test('holds the 43 cases, each with its source and the feature it exercises', () => {
+    expect(cases).toHaveLength(43);
+    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
     for (const c of cases) {
       expect(c.feature.length, c.id).toBeGreaterThan(0);
       expect(c.source.url !== undefined || (c.source.repo !== undefined && /^[0-9a-f]{40}$/.test(c.source.commit ?? '') && c.source.lines !== undefined), c.id).toBe(true);
@@ -50,7 +51,13 @@ describe('tool-api-counts.json', () => {
     expect(knownDifferences).toContain(`\`${c.id}\` (${delta > 0 ? '+' : ''}${delta})`);
   });
 
-  test('15 exact, 5 known differences of +1', () => {
-    expect([exact.length, known.length]).toEqual([15, 5]);
+  test('37 exact, 6 known differences', () => {
+    expect([exact.length, known.length]).toEqual([37, 6]);
+  });
+
+  test('each copied count names the licence of the repository it was copied from', () => {
+    for (const c of cases.filter((c) => c.source.repo !== undefined)) {
+      expect(c.source.licence, c.id).toMatch(/^(MIT|Apache-2\.0)$/);
+    }
   });
 });

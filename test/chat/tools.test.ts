@@ -29,7 +29,8 @@ describe('renderFunctionNamespace', () => {
 
   test('types, enums, required, arrays, nested objects, anyOf and descriptions: the flat layout (2024 and later)', () => {
     const text = renderFunctionNamespace([planTrip, { name: 'ping', parameters: { type: 'object', properties: {} } }]);
-    expect(text).toBe([...head, 'stops?: {', '// nested', 'name: string,', 'nights?: number,', '}[],', 'when?: string | {', 'from?: string,', 'to?: string,', '},', ...tail].join('\n'));
+    // An array of multi-line objects is Array<…>; an object without comment lines is one line.
+    expect(text).toBe([...head, 'stops?: Array<', '{', '// nested', 'name: string,', 'nights?: number,', '}', '>,', 'when?: string | { from?: string, to?: string },', ...tail].join('\n'));
   });
 
   test('the same in the 2023 layout: nested properties indented by two, their descriptions left out', () => {
@@ -38,9 +39,16 @@ describe('renderFunctionNamespace', () => {
   });
 
   test('deeper nesting: flat at every depth, or two more spaces per level in 2023', () => {
+    const c = { type: 'string', description: 'C' };
+    const fn = { name: 'f', parameters: { type: 'object', properties: { a: { type: 'object', description: 'A', properties: { b: { type: 'object', description: 'B', properties: { c } } } } } } };
+    expect(renderFunctionNamespace([fn])).toContain('// A\na?: {\n// B\nb?: {\n// C\nc?: string,\n},\n},');
+    expect(renderFunctionNamespace([fn], { toolLayout: 'indented-2023' })).toContain('// A\na?: {\n  b?: {\n    c?: string,\n  },\n},');
+  });
+
+  test('no comment line at any depth: one line in the flat layout, its own lines in 2023', () => {
     const fn = { name: 'f', parameters: { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'object', properties: { c: { type: 'string' } } } } } } } };
-    expect(renderFunctionNamespace([fn])).toContain('a?: {\nb?: {\nc?: string,\n},\n},');
-    expect(renderFunctionNamespace([fn], { toolLayout: 'indented-2023' })).toContain('a?: {\n  b?: {\n    c?: string,\n  },\n},');
+    expect(renderFunctionNamespace([fn])).toContain('type f = (_: { a?: { b?: { c?: string } } }) => any;');
+    expect(renderFunctionNamespace([fn], { toolLayout: 'indented-2023' })).toContain('type f = (_: {\na?: {\n  b?: {\n    c?: string,\n  },\n},\n}) => any;');
   });
 
   test('an unknown layout is an error naming the option', () => {
