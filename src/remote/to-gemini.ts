@@ -5,7 +5,7 @@
  */
 import { UnsupportedContentError } from '../chat/errors.js';
 import { isSystemLike, toolCallNames, type PreparedRequest } from '../chat/prepare.js';
-import type { ChatMessage } from '../chat/types.js';
+import type { ChatMessage, GeminiMediaResolution } from '../chat/types.js';
 import { argumentsObject, base64Of, choiceOf, partsOf, textOnly } from './chat-parts.js';
 
 const PROVIDER = 'Gemini';
@@ -81,15 +81,23 @@ function userParts(message: ChatMessage, field: string): Part[] {
         return { text: part.refusal };
       case 'image_url': {
         const { mediaType, data } = base64Of(part.image_url.url, `${at}.image_url.url`, PROVIDER);
-        return { inlineData: { mimeType: mediaType, data } };
+        return withResolution({ inlineData: { mimeType: mediaType, data } }, part.image_url.media_resolution);
       }
       case 'input_audio':
         return { inlineData: { mimeType: `audio/${part.input_audio.format}`, data: part.input_audio.data } };
       case 'file': {
         if (part.file.file_data === undefined) throw new UnsupportedContentError(`${at}.file`, `has no file_data; ${PROVIDER}'s count endpoint takes files inline here (a file_id is OpenAI's).`);
         const { mediaType, data } = base64Of(part.file.file_data, `${at}.file.file_data`, PROVIDER);
-        return { inlineData: { mimeType: mediaType, data } };
+        return withResolution({ inlineData: { mimeType: mediaType, data } }, part.file.media_resolution);
       }
     }
   });
+}
+
+/**
+ * A Gemini 3 part's `media_resolution` as the API's per-part field (`mediaResolution: { level }`),
+ * so that the remote count is of the budget the local one (gemini-media.ts) counts.
+ */
+function withResolution(part: Part, resolution: GeminiMediaResolution | undefined): Part {
+  return resolution === undefined ? part : { ...part, mediaResolution: { level: `MEDIA_RESOLUTION_${resolution.toUpperCase()}` } };
 }

@@ -111,6 +111,20 @@ describe('each provider, from a chat request', () => {
     });
   });
 
+  test("Gemini gets a part's media_resolution as its per-part mediaResolution level", async () => {
+    answer = (_s, res) => json(res, 200, { totalTokens: 300 });
+    await countTokensRemote(
+      { model: 'gemini/gemini-3-flash-preview', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=', media_resolution: 'low' } }, { type: 'file', file: { file_data: 'data:application/pdf;base64,JVBERi0=', media_resolution: 'high' } }, { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } }] }] },
+      { apiKey: KEY, baseUrl },
+    );
+    const body = seen[0]!.body as { generateContentRequest: { contents: { parts: unknown[] }[] } };
+    expect(body.generateContentRequest.contents[0]!.parts).toEqual([
+      { inlineData: { mimeType: 'image/png', data: 'iVBORw0KGgo=' }, mediaResolution: { level: 'MEDIA_RESOLUTION_LOW' } },
+      { inlineData: { mimeType: 'application/pdf', data: 'JVBERi0=' }, mediaResolution: { level: 'MEDIA_RESOLUTION_HIGH' } },
+      { inlineData: { mimeType: 'image/png', data: 'iVBORw0KGgo=' } },
+    ]);
+  });
+
   test('Gemini leaves out a zero count: an empty answer is 0 tokens', async () => {
     answer = (_s, res) => json(res, 200, {});
     expect((await countTokensRemote({ model: 'gemini-3.8-flash', messages: [] }, { apiKey: KEY, baseUrl })).inputTokens).toBe(0);
