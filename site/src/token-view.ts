@@ -1,5 +1,6 @@
 import type { Encoding } from 'tokmeter';
 import { formatCount } from './format.js';
+import type { Block } from './text-blocks.js';
 
 /**
  * At most this many token spans are drawn. A megabyte of text is some 300,000 tokens; drawing them
@@ -7,6 +8,23 @@ import { formatCount } from './format.js';
  * counts and the cost table always cover the whole text; a notice says where the spans stop.
  */
 export const MAX_SPANS = 5000;
+
+/**
+ * The text's first tokens, at least `MAX_SPANS` of them where it has that many: the ids of its
+ * first blocks, each encoded on its own (a block ends where no token crosses, see safe-cuts.ts), so
+ * a megabyte is never encoded whole to draw the start of it. Returns the blocks used too, which
+ * say whether a redraw is needed after an edit.
+ */
+export function firstTokens(blocks: readonly Block[], encoding: Encoding): { ids: number[]; blocks: Block[] } {
+  const ids: number[] = [];
+  const used: Block[] = [];
+  for (const block of blocks) {
+    if (ids.length >= MAX_SPANS) break;
+    for (const id of encoding.encode(block.text)) ids.push(id);
+    used.push(block);
+  }
+  return { ids, blocks: used };
+}
 
 /** Background colours, taken in turn so that neighbouring tokens always differ. */
 const PALETTE_SIZE = 6;

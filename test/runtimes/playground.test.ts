@@ -3,18 +3,25 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContext, estimateCost } from '../../src/index.js';
+import { checkContext, ENCODING_NAMES, estimateCost, getEncoding, type EncodingName } from '../../src/index.js';
+import { countPlan } from '../../site/src/block-counter.js';
 import { formatCost, formatCount } from '../../site/src/format.js';
+import { isSafeCut, nextSafeCut } from '../../site/src/safe-cuts.js';
+import { planBlocks, type BlockPlan } from '../../site/src/text-blocks.js';
+import { FRAGMENTS, mixedText } from '../support/arbitraries.js';
 import { oracle } from '../support/oracle.js';
 import { findChromium } from './chromium.js';
 
 // The playground page (site/, built by `npm run build:site` into one file) opened from disk in
 // headless Chromium and driven through its data-testid attributes, as a user would: typing,
-// choosing a tokenizer, a day and an output length, pasting a megabyte. Counts and token ids are
-// checked against tiktoken, costs and context fits against the library. It ends with a screenshot:
-// docs/playground.png when TOKMETER_UPDATE_SCREENSHOT=1, otherwise a temporary file.
+// choosing a tokenizer, a day and an output length, pasting a megabyte and typing in it. Counts and
+// token ids are checked against tiktoken, costs and context fits against the library. It ends with
+// a screenshot: docs/playground.png when TOKMETER_UPDATE_SCREENSHOT=1, otherwise a temporary file.
+// First, without a browser, the page's own counting parts: where it cuts text (safe-cuts.ts) and
+// the blocks it counts and keeps across edits (text-blocks.ts, block-counter.ts).
 
 const root = join(__dirname, '..', '..');
 const DAY = '2026-12-07';
@@ -36,6 +43,148 @@ const SCREENSHOT_TEXT = [
   "const total = countTokens(prompt, { model: 'gpt-4o' }); // 1234567 digits split in threes",
   '東京は晴れ。Ünïcödé, emoji 👋🏽 and <|endoftext|> are ordinary text here.',
 ].join('\n');
+
+/** The pieces of `text` cut at every safe cut the page finds. */
+function cutAtSafeCuts(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (let cut = nextSafeCut(text, 1); cut !== -1; cut = nextSafeCut(text, cut + 1)) {
+    pieces.push(text.slice(start, cut));
+    start = cut;
+  }
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
+/** mulberry32: the same "random" text on every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A megabyte (1,000,000 UTF-16 units) no cache has seen: prose of made-up words, with now and then
+ * a line of Chinese, a line of emoji, indented code, trailing spaces, and once a 40,000-digit
+ * number, where the page finds no safe cut at all. No CR: a text box keeps only LF.
+ */
+function freshMegabyte(): string {
+  const random = seeded(0x9e3779b9);
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const syllables = ['ka', 'to', 'ren', 'mi', 'sol', 've', 'dra', 'qu', 'lin', 'op', 'th', 'ess', 'un', 'por', 'ix', 'al', 'zen', 'ce', 'ru', 'mb'];
+  const word = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(syllables)).join('');
+  const sentence = () => {
+    const words = Array.from({ length: 4 + Math.floor(random() * 12) }, () => (random() < 0.08 ? String(Math.floor(random() * 100_000)) : word()));
+    words[0] = words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1);
+    return `${words.join(random() < 0.1 ? ', ' : ' ')}${pick(['.', '.', '.', '?', '!', ';', ' —', "'s."])}`;
+  };
+  const chinese = () => Array.from({ length: 20 + Math.floor(random() * 40) }, (_, i) => (i % 9 === 8 ? pick(['，', '。', '、']) : String.fromCodePoint(0x4e00 + Math.floor(random() * 0x5200)))).join('');
+  const emoji = () => Array.from({ length: 12 }, () => pick(['😀', '👋🏽', '👨‍👩‍👧', '🇯🇵', '❤️', ' ', 'ok', '🦊'])).join('');
+  const code = () => `function ${word()}(${word()}) {\n    return ${word()}.map((x) => x * ${Math.floor(random() * 10)});  \n}\n`;
+  const parts: string[] = [];
+  let units = 0;
+  for (let paragraph = 0; units < 1_000_000; paragraph++) {
+    const text =
+      paragraph === 700
+        ? `${Array.from({ length: 40_000 }, () => Math.floor(random() * 10)).join('')}\n\n`
+        : paragraph % 23 === 5
+          ? `${chinese()}\n${emoji()}\n\n`
+          : paragraph % 31 === 7
+            ? code()
+            : `${Array.from({ length: 3 + Math.floor(random() * 4) }, sentence).join(' ')}${random() < 0.2 ? '  ' : ''}\n\n`;
+    parts.push(text);
+    units += text.length;
+  }
+  const text = parts.join('').slice(0, 1_000_000);
+  return (text.charCodeAt(text.length - 1) & 0xfc00) === 0xd800 ? text.slice(0, -1) : text;
+}
+
+/** Texts with the places where the cut rules must say no: whitespace before a newline, CRLF, apostrophes, marks, runs. */
+const cutText = fc
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: mixedText },
+      { weight: 2, arbitrary: fc.constantFrom(...FRAGMENTS) },
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom('word ', 'Word', ' next', '.\n', 'x \n', ' \nY', '\r\nZ', "it's", "'ll", 'a,', '"a":', 'f(x)', '字，', '文。', 'e\u0301,', 'ǅ.', '\u0085\nA', '\ufeff\nB', '7\nq', '😀\nw', '\n\n', '  ', 'a/b', '.\n/', 'x\n1', 'é;', 'Я!', 'か」'),
+      },
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(''));
+
+describe("the page's safe cuts and blocks", () => {
+  it('cuts only where every encoding gives the same tokens for the pieces as for the whole (fast-check prints the seed of a failure)', () => {
+    let cuts = 0;
+    fc.assert(
+      fc.property(cutText, (text) => {
+        const pieces = cutAtSafeCuts(text);
+        cuts += pieces.length - 1;
+        for (const name of ENCODING_NAMES) {
+          const whole = oracle(name).encodeOrdinary(text);
+          expect(pieces.flatMap((piece) => oracle(name).encodeOrdinary(piece)), `${name}: ${JSON.stringify(text)}`).toEqual(whole);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(cuts).toBeGreaterThan(300);
+  });
+
+  it('says where, and where not, in words', () => {
+    const cutsOf = (text: string) => [...text].map((_, i) => i).filter((i) => isSafeCut(text, i));
+    expect(cutsOf('one two')).toEqual([3]);
+    expect(cutsOf('end.\nNext')).toEqual([3, 5]);
+    expect(cutsOf('word,\n"key": f(x)')).toEqual([4, 10, 14, 16]);
+    expect(cutsOf('第一句，第二句。')).toEqual([3, 7]);
+    // Whitespace before the newline, CRLF, a newline before a space or '/', an apostrophe, a mark.
+    for (const text of ['x \nY', 'x\r\nY', 'x\n Y', '.\n/', "it's", 'e\u0301,', '1 2', 'a  b']) expect(cutsOf(text), JSON.stringify(text)).toEqual([]);
+  });
+
+  it("keeps the blocks an edit left alone, and counts the text exactly after every edit (fast-check prints the seed of a failure)", () => {
+    const edit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 40 }), fc.oneof(cutText, fc.constantFrom('', ' ', 'a', '\n', 'x y.\n')));
+    fc.assert(
+      fc.property(cutText, fc.array(edit, { maxLength: 12 }), fc.integer({ min: 1, max: 48 }), (start, edits, blockUnits) => {
+        let text = start;
+        let plan: BlockPlan | undefined;
+        for (const [where, removed, inserted] of [[0, 0, ''] as const, ...edits]) {
+          const at = Math.floor(where * text.length);
+          text = text.slice(0, at) + inserted + text.slice(Math.min(text.length, at + removed));
+          plan = planBlocks(text, plan, blockUnits);
+          expect(plan.blocks.map((block) => block.text).join('')).toBe(text);
+          for (const [i, block] of plan.blocks.entries()) {
+            expect(block.start).toBe(i === 0 ? 0 : plan.blocks[i - 1]!.end);
+            if (i > 0) expect(isSafeCut(text, block.start), `cut at ${block.start} of ${JSON.stringify(text)}`).toBe(true);
+          }
+          expect(plan.characters).toBe([...text].length);
+          for (const name of ['o200k_base', 'r50k_base'] as const) expect(countPlan(plan, name), name).toBe(getEncoding(name).count(text));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('recounts only the blocks an edit touched', () => {
+    const text = 'A sentence of words.\n'.repeat(2_000);
+    const before = planBlocks(text);
+    countPlan(before, 'o200k_base');
+    expect(before.blocks.length).toBeGreaterThan(2);
+    const middle = before.blocks[1]!.start + 10;
+    const after = planBlocks(`${text.slice(0, middle)}more ${text.slice(middle)}`, before);
+    expect(after.blocks[0]).toBe(before.blocks[0]);
+    expect(after.blocks.at(-1)!.counts.get('o200k_base')).toBe(before.blocks.at(-1)!.counts.get('o200k_base'));
+    expect(after.blocks.filter((block) => !block.counts.has('o200k_base')).length).toBeLessThanOrEqual(2);
+    expect(countPlan(after, 'o200k_base')).toBe(getEncoding('o200k_base').count(after.text));
+  });
+});
+
+/** o200k_base tokens in `freshMegabyte()`, by tiktoken: pinned, so that a change in the text shows. */
+const FRESH_MEGABYTE_TOKENS = 383_091;
 
 const executable = findChromium();
 if (executable === null) console.log('playground test skipped: no chromium on PATH (.ci/run installs it with apt-get install chromium)');
@@ -71,9 +220,6 @@ async function shownTokens(page: Page): Promise<{ ids: number[]; text: string }>
  */
 interface PageGlobals {
   requestAnimationFrame(callback: () => void): number;
-  performance: { now(): number };
-  document: { querySelector(selector: string): object };
-  MutationObserver: new (callback: (records: unknown, observer: { disconnect(): void }) => void) => { observe(target: object, options: object): void };
   InputEvent: new (type: string, init: object) => object;
 }
 
@@ -189,57 +335,70 @@ describe.skipIf(executable === null)('the playground page in headless Chromium',
     expect(cells[8]![7]).toBe('promotion, until 2026-12-31');
   });
 
-  it('counts a 1 MB paste in full, draws the first 5,000 tokens and says so', async () => {
+  it('counts a fresh 1 MB paste in full, draws its first 5,000 tokens and says so, and counts it exactly as one types in it', async () => {
     await page.getByTestId('model').selectOption('gpt-4o');
     await page.getByTestId('output-tokens').fill('500');
-    const line = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. 12345 — ünïcödé 😀\n';
-    const big = line.repeat(Math.ceil(1_000_000 / line.length)).slice(0, 1_000_000);
-    const expected = oracle('o200k_base').encodeOrdinary(big).length;
-    // A paste: the value set at once and one input event, as the browser sends it. The page times
-    // from that event to the count shown; the bound is generous, this checks that it finishes.
-    const elapsed = await page.getByTestId('input').evaluate(
-      (box: { value: string; dispatchEvent(event: object): boolean }, text: string) =>
-        new Promise<number>((done) => {
-          const page = globalThis as unknown as PageGlobals;
-          const count = page.document.querySelector('[data-testid="token-count"]');
-          const start = page.performance.now();
-          new page.MutationObserver((_, observer) => {
-            observer.disconnect();
-            done(page.performance.now() - start);
-          }).observe(count, { childList: true, characterData: true, subtree: true });
-          box.value = text;
-          box.dispatchEvent(new page.InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-        }),
+    const big = freshMegabyte();
+    const ids = oracle('o200k_base').encodeOrdinary(big);
+    const box = page.getByTestId('input');
+    // A paste: the value set at once and one input event, as the browser sends it. The page counts
+    // in that event, so the counts are there when it returns.
+    await box.evaluate(
+      (element: { value: string; dispatchEvent(event: object): boolean }, text: string) => {
+        element.value = text;
+        element.dispatchEvent(new (globalThis as unknown as PageGlobals).InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      },
       big,
     );
-    expect(elapsed).toBeLessThan(10_000);
-    expect(await shownNumber(page, 'token-count')).toBe(expected);
+    expect(await shownNumber(page, 'token-count')).toBe(ids.length);
     expect(await shownNumber(page, 'char-count')).toBe([...big].length);
-    expect(await page.getByTestId('tokens').locator(':scope > *').count()).toBe(5000);
+    // The spans follow after the next frame, from the text's first blocks only.
+    await page.waitForFunction(`document.querySelector('[data-testid="tokens"]').childElementCount === ${5000}`);
+    expect((await shownTokens(page)).ids).toEqual(ids.slice(0, 5000));
     expect(await page.getByTestId('tokens-notice').textContent()).toBe(
-      `Showing the first 5,000 of ${formatCount(expected)} tokens; the counts and costs cover them all.`,
+      `Showing the first 5,000 of ${formatCount(ids.length)} tokens; the counts and costs cover them all.`,
     );
-    const ms = await page.getByTestId('token-count').getAttribute('data-ms');
-    console.log(`playground: 1 MB paste (${formatCount(expected)} tokens) counted in ${ms} ms, shown ${elapsed.toFixed(0)} ms after the input event`);
-    // With 128,000 output tokens, the most GPT and Claude models give, the prompt still fits
-    // gpt-5.4-mini's 400K window; Gemini gives at most 65,536.
+    expect(ids.length).toBe(FRESH_MEGABYTE_TOKENS);
+
+    // Typing in the middle, then at the start, where the first tokens change and the spans with them.
+    const typeAt = async (at: number, keys: string) => {
+      await box.evaluate((element: { focus(): void; setSelectionRange(from: number, to: number): void }, where: number) => {
+        element.focus();
+        element.setSelectionRange(where, where);
+      }, at);
+      await page.keyboard.type(keys);
+    };
+    await typeAt(500_000, ' tokmeter,\nCounts');
+    await page.keyboard.press('Backspace');
+    let value = await box.inputValue();
+    expect(value.length).toBe(big.length + 16);
+    expect(await shownNumber(page, 'token-count')).toBe(oracle('o200k_base').encodeOrdinary(value).length);
+    expect(await shownNumber(page, 'char-count')).toBe([...value].length);
+    await typeAt(0, 'Hi! ');
+    value = await box.inputValue();
+    const typed = oracle('o200k_base').encodeOrdinary(value);
+    expect(await shownNumber(page, 'token-count')).toBe(typed.length);
+    await page.waitForFunction(`document.querySelector('[data-testid="tokens"] > *').title === 'id ${typed[0]}'`);
+    expect((await shownTokens(page)).ids).toEqual(typed.slice(0, 5000));
+
+    // Another encoding counts the same blocks again, in that encoding.
+    await page.getByTestId('model').selectOption('cl100k_base');
+    expect(await shownNumber(page, 'token-count')).toBe(oracle('cl100k_base').encodeOrdinary(value).length);
+    await page.getByTestId('model').selectOption('gpt-4o');
+    const expected = typed.length;
+
+    // With 128,000 output tokens, the most GPT and Claude models give, the prompt and output overflow
+    // gpt-5.4-mini's 400K window and fit gpt-5.5's; Gemini gives at most 65,536 output tokens. The
+    // table is redrawn in the output box's own input event, from the counts already made.
     await page.getByTestId('output-tokens').fill('128000');
-    await settled(page);
     const wanted = FLAGSHIPS_ON_DAY.map((model) => [model, checkContext({ model, input: expected, maxOutputTokens: 128_000, at: DAY }).fits ? 'fits' : 'over']);
-    const readContext = () =>
-      page.getByTestId('cost-table').locator('tbody tr').evaluateAll((trs) =>
-        trs.map((tr) => [tr.getAttribute('data-model'), tr.children[6]?.className, tr.children[6]?.textContent]),
-      );
-    // On a loaded machine the table can be redrawn a moment after the counts settle: read it until
-    // it shows the new output length (or the deadline passes and the assertion below reports it).
-    let context = await readContext();
-    for (const deadline = Date.now() + 10_000; Date.now() < deadline; context = await readContext()) {
-      if (JSON.stringify(context.map(([model, className]) => [model, className])) === JSON.stringify(wanted)) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const context = await page.getByTestId('cost-table').locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-model'), tr.children[6]?.className, tr.children[6]?.textContent]),
+    );
     expect(context.map(([model, className]) => [model, className])).toEqual(wanted);
-    expect(expected).toBe(263_156);
-    expect(context[3]).toEqual(['gpt-5.4-mini', 'fits', 'fits, 8,844 left']);
+    expect(expected).toBe(383_097);
+    expect(context[2]).toEqual(['gpt-5.5', 'fits', 'fits, 538,903 left']);
+    expect(context[3]).toEqual(['gpt-5.4-mini', 'over', '111,097 over context window']);
     expect(context[7]).toEqual(['gemini-4-carbon', 'over', '62,464 over max output']);
   });
 
