@@ -128,6 +128,13 @@ export class ByteKernel {
 }
 
 /**
+ * The compiled module, or null where the runtime cannot compile it: a constant of the process,
+ * made on first use and never changed after (as the class tables of char-class.ts are), so a
+ * runtime that forbids compiling WebAssembly from bytes is asked once, not once per rank table.
+ */
+let compiled: object | null | undefined;
+
+/**
  * Whether the byte loop may run: `TOKMETER_WASM=0` turns it off for the process, and tests switch
  * it with `useByteKernel` to compare the two loops. A setting read once per call, not state a
  * count writes.
@@ -149,11 +156,11 @@ export function byteKernelFor(ranks: RankTable, callbacks: KernelCallbacks<Works
 
 /**
  * A new instance of the byte loop, with `shortPieces` moved into its memory and `callbacks` called
- * with `context`; null where WebAssembly cannot be compiled or instantiated. The module (5 KB) is
- * checked and compiled for each instance, about one per rank table a process uses.
+ * with `context`; null where WebAssembly cannot be compiled or instantiated.
  */
 export function createByteKernel<C>(shortPieces: ShortPieces, callbacks: KernelCallbacks<C>, context?: C): ByteKernel | null {
-  const module = compile();
+  if (compiled === undefined) compiled = compile();
+  const module = compiled;
   if (module === null) return null;
   const bound = context as C;
   const imports = {
