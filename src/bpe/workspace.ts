@@ -29,23 +29,13 @@ import type { WindowBytes, WindowUnits } from './window-bytes.js';
  * while one is running, so that a future callback into user code fails loudly instead of
  * corrupting the first call's window.
  *
- * **The caches**, each bounded, all with one rule: a table of open addressing that doubles
- * (keeping its entries) when half full until it reaches its largest size, and there is emptied when
- * half full — everything dropped at once, no per-entry eviction, as refilling is cheap and an
- * emptying is rare. A table whose arena of keys or tokens is at its largest and full is emptied too.
- *
- * | cache | holds | size |
- * | --- | --- | --- |
- * | `shortPieces` (short-pieces.ts) | rank of ASCII pieces ≤ 8 characters, or −1 (not one token) | 1,024 → 32,768 slots, 512 KB (in the WebAssembly memory once that loop runs) |
- * | PieceCounts (kernel/byte-loop.ts) | token counts of ASCII pieces ≤ 16 bytes `shortPieces` does not answer (counting) | 16,384 slots, 512 KB, from the start: the module's memory is fixed |
- * | `memo` (piece-memo.ts) | tokens of pieces ≤ 256 UTF-16 units | 1,024 → 65,536 slots, 2 MB; arenas to 2^18 units and 2^18 tokens (1.5 MB) |
- * | `pairs`' pair cache (pair-ranks.ts) | rank of two tokens joined, and whether two tokens meet validly at a seam of merge-long.ts | 65,536 slots, 768 KB, from the first merge (growing it cost long pieces 10–20%) |
- *
- * Beside them, `pairs`' byte-pair table (the rank of each pair of bytes, filled in as pairs are
- * first seen, 256 KB) is the whole set and is never emptied; the memo's admission rule (pieces
- * over 64 units, and every piece for a while after an emptying or a low-yield growth, only on a
- * second sighting) decides what is offered to the memo, not what leaves it. Fully grown, a
- * workspace holds about 6 MB with the WebAssembly instance.
+ * **The caches** — `shortPieces`, the WebAssembly loop's PieceCounts (in its instance's memory),
+ * `memo`, and `pairs`' pair cache — are each bounded, with one rule: a table of open addressing
+ * that doubles (keeping its entries) when half full until it reaches its largest size, and there is
+ * emptied when half full — everything dropped at once, no per-entry eviction, as refilling is cheap
+ * and an emptying is rare (a table whose arena at its largest is full is emptied too). Their sizes,
+ * what is not a cache (the byte-pair table, the memo's admission rule) and the figures behind them
+ * are in PERFORMANCE.md, section 4. Fully grown, a workspace holds about 6 MB.
  *
  * **The scratch** grows to the largest piece or window met; what a piece longer than
  * `SCRATCH_KEPT_UNITS` units grew is given back once it is done (`releaseLongPieceScratch`), so a
