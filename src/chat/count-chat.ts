@@ -3,11 +3,14 @@
  * request, with a breakdown an app can show. Rules (shared/docs/counting-rules.md,
  * docs/tool-rendering.md):
  *
- *   total = replyPriming                                   3: <|start|>assistant<|message|>
+ *   total = replyPriming                                   3: <|start|>assistant<|message|> (2 on gpt-5, o3-mini)
  *         + Σ messages[i]                                  per message: tokensPerMessage + role + content
- *                                                          (+ name + tokensPerName, calls, results without the role)
+ *                                                          (+ name + tokensPerName, calls, results without the role;
+ *                                                          the call framing per model, message-format.ts)
  *         + tools                                          encode(namespace) + 9, −4 when a system message exists
- *         + toolChoice                                     "none" +1, a named function +4/+7 + name
+ *                                                          (gpt-5: + 82 more, never merged)
+ *         + toolChoice                                     "none" +1, a named function +6 + "functions.{name}",
+ *                                                          function_call {name} +4 + name (nothing on gpt-5)
  *         + images                                         tile or patch method per model
  *
  * The text is written as pieces by chat-format.ts (and by harmony.ts for gpt-oss models, which
@@ -121,7 +124,8 @@ function countTemplated(request: PreparedRequest, name: OpenEncodingName, family
  * is a `"__proto__"` key, a cycle, or objects nested more than 100 levels deep (a tool schema can
  * nest about 45 properties); an option the function does not take is an `InvalidArgumentError`
  * naming it (`options.toolLayot`, with the closest option). `approximate` is true when the model's
- * tokenizer is not public, or when an assistant message makes several tool calls. A Gemini 2.0/2.5/3
+ * tokenizer is not public, when a 2023 snapshot's messages hold two or more tool calls, or where the
+ * rule is fitted to counts rather than known (gpt-5 with tools or calls, o3-mini with tools). A Gemini 2.0/2.5/3
  * model, once gemma3's data is registered (`useEncodingData`), is counted as Google's GenAI SDK counts
  * it locally (`format: 'gemini'`, gemini-chat.ts): exact for text, tool calls and tools; images, audio,
  * video and PDFs approximate, by Google's published rules (`media`; a part without the duration or

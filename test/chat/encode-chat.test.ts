@@ -55,9 +55,34 @@ describe('encodeChat, chat format', () => {
       `${unknown}` + // tool_choice "none"
         `<|start|>system<|message|>Be brief.\n${unknown.repeat(5)}${namespace}<|end|>` +
         '<|start|>user<|message|>Weather in Paris?<|end|>' +
-        '<|start|>assistant to=functions.get_weather<|message|>{"city":"Paris"}<|end|>' +
+        `<|start|>assistant to=functions.get_weather<|message|>{"city":"Paris"}${unknown.repeat(3)}<|end|>` +
         '<|start|>get_weather<|message|>18°C<|end|>' +
         '<|start|>assistant<|message|>',
+    );
+  });
+
+  test('parallel calls: one multi_tool_use.parallel call, the results one list in the first result\'s message', () => {
+    const calls = ['Paris', 'Rome'].map((city, i) => ({ id: `c${i}`, type: 'function' as const, function: { name: 'get_weather', arguments: `{"city": "${city}"}` } }));
+    const request: ChatRequest = {
+      model: 'gpt-4o',
+      messages: [{ role: 'assistant', content: null, tool_calls: calls }, { role: 'tool', tool_call_id: 'c0', content: '18°C' }, { role: 'tool', tool_call_id: 'c1', content: '21°C' }],
+    };
+    const ids = encodeChat(request);
+    expect(ids).toHaveLength(countChatTokens(request).total);
+    const uses = '{"tool_uses":[{"recipient_name":"functions.get_weather","parameters":{"city":"Paris"}},{"recipient_name":"functions.get_weather","parameters":{"city":"Rome"}}]}';
+    expect(getEncoding('o200k_harmony').decode(ids)).toBe(
+      `<|start|>assistant to=multi_tool_use.parallel<|message|>${uses}${'<|reserved_200000|>'.repeat(3)}<|end|>` +
+        '<|start|>multi_tool_use.parallel<|message|>["18°C", "21°C"]<|end|>' +
+        '<|start|>assistant<|message|>',
+    );
+  });
+
+  test('gpt-5: an earlier assistant message carries two tokens for its channel, and the reply is primed with two', () => {
+    const request: ChatRequest = { model: 'gpt-5', messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'Hello.' }, { role: 'user', content: 'bye' }] };
+    const ids = encodeChat(request);
+    expect(ids).toHaveLength(countChatTokens(request).total);
+    expect(getEncoding('o200k_harmony').decode(ids)).toBe(
+      '<|start|>user<|message|>hi<|end|><|start|>assistant<|reserved_200000|><|reserved_200000|><|message|>Hello.<|end|><|start|>user<|message|>bye<|end|><|start|>assistant',
     );
   });
 

@@ -86,52 +86,98 @@ describe('request-level tool rules', () => {
     expect(countChatTokens({ ...base, functions, function_call: { name: 'get_weather' } }).toolChoice).toBe(4 + enc.count('get_weather'));
   });
 
-  test('one tool call is 3 + "assistant to=functions.{name}" (one piece) + arguments; its result 3 + name + content', () => {
-    const call = { id: 'call_9', type: 'function' as const, function: { name: 'get_weather', arguments: '{"city":"Paris"}' } };
+  test('tool_choice naming a function: 6 + "functions.{name}" encoded as one piece', () => {
+    // TrainingTaskEvaluation is 3 tokens alone and 4 after "functions."; the API bills the latter
+    // (crewai-tool-choice-name-after-functions in tool-api-counts.json).
+    const name = 'TrainingTaskEvaluation';
+    const named = countChatTokens({ ...base, tools: [tool], tool_choice: { type: 'function', function: { name } } });
+    expect(named.toolChoice).toBe(6 + enc.count(`functions.${name}`));
+    // For most names "." joins the name's first token, so this is 7 + name; not for this one.
+    expect(enc.count('functions.get_weather')).toBe(enc.count('get_weather') + 1);
+    expect(enc.count(`functions.${name}`)).toBe(enc.count(name) + 2);
+  });
+
+  test('2023 snapshots: one tool call is 3 + "assistant to=functions.{name}" (one piece) + the arguments as sent; its result 3 + name + content', () => {
+    const call = { id: 'call_9', type: 'function' as const, function: { name: 'get_weather', arguments: '{"city": "Paris"}' } };
     const result = countChatTokens({
-      ...base,
-      messages: [...base.messages, { role: 'assistant', content: null, tool_calls: [call] }, { role: 'tool', tool_call_id: 'call_9', content: '18°C' }],
+      model: 'gpt-4-0613',
+      messages: [{ role: 'user', content: 'Weather in Paris?' }, { role: 'assistant', content: null, tool_calls: [call] }, { role: 'tool', tool_call_id: 'call_9', content: '18°C' }],
     });
-    expect(result.messages[1]).toBe(3 + enc.count('assistant to=functions.get_weather') + enc.count('{"city":"Paris"}'));
+    const cl100k = getEncoding('cl100k_base');
+    expect(result.messages[1]).toBe(3 + cl100k.count('assistant to=functions.get_weather') + cl100k.count('{"city": "Paris"}'));
     // For most names that is the older rule, role + name + 3; `calculator` is one token alone but two after "." (docs/tool-rendering.md, M3).
     expect(enc.count('assistant to=functions.get_weather')).toBe(enc.count('assistant') + enc.count('get_weather') + 3);
     expect(enc.count('assistant to=functions.calculator')).toBe(enc.count('assistant') + enc.count('calculator') + 4);
-    expect(result.messages[2]).toBe(3 + enc.count('get_weather') + enc.count('18°C'));
+    expect(result.messages[2]).toBe(3 + cl100k.count('get_weather') + cl100k.count('18°C'));
     expect(result.approximate).toBe(false);
   });
 
-  test('two or more calls in one message are counted each alone and marked approximate', () => {
-    const calls = ['Paris', 'Rome'].map((city, i) => ({ id: `c${i}`, type: 'function' as const, function: { name: 'get_weather', arguments: `{"city":"${city}"}` } }));
+  test('2024 on: each call message costs 3 more, its arguments written back without spaces', () => {
+    const call = { id: 'call_9', type: 'function' as const, function: { name: 'get_weather', arguments: '{"city": "Paris"}' } };
+    const messages = [...base.messages, { role: 'assistant' as const, content: null, tool_calls: [call] }, { role: 'tool' as const, tool_call_id: 'call_9', content: '18°C' }];
+    const result = countChatTokens({ ...base, messages });
+    expect(result.messages[1]).toBe(3 + enc.count('assistant to=functions.get_weather') + enc.count('{"city":"Paris"}') + 3);
+    expect(result.messages[2]).toBe(3 + enc.count('get_weather') + enc.count('18°C'));
+    // Arguments that are not JSON are written as sent.
+    const raw = countChatTokens({ ...base, messages: [...base.messages, { role: 'assistant', content: null, tool_calls: [{ ...call, function: { ...call.function, arguments: 'city=Paris' } }] }] });
+    expect(raw.messages[1]).toBe(3 + enc.count('assistant to=functions.get_weather') + enc.count('city=Paris') + 3);
+    expect(result.approximate).toBe(false);
+    // The later cl100k models too; a 2023 snapshot costs the 3 less and keeps the spaces.
+    const cl100k = getEncoding('cl100k_base');
+    const saved = cl100k.count('{"city": "Paris"}') - cl100k.count('{"city":"Paris"}');
+    const before = countChatTokens({ model: 'gpt-4-0613', messages }).total;
+    for (const model of ['gpt-3.5-turbo', 'gpt-3.5-turbo-0125', 'gpt-4-0125-preview', 'gpt-4-turbo']) {
+      expect(countChatTokens({ model, messages }).total - before, model).toBe(3 - saved);
+    }
+  });
+
+  test('2024 on: several calls in one message are one multi_tool_use.parallel call, their results one JSON list', () => {
+    const calls = ['Paris', 'Rome'].map((city, i) => ({ id: `c${i}`, type: 'function' as const, function: { name: 'get_weather', arguments: `{"city": "${city}"}` } }));
     const result = countChatTokens({
       ...base,
+      messages: [...base.messages, { role: 'assistant', content: null, tool_calls: calls }, { role: 'tool', tool_call_id: 'c0', content: '18°C' }, { role: 'tool', tool_call_id: 'c1', content: '{"temp": 21}' }],
+    });
+    const uses = '{"tool_uses":[{"recipient_name":"functions.get_weather","parameters":{"city":"Paris"}},{"recipient_name":"functions.get_weather","parameters":{"city":"Rome"}}]}';
+    expect(result.messages[1]).toBe(3 + enc.count('assistant to=multi_tool_use.parallel') + enc.count(uses) + 3);
+    // The results: JSON outputs as values, the rest as strings, Python's separators, non-ASCII kept; all in the first result's message.
+    expect(result.messages[2]).toBe(3 + enc.count('multi_tool_use.parallel') + enc.count('["18°C", {"temp": 21}]'));
+    expect(result.messages[3]).toBe(0);
+    expect(result.approximate).toBe(false);
+  });
+
+  test('2023 snapshots: two or more calls in one message are counted each alone and marked approximate', () => {
+    const calls = ['Paris', 'Rome'].map((city, i) => ({ id: `c${i}`, type: 'function' as const, function: { name: 'get_weather', arguments: `{"city":"${city}"}` } }));
+    const result = countChatTokens({
+      model: 'gpt-4-0613',
       messages: [...base.messages, { role: 'assistant', content: null, tool_calls: calls }, { role: 'tool', tool_call_id: 'c0', content: '18°C' }, { role: 'tool', tool_call_id: 'c1', content: '21°C' }],
     });
+    const cl100k = getEncoding('cl100k_base');
     expect(result.approximate).toBe(true);
-    expect(result.messages[1]).toBe(3 + enc.count('assistant') + calls.reduce((sum, c) => sum + 3 + enc.count(c.function.name) + enc.count(c.function.arguments), 0));
-    expect(result.encoding).toBe('o200k_base');
+    expect(result.messages[1]).toBe(3 + cl100k.count('assistant') + calls.reduce((sum, c) => sum + 3 + cl100k.count(c.function.name) + cl100k.count(c.function.arguments), 0));
   });
 
   /**
-   * community.openai.com/t/538914 (gpt-3.5-turbo, December 2023): one calculator call and its result
-   * were billed 40 (counted exactly, tool-api-counts.json); the same pair pasted twice 89, three
-   * times 114, then +25 per pair. The post does not say whether the calls shared one message, so
-   * both readings are counted here: each is marked approximate, and the deltas are those the
-   * README lists.
+   * community.openai.com/t/538914 (gpt-3.5-turbo, December 2023, when the alias meant -0613): one
+   * calculator call and its result were billed 40 (counted exactly, tool-api-counts.json); the same
+   * pair pasted twice 89, three times 114, then +25 per pair. The post does not say whether the calls
+   * shared one message, so both readings are counted here: each is marked approximate, and the
+   * deltas are those the README lists.
    */
-  test('two or more calls in a conversation, in one message or several, are marked approximate (forum 538914 deltas)', () => {
+  test('2023 snapshots: two or more calls in a conversation, in one message or several, are marked approximate (forum 538914 deltas)', () => {
+    const model = 'gpt-3.5-turbo-0613';
     const user = { role: 'user' as const, content: [{ type: 'text' as const, text: 'How much is 2 plus 2?' }] };
     const call = { id: 'a', type: 'function' as const, function: { name: 'calculator', arguments: '{"a":2, "b":2}' } };
     const result = { role: 'tool' as const, tool_call_id: 'a', content: '4' };
     const observed = { 2: 89, 3: 114 } as const;
     const deltas = { separate: { 2: -25, 3: -26 }, shared: { 2: -31, 3: -37 } } as const;
     for (const n of [2, 3] as const) {
-      const separate = countChatTokens({ model: 'gpt-3.5-turbo', messages: [user, ...Array.from({ length: n }, () => [{ role: 'assistant' as const, tool_calls: [call] }, result]).flat()] });
-      const shared = countChatTokens({ model: 'gpt-3.5-turbo', messages: [user, { role: 'assistant', tool_calls: Array.from({ length: n }, () => call) }, ...Array.from({ length: n }, () => result)] });
+      const separate = countChatTokens({ model, messages: [user, ...Array.from({ length: n }, () => [{ role: 'assistant' as const, tool_calls: [call] }, result]).flat()] });
+      const shared = countChatTokens({ model, messages: [user, { role: 'assistant', tool_calls: Array.from({ length: n }, () => call) }, ...Array.from({ length: n }, () => result)] });
       expect(separate.approximate && shared.approximate).toBe(true);
       expect(separate.total - observed[n]).toBe(deltas.separate[n]);
       expect(shared.total - observed[n]).toBe(deltas.shared[n]);
     }
-    const one = countChatTokens({ model: 'gpt-3.5-turbo', messages: [user, { role: 'assistant', tool_calls: [call] }, result] });
+    const one = countChatTokens({ model, messages: [user, { role: 'assistant', tool_calls: [call] }, result] });
     expect(one).toMatchObject({ total: 40, approximate: false });
   });
 
@@ -145,5 +191,53 @@ describe('request-level tool rules', () => {
     const old = countChatTokens({ model: 'gpt-3.5-turbo-0301', messages });
     const current = countChatTokens({ model: 'gpt-3.5-turbo-0613', messages });
     expect(old.messages[0]! - current.messages[0]!).toBe(4 - 3 + (-1 - 1));
+  });
+});
+
+describe('gpt-5 and o3-mini', () => {
+  const user = { role: 'user' as const, content: 'Weather in Paris?' };
+
+  test('the reply is primed with <|start|>assistant (2 tokens), and on gpt-5 an earlier assistant message carries a channel (+2)', () => {
+    for (const model of ['gpt-5', 'gpt-5-mini', 'gpt-5.4-mini', 'o3-mini']) {
+      const one = countChatTokens({ model, messages: [user] });
+      expect(one.replyPriming, model).toBe(2);
+      expect(one.total, model).toBe(countChatTokens({ model: 'gpt-4o', messages: [user] }).total - 1);
+      const reply = { role: 'assistant' as const, content: 'Sunny.' };
+      const history = countChatTokens({ model, messages: [user, reply, user] });
+      const gpt4o = countChatTokens({ model: 'gpt-4o', messages: [user, reply, user] });
+      expect(history.messages[1]! - gpt4o.messages[1]!, model).toBe(model.startsWith('gpt-5') ? 2 : 0);
+      expect(one.approximate, model).toBe(false);
+    }
+  });
+
+  test('gpt-5 with tools: a block 82 above the chat one, never inside the system message, tool_choice free, and approximate', () => {
+    const ns = enc.count(renderFunctionNamespace([tool.function]));
+    const plain = countChatTokens({ model: 'gpt-5-mini', messages: [user], tools: [tool] });
+    expect(plain.tools).toBe(ns + 9 + 82);
+    expect(plain.approximate).toBe(true);
+    const system = { role: 'system' as const, content: 'Be brief.' };
+    const withSystem = countChatTokens({ model: 'gpt-5-mini', messages: [system, user], tools: [tool] });
+    expect(withSystem.tools).toBe(ns + 9 + 82);
+    expect(withSystem.messages[0]).toBe(3 + enc.count('system') + enc.count('Be brief.'));
+    for (const tool_choice of ['none', 'required', { type: 'function' as const, function: { name: 'get_weather' } }] as const) {
+      expect(countChatTokens({ model: 'gpt-5-mini', messages: [user], tools: [tool], tool_choice }).total).toBe(plain.total);
+    }
+  });
+
+  test('gpt-5: a call message costs 7 more than its gpt-4o form besides its channel, and is approximate', () => {
+    const call = { id: 'c', type: 'function' as const, function: { name: 'get_weather', arguments: '{"city":"Paris"}' } };
+    const messages = [user, { role: 'assistant' as const, content: null, tool_calls: [call] }, { role: 'tool' as const, tool_call_id: 'c', content: '18°C' }];
+    const gpt5 = countChatTokens({ model: 'gpt-5', messages });
+    const gpt4o = countChatTokens({ model: 'gpt-4o', messages });
+    expect(gpt5.messages[1]! - gpt4o.messages[1]!).toBe(2 + 7 - 3);
+    expect(gpt5.messages[2]).toBe(gpt4o.messages[2]);
+    expect(gpt5.approximate).toBe(true);
+  });
+
+  test('o3-mini with tools: the chat block and one token more, approximate', () => {
+    const ns = enc.count(renderFunctionNamespace([tool.function]));
+    const result = countChatTokens({ model: 'o3-mini', messages: [user], tools: [tool] });
+    expect(result.tools).toBe(ns + 10);
+    expect(result.approximate).toBe(true);
   });
 });
