@@ -2,7 +2,7 @@ import type { RankTable } from './bpe/rank-table.js';
 import { SpecialTokens } from './bpe/special-tokens.js';
 import { encodeOrdinary, type Pretokenizer } from './bpe/tokenize.js';
 import { specialTokenPolicy, type EncodeOptions } from './encode-options.js';
-import { DisallowedSpecialTokenError, InvalidArgumentError, TokmeterError } from './errors.js';
+import { DisallowedSpecialTokenError, internalError, InvalidArgumentError, TokmeterError } from './errors.js';
 import { describeValue } from './describe.js';
 import type { BpeSpec } from './encodings/specs.js';
 
@@ -31,11 +31,16 @@ export class Encoding {
   /** Qwen's tokenizer normalizes ordinary text to NFC before splitting it. */
   readonly #nfc: boolean;
 
-  /** @internal Use `getEncoding`. Checks the data's invariants. */
-  constructor(spec: BpeSpec, ranks: RankTable) {
+  /**
+   * @internal Use `getEncoding`. `pretokenizer` is the one `spec` names (src/bpe/pretokenizers.ts),
+   * given rather than looked up so that a one-encoding bundle carries only its own. Checks the
+   * data's invariants.
+   */
+  constructor(spec: BpeSpec, ranks: RankTable, pretokenizer: Pretokenizer) {
+    if (pretokenizer.name !== spec.pretokenizer) throw internalError(`${spec.name} splits with ${spec.pretokenizer}, not ${pretokenizer.name}`);
     this.name = spec.name;
     this.#ranks = ranks;
-    this.#split = spec.split;
+    this.#split = pretokenizer;
     this.#nfc = spec.normalization === 'NFC';
     this.normalization = this.#nfc ? 'NFC' : null;
     this.#specials = new SpecialTokens(spec.specialTokens);

@@ -1,3 +1,4 @@
+import { PRETOKENIZERS } from '../src/bpe/pretokenizers.js';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { byteKernelFor, createByteKernel, KERNEL_PATTERN, useByteKernel, type ByteKernel, type KernelPattern } from '../src/bpe/byte-kernel.js';
@@ -179,15 +180,15 @@ describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
           // The whole text twice (the second time from the caches), then a sub-range of it.
           for (let pass = 0; pass < 2; pass++) {
             const out: number[] = [];
-            const encoded = encodeOrdinary(ranks, spec.split, text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER, windowUnits);
+            const encoded = encodeOrdinary(ranks, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER, windowUnits);
             const firstDifference = ids.findIndex((id, i) => id !== out[i]);
             expect({ pass, encoded, length: out.length, firstDifference }).toEqual({ pass, encoded: expected, length: expected, firstDifference: -1 });
-            const count = encodeOrdinary(ranks, spec.split, text, 0, text.length, null, 0, Number.MAX_SAFE_INTEGER, windowUnits);
+            const count = encodeOrdinary(ranks, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, null, 0, Number.MAX_SAFE_INTEGER, windowUnits);
             expect({ pass, count }).toEqual({ pass, count: expected });
           }
           const start = a % 64;
           const end = text.length - (b % 64);
-          const count = encodeOrdinary(ranks, spec.split, text, start, end, null, 0, Number.MAX_SAFE_INTEGER, windowUnits);
+          const count = encodeOrdinary(ranks, PRETOKENIZERS[spec.pretokenizer], text, start, end, null, 0, Number.MAX_SAFE_INTEGER, windowUnits);
           expect({ start, end, count }).toEqual({ start, end, count: reference.encodeOrdinary(text.slice(start, end)).length });
         }),
         { numRuns: RUNS / 2 },
@@ -200,20 +201,20 @@ describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
         fc.property(longText, fc.integer({ min: 1, max: 400 }), fc.nat(), (text, windowUnits, limitSeed) => {
           const total = reference.encodeOrdinary(text).length;
           const limit = limitSeed % (total + 2);
-          const count = encodeOrdinary(ranks, spec.split, text, 0, text.length, null, 0, limit, windowUnits);
+          const count = encodeOrdinary(ranks, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, null, 0, limit, windowUnits);
           if (total <= limit) expect(count).toBe(total);
           else expect(count).toBeGreaterThan(limit);
           // Both loops stop after the piece that passes the limit: the same count, and encoding,
           // the same tokens up to there (tiktoken's first ones).
           const ids = reference.encodeOrdinary(text);
           const out: number[] = [];
-          expect(encodeOrdinary(ranks, spec.split, text, 0, text.length, out, 0, limit, windowUnits)).toBe(count);
+          expect(encodeOrdinary(ranks, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, out, 0, limit, windowUnits)).toBe(count);
           expect({ limit, length: out.length, firstDifference: out.findIndex((id, i) => id !== ids[i]) }).toEqual({ limit, length: count, firstDifference: -1 });
           useByteKernel(!kernelOn);
-          expect({ limit, other: encodeOrdinary(ranks, spec.split, text, 0, text.length, null, 0, limit, windowUnits) }).toEqual({ limit, other: count });
+          expect({ limit, other: encodeOrdinary(ranks, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, null, 0, limit, windowUnits) }).toEqual({ limit, other: count });
           useByteKernel(kernelOn);
           // Counted on from an earlier count, as a streaming counter or a chat request does.
-          expect(encodeOrdinary(ranks, spec.split, text, 0, text.length, null, 1000, 1000 + limit, windowUnits) - 1000).toBe(count);
+          expect(encodeOrdinary(ranks, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, null, 1000, 1000 + limit, windowUnits) - 1000).toBe(count);
         }),
         { numRuns: RUNS / 2 },
       );
@@ -222,7 +223,7 @@ describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
 
   it('uses the WebAssembly loop', () => {
     // Else the tests "by the WebAssembly loop" would quietly test the JavaScript one.
-    expect(spec.split.kernelPattern).toBeDefined();
+    expect(PRETOKENIZERS[spec.pretokenizer].kernelPattern).toBeDefined();
     expect(byteKernelFor(ranks, KERNEL_CALLBACKS)).not.toBeNull();
   });
 
@@ -246,7 +247,7 @@ describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
           useByteKernel(kernelOn);
           for (let pass = 0; pass < 2; pass++) {
             const before = wideCalls;
-            const count = encodeOrdinary(counted, spec.split, text, 0, text.length, null, 0, Number.MAX_SAFE_INTEGER, windowUnits);
+            const count = encodeOrdinary(counted, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, null, 0, Number.MAX_SAFE_INTEGER, windowUnits);
             callsByPass[pass]! += wideCalls - before;
             expect({ kernelOn, pass, count }).toEqual({ kernelOn, pass, count: expected });
           }
@@ -267,7 +268,7 @@ describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
     const ids = reference.encodeOrdinary(text);
     for (let pass = 0; pass < 2; pass++) {
       const out: number[] = [];
-      encodeOrdinary(ranks, spec.split, text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER);
+      encodeOrdinary(ranks, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER);
       expect({ pass, length: out.length, firstDifference: ids.findIndex((id, i) => id !== out[i]) }).toEqual({ pass, length: ids.length, firstDifference: -1 });
     }
   });
@@ -280,12 +281,12 @@ describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
     const letter = (): string => String.fromCharCode(97 + ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 26));
     const text = Array.from({ length: 40_000 }, (_, i) => ` ${Array.from({ length: 4 + (i % 9) }, letter).join('')}`).join('');
     const ids = reference.encodeOrdinary(text);
-    expect(encodeOrdinary(fresh, spec.split, text, 0, text.length, null, 0, Number.MAX_SAFE_INTEGER)).toBe(ids.length);
+    expect(encodeOrdinary(fresh, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, null, 0, Number.MAX_SAFE_INTEGER)).toBe(ids.length);
     expect(fresh.shortPieces.slotBits).toBe(15);
     const out: number[] = [];
-    encodeOrdinary(fresh, spec.split, text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER);
+    encodeOrdinary(fresh, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER);
     expect({ length: out.length, firstDifference: ids.findIndex((id, i) => id !== out[i]) }).toEqual({ length: ids.length, firstDifference: -1 });
-    expect(encodeOrdinary(fresh, spec.split, text, 0, text.length, null, 0, Number.MAX_SAFE_INTEGER)).toBe(ids.length);
+    expect(encodeOrdinary(fresh, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, null, 0, Number.MAX_SAFE_INTEGER)).toBe(ids.length);
   });
 });
 

@@ -1,3 +1,4 @@
+import { PRETOKENIZERS } from '../src/bpe/pretokenizers.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asciiBytePieceCl100k, asciiBytePieceGpt2, asciiBytePieceO200k } from '../src/bpe/ascii-bytes.js';
@@ -155,7 +156,7 @@ describe.each(ENCODING_NAMES)('%s in wide mode', (name) => {
         const expected = reference.encodeOrdinary(text);
         for (let pass = 0; pass < 2; pass++) {
           const out: number[] = [];
-          const count = encodeOrdinary(ranks, spec.split, text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER, windowUnits);
+          const count = encodeOrdinary(ranks, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER, windowUnits);
           const firstDifference = expected.findIndex((id, i) => id !== out[i]);
           expect({ pass, length: out.length, count, firstDifference }).toEqual({ pass, length: expected.length, count: expected.length, firstDifference: -1 });
         }
@@ -171,7 +172,7 @@ describe.each(ENCODING_NAMES)('%s in wide mode', (name) => {
       const expected = reference.encodeOrdinary(text);
       for (const windowUnits of [400, 395, 300, 64, 1]) {
         const out: number[] = [];
-        encodeOrdinary(ranks, spec.split, text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER, windowUnits);
+        encodeOrdinary(ranks, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER, windowUnits);
         expect({ run: run.slice(0, 8), windowUnits, firstDifference: expected.findIndex((id, i) => id !== out[i]), length: out.length }).toEqual({
           run: run.slice(0, 8),
           windowUnits,
@@ -187,7 +188,7 @@ describe.each(ENCODING_NAMES)('%s in wide mode', (name) => {
       fc.property(wideText, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 400 }), (text, a, b, windowUnits) => {
         const start = a % text.length;
         const end = start + (b % (text.length - start + 1));
-        const count = encodeOrdinary(ranks, spec.split, text, start, end, null, 0, Number.MAX_SAFE_INTEGER, windowUnits);
+        const count = encodeOrdinary(ranks, PRETOKENIZERS[spec.pretokenizer], text, start, end, null, 0, Number.MAX_SAFE_INTEGER, windowUnits);
         expect(count).toBe(reference.encodeOrdinary(text.slice(start, end)).length);
       }),
       { numRuns: RUNS },

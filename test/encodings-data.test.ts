@@ -1,3 +1,4 @@
+import { PRETOKENIZERS } from '../src/bpe/pretokenizers.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -147,7 +148,7 @@ describe('encodings', () => {
   });
 
   it('name the WebAssembly loop\'s split patterns by the ids it knows them by', () => {
-    const kernel = Object.fromEntries(Object.entries(ENCODING_SPECS).map(([name, spec]) => [name, spec.split.kernelPattern]));
+    const kernel = Object.fromEntries(Object.entries(ENCODING_SPECS).map(([name, spec]) => [name, PRETOKENIZERS[spec.pretokenizer].kernelPattern]));
     expect(kernel).toEqual({
       r50k_base: KERNEL_PATTERN.gpt2,
       p50k_base: KERNEL_PATTERN.gpt2,
@@ -191,5 +192,23 @@ describe('p50k_base, shipped as what it adds to r50k_base', () => {
     const damaged = Buffer.from(extension);
     damaged[0] = 0;
     expect(() => joinExtension(r50k, damaged, 'p50k_base')).toThrow(expect.objectContaining({ code: 'ENCODING_DATA_CORRUPT', message: expect.stringContaining('not a version 1 extension') }));
+  });
+});
+
+describe('the specs are data', () => {
+  it('specs.ts and open-specs.ts import no code: names, patterns, special tokens and the name of their pre-tokenizer', () => {
+    for (const file of ['specs.ts', 'open-specs.ts']) {
+      const source = readFileSync(new URL(`../src/encodings/${file}`, import.meta.url), 'utf8');
+      const imports = [...source.matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1]);
+      expect(imports.filter((path) => path !== './specs.js'), file).toEqual([]);
+    }
+  });
+
+  it('an Encoding is built with the pre-tokenizer its spec names, and no other', async () => {
+    const { Encoding } = await import('../src/encoding.js');
+    const { PRETOKENIZERS } = await import('../src/bpe/pretokenizers.js');
+    const ranks = loadRankTable('cl100k_base');
+    expect(new Encoding(ENCODING_SPECS.cl100k_base, ranks, PRETOKENIZERS.cl100k).count('hello world')).toBe(2);
+    expect(() => new Encoding(ENCODING_SPECS.cl100k_base, ranks, PRETOKENIZERS.o200k)).toThrow(expect.objectContaining({ code: 'INTERNAL', message: expect.stringContaining('cl100k_base splits with cl100k, not o200k') }));
   });
 });

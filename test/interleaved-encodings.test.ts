@@ -1,8 +1,8 @@
+import { CL100K_PRETOKENIZER, O200K_PRETOKENIZER } from '../src/bpe/pretokenizers.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeOrdinary } from '../src/bpe/tokenize.js';
 import { loadRankTable } from '../src/encodings/load.js';
-import { ENCODING_SPECS } from '../src/encodings/specs.js';
 import { getEncoding, type Encoding, type EncodingName } from '../src/index.js';
 import { longText, mixedText } from './support/arbitraries.js';
 import { oracle } from './support/oracle.js';
@@ -107,7 +107,7 @@ describe('encodings used in turn', () => {
 describe('a workspace', () => {
   it('refuses a second call while one is running, rather than sharing its state', () => {
     const ranks = loadRankTable('o200k_base');
-    const split = ENCODING_SPECS.o200k_base.split;
+    const split = O200K_PRETOKENIZER;
     const work = ranks.workspace;
     work.begin(split, 'the outer call', 14, null);
     try {
@@ -123,7 +123,7 @@ describe('a workspace', () => {
 
   it('lets go of the text and the output array once a call is done, or has thrown', () => {
     const ranks = loadRankTable('cl100k_base');
-    const split = ENCODING_SPECS.cl100k_base.split;
+    const split = CL100K_PRETOKENIZER;
     const out: number[] = [];
     const text = 'let go of me '.repeat(100);
     expect(encodeOrdinary(ranks, split, text, 0, text.length, out, 0, Infinity)).toBe(out.length);

@@ -64,6 +64,7 @@ describe('countUpTo stops early', () => {
     const numbers = '123 '.repeat(6_000_000);
     let pieces = 0;
     const countingSplit: Pretokenizer = {
+      name: 'o200k',
       asciiWords: 'cased',
       nextPiece: (classes, text, start, end) => {
         pieces++;

@@ -7,12 +7,15 @@ import { HASH_PRIME, HASH_SEED, type RankTable } from './rank-table.js';
 import { encodeUtf8, utf8Length } from './utf8.js';
 import { WindowBytes, WindowUnits } from './window-bytes.js';
 import { SCRATCH_KEPT_UNITS, type Workspace } from './workspace.js';
+import type { PretokenizerName } from '../encodings/specs.js';
 
 /** A split pattern's scanner: the end of the piece that starts at `start`, never beyond `end`. */
 export type SplitFunction = (classes: Uint8Array, text: string, start: number, end: number) => number;
 
 /** A split pattern as the encode loop runs it. */
 export interface Pretokenizer {
+  /** The name an encoding's spec gives it (`pretokenizer`, src/encodings/specs.ts). */
+  readonly name: PretokenizerName;
   readonly nextPiece: SplitFunction;
   /**
    * The shape of the commonest piece, an ASCII word, which the loops read inline without calling

@@ -4,6 +4,7 @@
  * encoding is built on first use from the data module the entry imports, and checked then.
  */
 import type { RankTable } from '../bpe/rank-table.js';
+import type { Pretokenizer } from '../bpe/tokenize.js';
 import type { EncodeOptions } from '../encode-options.js';
 import { Encoding } from '../encoding.js';
 import { rankTableFromBase64 } from '../encodings/rank-form.js';
@@ -35,10 +36,11 @@ export interface EncodingFunctions {
 const tables = new WeakMap<object, RankTable>();
 
 /**
- * The functions of the encoding `spec`, whose rank file's module is `data`, and `base` the module
+ * The functions of the encoding `spec`, split by `pretokenizer` (the one it names, imported by the
+ * entry so that a bundle carries no other), whose rank file's module is `data`, and `base` the module
  * of the file it extends, if it does (p50k_base's data holds only what it adds to r50k_base's).
  */
-export function encodingFunctions(spec: EncodingSpec, data: { readonly base64: string }, base: { readonly base64: string } | null = null): EncodingFunctions {
+export function encodingFunctions(spec: EncodingSpec, pretokenizer: Pretokenizer, data: { readonly base64: string }, base: { readonly base64: string } | null = null): EncodingFunctions {
   let encoding: Encoding | undefined;
   const get = (): Encoding => {
     if (encoding !== undefined) return encoding;
@@ -47,7 +49,7 @@ export function encodingFunctions(spec: EncodingSpec, data: { readonly base64: s
       ranks = rankTableFromBase64(spec.rankFile, data.base64, `tokmeter/encodings/${spec.rankFile}.js`, base?.base64 ?? null);
       tables.set(data, ranks);
     }
-    return (encoding = new Encoding(spec, ranks));
+    return (encoding = new Encoding(spec, ranks, pretokenizer));
   };
   return {
     encode: (text, options) => get().encode(text, options),

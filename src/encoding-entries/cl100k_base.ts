@@ -5,7 +5,8 @@
  */
 import * as data from '../../encodings/cl100k_base.js';
 import { CL100K_BASE } from '../encodings/specs.js';
+import { CL100K_PRETOKENIZER } from '../bpe/pretokenizers.js';
 import { encodingFunctions } from './api.js';
 
-export const { encode, decode, countTokens, isWithinTokenLimit } = encodingFunctions(CL100K_BASE, data);
+export const { encode, decode, countTokens, isWithinTokenLimit } = encodingFunctions(CL100K_BASE, CL100K_PRETOKENIZER, data);
 export type { EncodeOptions } from '../encode-options.js';

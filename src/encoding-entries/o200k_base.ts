@@ -5,7 +5,8 @@
  */
 import * as data from '../../encodings/o200k_base.js';
 import { O200K_BASE } from '../encodings/specs.js';
+import { O200K_PRETOKENIZER } from '../bpe/pretokenizers.js';
 import { encodingFunctions } from './api.js';
 
-export const { encode, decode, countTokens, isWithinTokenLimit } = encodingFunctions(O200K_BASE, data);
+export const { encode, decode, countTokens, isWithinTokenLimit } = encodingFunctions(O200K_BASE, O200K_PRETOKENIZER, data);
 export type { EncodeOptions } from '../encode-options.js';

@@ -7,7 +7,8 @@ import * as data from '../../encodings/p50k_base.js';
 // p50k_base's data holds only the ranks it adds to r50k_base's.
 import * as base from '../../encodings/r50k_base.js';
 import { P50K_BASE } from '../encodings/specs.js';
+import { GPT2_PRETOKENIZER } from '../bpe/pretokenizers.js';
 import { encodingFunctions } from './api.js';
 
-export const { encode, decode, countTokens, isWithinTokenLimit } = encodingFunctions(P50K_BASE, data, base);
+export const { encode, decode, countTokens, isWithinTokenLimit } = encodingFunctions(P50K_BASE, GPT2_PRETOKENIZER, data, base);
 export type { EncodeOptions } from '../encode-options.js';

@@ -5,7 +5,8 @@
  */
 import * as data from '../../encodings/r50k_base.js';
 import { R50K_BASE } from '../encodings/specs.js';
+import { GPT2_PRETOKENIZER } from '../bpe/pretokenizers.js';
 import { encodingFunctions } from './api.js';
 
-export const { encode, decode, countTokens, isWithinTokenLimit } = encodingFunctions(R50K_BASE, data);
+export const { encode, decode, countTokens, isWithinTokenLimit } = encodingFunctions(R50K_BASE, GPT2_PRETOKENIZER, data);
 export type { EncodeOptions } from '../encode-options.js';

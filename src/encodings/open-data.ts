@@ -1,5 +1,6 @@
 import { base64ToBytes } from '../platform/host.js';
 import { describeValue } from '../describe.js';
+import { PRETOKENIZERS } from '../bpe/pretokenizers.js';
 import { Encoding } from '../encoding.js';
 import { InvalidArgumentError, TokmeterError } from '../errors.js';
 import { readOptions } from '../options.js';
@@ -101,7 +102,8 @@ export function useEncodingData(data: EncodingData): Encoding | SentencePieceEnc
     `tokmeter-open/${name}`,
     'Install the version of tokmeter-open made for this version of tokmeter (their versions match), or reinstall it.',
   );
-  const encoding = new Encoding(OPEN_ENCODING_SPECS[name], ranks);
+  const spec = OPEN_ENCODING_SPECS[name];
+  const encoding = new Encoding(spec, ranks, PRETOKENIZERS[spec.pretokenizer]);
   registered.set(name, encoding);
   return encoding;
 }

@@ -1,8 +1,4 @@
-import { asciiBytePieceQwen2, nextPieceQwen2 } from '../bpe/split-qwen2.js';
-import { nextPieceDeepSeekV3 } from '../bpe/split-deepseek-v3.js';
-import { wideWordCl100k } from '../bpe/split-cl100k.js';
-import type { Pretokenizer } from '../bpe/tokenize.js';
-import { CL100K_PATTERN, CL100K_SPLIT, type BpeSpec } from './specs.js';
+import { CL100K_PATTERN, type BpeSpec } from './specs.js';
 
 /**
  * The optional encodings: byte-level BPE tokenizers of open-weight models, whose data ships in the
@@ -29,9 +25,6 @@ const DEEPSEEK_V3_PATTERN = [
   `[!"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_\`{|}~][A-Za-z]+|[^\\r\\n\\p{L}\\p{P}\\p{S}]?[\\p{L}\\p{M}]+| ?[\\p{P}\\p{S}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+`,
 ].join(' then ');
 
-// No WebAssembly kernel pattern for these two: the JavaScript loops count them.
-const QWEN2_SPLIT: Pretokenizer = { nextPiece: nextPieceQwen2, asciiWords: 'letters', asciiBytePiece: asciiBytePieceQwen2, wideWord: wideWordCl100k };
-const DEEPSEEK_V3_SPLIT: Pretokenizer = { nextPiece: nextPieceDeepSeekV3, asciiWords: 'letters' };
 
 /** Llama 3's special tokens: <|begin_of_text|> and the rest at 128000–128255, as its tokenizer.json names them. */
 function llama3SpecialTokens(): Record<string, number> {
@@ -101,7 +94,7 @@ export const LLAMA3: OpenEncodingSpec = {
   name: 'llama3',
   models: 'Llama 3, 3.1, 3.2 and 3.3',
   pattern: CL100K_PATTERN,
-  split: CL100K_SPLIT,
+  pretokenizer: 'cl100k',
   get specialTokens() {
     return llama3SpecialTokens();
   },
@@ -112,7 +105,7 @@ export const QWEN2: OpenEncodingSpec = {
   name: 'qwen2',
   models: 'Qwen2, Qwen2.5 and Qwen3',
   pattern: QWEN2_PATTERN,
-  split: QWEN2_SPLIT,
+  pretokenizer: 'qwen2',
   specialTokens: QWEN2_SPECIAL_TOKENS,
   vocabularySize: 151669,
   normalization: 'NFC',
@@ -122,7 +115,7 @@ export const DEEPSEEK_V3: OpenEncodingSpec = {
   name: 'deepseek_v3',
   models: 'DeepSeek V3 and R1',
   pattern: DEEPSEEK_V3_PATTERN,
-  split: DEEPSEEK_V3_SPLIT,
+  pretokenizer: 'deepseek_v3',
   get specialTokens() {
     return deepSeekV3SpecialTokens();
   },

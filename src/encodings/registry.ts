@@ -1,4 +1,5 @@
 import type { RankTable } from '../bpe/rank-table.js';
+import { PRETOKENIZERS } from '../bpe/pretokenizers.js';
 import { Encoding } from '../encoding.js';
 import { InvalidArgumentError, UnknownEncodingError } from '../errors.js';
 import { describeValue } from '../describe.js';
@@ -60,8 +61,9 @@ export function getEncoding(name: AnyEncodingName, options?: EncodingOptions | R
       ranks = loadRankTable(spec.rankFile);
       rankTables.set(spec.rankFile, ranks);
     }
-    if (extra !== undefined) return new Encoding(withExtraSpecialTokens(spec, ranks, extra), ranks);
-    encoding = new Encoding(spec, ranks);
+    const pretokenizer = PRETOKENIZERS[spec.pretokenizer];
+    if (extra !== undefined) return new Encoding(withExtraSpecialTokens(spec, ranks, extra), ranks, pretokenizer);
+    encoding = new Encoding(spec, ranks, pretokenizer);
     encodings.set(canonical, encoding);
   }
   return encoding;

@@ -1,8 +1,9 @@
-import { nextPieceCl100k, wideWordCl100k } from '../bpe/split-cl100k.js';
-import { nextPieceGpt2, wideWordGpt2 } from '../bpe/split-gpt2.js';
-import { nextPieceO200k, wideWordO200k } from '../bpe/split-o200k.js';
-import { asciiBytePieceCl100k, asciiBytePieceGpt2, asciiBytePieceO200k } from '../bpe/ascii-bytes.js';
-import type { Pretokenizer } from '../bpe/tokenize.js';
+// Plain data, as tiktoken's openai_public.py: names, rank files, patterns, special tokens. Nothing
+// here imports the BPE code; `pretokenizer` names the scanners (src/bpe/pretokenizers.ts) that
+// implement `pattern` on the fast path.
+
+/** The split patterns the fast path has scanners for (src/bpe/pretokenizers.ts). */
+export type PretokenizerName = 'gpt2' | 'cl100k' | 'o200k' | 'qwen2' | 'deepseek_v3';
 
 /** The rank files in encodings/, by the name of the encoding that introduced them. */
 export type RankFileName = 'r50k_base' | 'p50k_base' | 'cl100k_base' | 'o200k_base';
@@ -10,9 +11,10 @@ export type RankFileName = 'r50k_base' | 'p50k_base' | 'cl100k_base' | 'o200k_ba
 /** What the encode loop needs of any byte-level BPE encoding, built-in or optional (open-specs.ts). */
 export interface BpeSpec {
   readonly name: string;
-  /** The split pattern (tiktoken's, Rust regex syntax), for reference; `split` implements it. */
+  /** The split pattern (tiktoken's, Rust regex syntax): the reference encoder runs it as a regex. */
   readonly pattern: string;
-  readonly split: Pretokenizer;
+  /** The fast path's implementation of `pattern` (src/bpe/pretokenizers.ts). */
+  readonly pretokenizer: PretokenizerName;
   readonly specialTokens: Readonly<Record<string, number>>;
   /** Mergeable ranks plus special tokens (tiktoken's `n_vocab`). */
   readonly vocabularySize: number;
@@ -50,14 +52,6 @@ const O200K_PATTERN = [
   `\\s+`,
 ].join('|');
 
-// Kernel pattern ids as numbers, not KERNEL_PATTERN.gpt2, and special tokens under literal keys,
-// not [ENDOFTEXT]: bundlers keep any object built with a property read or a computed key, so
-// either would keep every encoding's spec and pre-tokenizer in a one-encoding app.
-// test/encodings-data.test.ts checks the ids against KERNEL_PATTERN.
-const GPT2_SPLIT: Pretokenizer = { nextPiece: nextPieceGpt2, asciiWords: 'letters', asciiBytePiece: asciiBytePieceGpt2, wideWord: wideWordGpt2, kernelPattern: 0 };
-export const CL100K_SPLIT: Pretokenizer = { nextPiece: nextPieceCl100k, asciiWords: 'letters', asciiBytePiece: asciiBytePieceCl100k, wideWord: wideWordCl100k, kernelPattern: 1 };
-const O200K_SPLIT: Pretokenizer = { nextPiece: nextPieceO200k, asciiWords: 'cased', asciiBytePiece: asciiBytePieceO200k, wideWord: wideWordO200k, kernelPattern: 2 };
-
 /** o200k_harmony: the o200k ranks with the Harmony chat-format tokens; every other id up to 201087 is reserved. */
 function harmonySpecialTokens(): Record<string, number> {
   const named: Record<string, number> = {
@@ -78,13 +72,14 @@ function harmonySpecialTokens(): Record<string, number> {
   return tokens;
 }
 
-// One constant per encoding, so that a bundle of one encoding (tokmeter/encoding/<name>) leaves the
-// others' pre-tokenizers out.
+// One constant per encoding, and special tokens under literal keys (not [ENDOFTEXT]), so that a
+// bundle of one encoding (tokmeter/encoding/<name>) leaves the others' specs out: a bundler keeps
+// any object built with a computed key.
 export const R50K_BASE: EncodingSpec = {
   name: 'r50k_base',
   rankFile: 'r50k_base',
   pattern: GPT2_PATTERN,
-  split: GPT2_SPLIT,
+  pretokenizer: 'gpt2',
   specialTokens: { '<|endoftext|>': 50256 },
   vocabularySize: 50257,
 };
@@ -93,7 +88,7 @@ export const P50K_BASE: EncodingSpec = {
   name: 'p50k_base',
   rankFile: 'p50k_base',
   pattern: GPT2_PATTERN,
-  split: GPT2_SPLIT,
+  pretokenizer: 'gpt2',
   specialTokens: { '<|endoftext|>': 50256 },
   vocabularySize: 50281,
 };
@@ -102,7 +97,7 @@ export const P50K_EDIT: EncodingSpec = {
   name: 'p50k_edit',
   rankFile: 'p50k_base',
   pattern: GPT2_PATTERN,
-  split: GPT2_SPLIT,
+  pretokenizer: 'gpt2',
   specialTokens: { '<|endoftext|>': 50256, '<|fim_prefix|>': 50281, '<|fim_middle|>': 50282, '<|fim_suffix|>': 50283 },
   vocabularySize: 50284,
 };
@@ -111,7 +106,7 @@ export const CL100K_BASE: EncodingSpec = {
   name: 'cl100k_base',
   rankFile: 'cl100k_base',
   pattern: CL100K_PATTERN,
-  split: CL100K_SPLIT,
+  pretokenizer: 'cl100k',
   specialTokens: { '<|endoftext|>': 100257, '<|fim_prefix|>': 100258, '<|fim_middle|>': 100259, '<|fim_suffix|>': 100260, '<|endofprompt|>': 100276 },
   vocabularySize: 100277,
 };
@@ -120,7 +115,7 @@ export const O200K_BASE: EncodingSpec = {
   name: 'o200k_base',
   rankFile: 'o200k_base',
   pattern: O200K_PATTERN,
-  split: O200K_SPLIT,
+  pretokenizer: 'o200k',
   specialTokens: { '<|endoftext|>': 199999, '<|endofprompt|>': 200018 },
   vocabularySize: 200019,
 };
@@ -129,7 +124,7 @@ export const O200K_HARMONY: EncodingSpec = {
   name: 'o200k_harmony',
   rankFile: 'o200k_base',
   pattern: O200K_PATTERN,
-  split: O200K_SPLIT,
+  pretokenizer: 'o200k',
   get specialTokens() {
     return harmonySpecialTokens();
   },

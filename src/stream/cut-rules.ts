@@ -1,12 +1,8 @@
-import { nextPieceCl100k } from '../bpe/split-cl100k.js';
-import { nextPieceGpt2 } from '../bpe/split-gpt2.js';
-import { nextPieceO200k } from '../bpe/split-o200k.js';
-import { nextPieceDeepSeekV3 } from '../bpe/split-deepseek-v3.js';
 import type { Encoding } from '../encoding.js';
 import { internalError, InvalidArgumentError } from '../errors.js';
 import { isOpenEncodingName } from '../encodings/open-data.js';
 import { OPEN_ENCODING_SPECS } from '../encodings/open-specs.js';
-import { ENCODING_SPECS, type EncodingName } from '../encodings/specs.js';
+import { ENCODING_SPECS, type EncodingName, type PretokenizerName } from '../encodings/specs.js';
 import { vocabularySeams, type VocabularySeams } from './vocabulary-seams.js';
 
 /** Which of the three split patterns an encoding uses, as the cut rules need to know it. */
@@ -26,12 +22,7 @@ export interface CutRules {
   seams(): VocabularySeams;
 }
 
-const FAMILIES = new Map<unknown, PatternFamily>([
-  [nextPieceGpt2, 'gpt2'],
-  [nextPieceCl100k, 'cl100k'],
-  [nextPieceO200k, 'o200k'],
-  [nextPieceDeepSeekV3, 'deepseek'],
-]);
+const FAMILIES: Readonly<Record<PretokenizerName, PatternFamily | undefined>> = { gpt2: 'gpt2', cl100k: 'cl100k', o200k: 'o200k', deepseek_v3: 'deepseek', qwen2: undefined };
 
 /**
  * The cut rules for `encoding`. With `normalized`, for text already in the encoding's normal form
@@ -44,7 +35,7 @@ export function cutRulesFor(encoding: Encoding, { normalized = false }: { readon
   // llama3 splits with cl100k's pattern (its own vocabulary gives its seams); deepseek_v3 has rules
   // of its own in CutScanner.
   const spec = Object.hasOwn(ENCODING_SPECS, name) ? ENCODING_SPECS[name as EncodingName] : isOpenEncodingName(name) ? OPEN_ENCODING_SPECS[name] : undefined;
-  const family = name === 'qwen2' ? (normalized ? 'cl100k' : undefined) : FAMILIES.get(spec?.split.nextPiece);
+  const family = name === 'qwen2' ? (normalized ? 'cl100k' : undefined) : (spec === undefined ? undefined : FAMILIES[spec.pretokenizer]);
   if (family === undefined && isOpenEncodingName(name)) {
     throw new InvalidArgumentError(
       'encoding',

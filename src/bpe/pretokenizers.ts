@@ -1,0 +1,36 @@
+/**
+ * The fast path's pre-tokenizers, one per split pattern: the scanners that cut a text into the
+ * pieces the pattern matches, and what the encode loops read inline (tokenize.ts). An encoding's
+ * spec names its pre-tokenizer (`pretokenizer` in src/encodings/specs.ts, beside the pattern itself
+ * as text, which the reference encoder runs as a regex); `new Encoding` is given the one named and
+ * checks that it is. A per-encoding entry (src/encoding-entries/) imports its own constant, so that
+ * a bundler leaves the others' scanners out; `PRETOKENIZERS` is for the root entry's registry.
+ *
+ * Kernel pattern ids are numbers here, not `KERNEL_PATTERN.gpt2`: a bundler keeps any object built
+ * with a property read, and with it every scanner, in a one-encoding app.
+ * test/encodings-data.test.ts checks them against KERNEL_PATTERN.
+ */
+import type { PretokenizerName } from '../encodings/specs.js';
+import { asciiBytePieceCl100k, asciiBytePieceGpt2, asciiBytePieceO200k } from './ascii-bytes.js';
+import { nextPieceCl100k, wideWordCl100k } from './split-cl100k.js';
+import { nextPieceDeepSeekV3 } from './split-deepseek-v3.js';
+import { nextPieceGpt2, wideWordGpt2 } from './split-gpt2.js';
+import { nextPieceO200k, wideWordO200k } from './split-o200k.js';
+import { asciiBytePieceQwen2, nextPieceQwen2 } from './split-qwen2.js';
+import type { Pretokenizer } from './tokenize.js';
+
+export const GPT2_PRETOKENIZER: Pretokenizer = { name: 'gpt2', nextPiece: nextPieceGpt2, asciiWords: 'letters', asciiBytePiece: asciiBytePieceGpt2, wideWord: wideWordGpt2, kernelPattern: 0 };
+export const CL100K_PRETOKENIZER: Pretokenizer = { name: 'cl100k', nextPiece: nextPieceCl100k, asciiWords: 'letters', asciiBytePiece: asciiBytePieceCl100k, wideWord: wideWordCl100k, kernelPattern: 1 };
+export const O200K_PRETOKENIZER: Pretokenizer = { name: 'o200k', nextPiece: nextPieceO200k, asciiWords: 'cased', asciiBytePiece: asciiBytePieceO200k, wideWord: wideWordO200k, kernelPattern: 2 };
+// No WebAssembly kernel pattern for these two: the JavaScript loops count them.
+export const QWEN2_PRETOKENIZER: Pretokenizer = { name: 'qwen2', nextPiece: nextPieceQwen2, asciiWords: 'letters', asciiBytePiece: asciiBytePieceQwen2, wideWord: wideWordCl100k };
+export const DEEPSEEK_V3_PRETOKENIZER: Pretokenizer = { name: 'deepseek_v3', nextPiece: nextPieceDeepSeekV3, asciiWords: 'letters' };
+
+/** Every pre-tokenizer by the name a spec gives it. */
+export const PRETOKENIZERS: Readonly<Record<PretokenizerName, Pretokenizer>> = {
+  gpt2: GPT2_PRETOKENIZER,
+  cl100k: CL100K_PRETOKENIZER,
+  o200k: O200K_PRETOKENIZER,
+  qwen2: QWEN2_PRETOKENIZER,
+  deepseek_v3: DEEPSEEK_V3_PRETOKENIZER,
+};
