@@ -63,9 +63,9 @@ export interface MessageFormat {
 }
 
 const CASSETTES =
-  'VCR cassettes recorded against api.openai.com (2025-2026): pydantic/pydantic-ai@4fda389, crewAIInc/crewAI@f4731f5, ' +
-  'jackmpcollins/magentic@58b72cf, Mirascope/mirascope@41d4335 (MIT), simonw/llm@f3f4f29, traceloop/openllmetry@93429cf, ' +
-  'Arize-ai/openinference@1fe497f (Apache-2.0)';
+  'VCR cassettes and HAR files recorded against api.openai.com (2025-2026): pydantic/pydantic-ai@4fda389, crewAIInc/crewAI@f4731f5, ' +
+  'jackmpcollins/magentic@58b72cf, Mirascope/mirascope@41d4335, pydantic/logfire@e484a6b (MIT), simonw/llm@f3f4f29, ' +
+  "traceloop/openllmetry@93429cf, Arize-ai/openinference@1fe497f (Apache-2.0); docs/tool-rendering.md, section I";
 
 /** Tool calls as the 2023 - January 2024 counts show them. */
 const CALLS_2023: ToolCallFormat = {
@@ -86,10 +86,11 @@ const CALLS_2024: ToolCallFormat = {
   parallelCalls: 'multi-tool-use',
   exactUpTo: Number.POSITIVE_INFINITY,
   source:
-    `API-observed: ${CASSETTES}: 130 of 132 requests with one call per assistant message (gpt-4o, gpt-4o-mini, gpt-4.1, gpt-4.1-mini, ` +
-    'gpt-3.5-turbo-0125, gpt-4-0125-preview, o3-mini) exact with 3 tokens a call and compact arguments (the other two are 1 over in ' +
-    'their namespace); 29 of 29 with several calls in one message exact with the multi_tool_use.parallel call of the leaked gpt-4o ' +
-    'prompt (michaelnny/Llama3-FunctionCalling ideas/analyze_openai_api.ipynb@259439b)',
+    `API-observed: ${CASSETTES}: 130 of 132 requests with one call per assistant message (gpt-4o, gpt-4o-mini, gpt-4.1-mini, ` +
+    'gpt-4.1-nano, gpt-3.5-turbo-0125, gpt-4-0125-preview, o3-mini) exact with 3 tokens a call and compact arguments (the other two ' +
+    'are 1 over in their namespace); 34 of 35 with several calls in one message exact with the multi_tool_use.parallel call of the ' +
+    'leaked gpt-4o prompt (michaelnny/Llama3-FunctionCalling ideas/analyze_openai_api.ipynb@259439b), the other recorded in ' +
+    'February 2026 with its non-ASCII results escaped',
 };
 
 /** gpt-5: a call costs 4 more than in CALLS_2024 besides its message's channel; the text is not public. */
@@ -128,9 +129,10 @@ const TOOLS_GPT5: ToolsFormat = {
   toolChoiceBilled: false,
   exact: false,
   source:
-    `API-observed: ${CASSETTES}: 25 gpt-5 / gpt-5-mini / gpt-5-nano / gpt-5.4-mini requests with tools are 82 above the chat ` +
-    'tools block (86 with a system message, which the block then does not join), whatever tool_choice says; fitted, as the text ' +
-    '(likely a system message the reasoning models get with tools) is not public',
+    `API-observed: ${CASSETTES}: 22 gpt-5 / gpt-5-mini / gpt-5-nano / gpt-5.4-mini requests with tools and no calls are 82 above ` +
+    'the chat tools block (86 with a system message, which the block then does not join), whatever tool_choice says: 14 to the ' +
+    'token, 8 one under that (6 with a function described "", 2 naming one in tool_choice); fitted, as the text (likely a system ' +
+    'message the reasoning models get with tools) is not public',
 };
 
 const COOKBOOK =
