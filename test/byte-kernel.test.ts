@@ -282,7 +282,7 @@ describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
     const text = Array.from({ length: 40_000 }, (_, i) => ` ${Array.from({ length: 4 + (i % 9) }, letter).join('')}`).join('');
     const ids = reference.encodeOrdinary(text);
     expect(encodeOrdinary(fresh, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, null, 0, Number.MAX_SAFE_INTEGER)).toBe(ids.length);
-    expect(fresh.shortPieces.slotBits).toBe(15);
+    expect(fresh.workspace.shortPieces.slotBits).toBe(15);
     const out: number[] = [];
     encodeOrdinary(fresh, PRETOKENIZERS[spec.pretokenizer], text, 0, text.length, out, 0, Number.MAX_SAFE_INTEGER);
     expect({ length: out.length, firstDifference: ids.findIndex((id, i) => id !== out[i]) }).toEqual({ length: ids.length, firstDifference: -1 });

@@ -75,10 +75,10 @@ describe.each(Object.keys(PINNED_SHA256) as RankFileName[])('rank file %s', (fil
     for (let rank = 0; rank < table.rankCount; rank++) {
       const bytes = table.tokenBytes(rank);
       if (bytes.length === 0) continue;
-      const byScan = mergeByScan(table.pairs, bytes, bytes.length, out);
+      const byScan = mergeByScan(table.workspace.pairs, bytes, bytes.length, out);
       if (byScan !== 1 || out[0] !== rank) broken.push(rank);
       if (rank % 7 === 0) {
-        const byHeap = mergeWithHeap(table.pairs, bytes, bytes.length, out);
+        const byHeap = mergeWithHeap(table.workspace.pairs, bytes, bytes.length, out);
         if (byHeap !== 1 || out[0] !== rank) broken.push(rank);
       }
     }

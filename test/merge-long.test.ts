@@ -16,7 +16,7 @@ const RANK_FILES: RankFileName[] = ['r50k_base', 'p50k_base', 'cl100k_base', 'o2
 
 function heapMerge(file: RankFileName, bytes: Uint8Array): number[] {
   const out = new Int32Array(bytes.length);
-  return Array.from(out.subarray(0, mergeWithHeap(loadRankTable(file).pairs, bytes, bytes.length, out)));
+  return Array.from(out.subarray(0, mergeWithHeap(loadRankTable(file).workspace.pairs, bytes, bytes.length, out)));
 }
 
 /**
@@ -79,7 +79,7 @@ function referenceMerge(table: RankTable, bytes: Uint8Array): number[] {
 
 function chunkedMerge(file: RankFileName, bytes: Uint8Array, chunk?: number): number[] {
   const out = new Int32Array(bytes.length);
-  return Array.from(out.subarray(0, mergeLongPiece(loadRankTable(file).pairs, bytes, bytes.length, out, chunk)));
+  return Array.from(out.subarray(0, mergeLongPiece(loadRankTable(file).workspace.pairs, bytes, bytes.length, out, chunk)));
 }
 
 const encoder = new TextEncoder();
@@ -137,7 +137,7 @@ describe.each(RANK_FILES)('%s', (file) => {
     fc.assert(
       fc.property(longPiece, fc.integer({ min: 8, max: 32 }), fc.integer({ min: 2, max: 40 }), (bytes, chunk, windowLimit) => {
         const out = new Int32Array(bytes.length);
-        const tokens = Array.from(out.subarray(0, mergeLongPiece(loadRankTable(file).pairs, bytes, bytes.length, out, chunk, windowLimit)));
+        const tokens = Array.from(out.subarray(0, mergeLongPiece(loadRankTable(file).workspace.pairs, bytes, bytes.length, out, chunk, windowLimit)));
         expect(tokens).toEqual(referenceMerge(loadRankTable(file), bytes));
       }),
       { numRuns: Number(process.env['TOKMETER_FC_RUNS'] ?? 20) },

@@ -1,6 +1,4 @@
 import { internalError, type TokmeterError } from '../errors.js';
-import type { PairRanks } from './pair-ranks.js';
-import type { ShortPieces } from './short-pieces.js';
 import { Workspace } from './workspace.js';
 
 /**
@@ -79,16 +77,6 @@ export class RankTable {
   }
 
   #workspace: Workspace | undefined;
-
-  /** The workspace's pair lookups, which the merge functions of merge.ts and merge-long.ts take. */
-  get pairs(): PairRanks {
-    return this.workspace.pairs;
-  }
-
-  /** The workspace's ShortPieces (for the tests, which watch it grow). */
-  get shortPieces(): ShortPieces {
-    return this.workspace.shortPieces;
-  }
 
   /** The bytes of `rank`, a view into the arena (empty when no token has this rank). */
   tokenBytes(rank: number): Uint8Array {
