@@ -112,6 +112,44 @@ describe('encodeChat', () => {
 });
 
 /**
+ * Conversations with tool calls and their results, as agents send them: each assistant message
+ * makes one to three calls, and their results follow in any order, as text or as JSON.
+ */
+const output = fc.oneof(text, fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)));
+const callTurn = fc
+  .tuple(fc.array(fc.record({ name, arguments: fc.oneof(text, fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v))) }), { minLength: 1, maxLength: 3 }), fc.array(output, { minLength: 3, maxLength: 3 }), fc.boolean(), fc.nat())
+  .map(([calls, outputs, reversed, turn]): ChatMessage[] => {
+    const ids = calls.map((_, i) => `call_${turn}_${i}`);
+    const results: ChatMessage[] = ids.map((id, i) => ({ role: 'tool', tool_call_id: id, content: outputs[i]! }));
+    return [
+      { role: 'assistant', content: null, tool_calls: calls.map((fn, i) => ({ id: ids[i]!, type: 'function' as const, function: fn })) },
+      ...(reversed ? results.reverse() : results),
+    ];
+  });
+const toolHistory = fc.record({
+  model: fc.constantFrom('gpt-4o', 'gpt-4.1-mini', 'gpt-4-0613', 'gpt-3.5-turbo-0613', 'gpt-5', 'o3-mini'),
+  messages: fc.tuple(fc.array(message, { maxLength: 2 }), fc.array(callTurn, { minLength: 1, maxLength: 3 })).map(([head, turns]) => [...head, ...turns.flat()]),
+  functions: fc.array(fn, { maxLength: 2 }),
+});
+
+describe('tool calls in the history', () => {
+  test('counted in every call format: parts sum to the total, encodeChat matches, approximate only where the rule is not known', () => {
+    fc.assert(
+      fc.property(toolHistory, (r) => {
+        const result = countChatTokens(r);
+        expect(partsSum(result)).toBe(result.total);
+        expect(encodeChat(r)).toHaveLength(result.total);
+        const calls = r.messages.reduce((n, m) => n + (m.tool_calls?.length ?? 0), 0);
+        const legacy = r.model === 'gpt-4-0613' || r.model === 'gpt-3.5-turbo-0613';
+        const fitted = r.model === 'gpt-5' || (r.model === 'o3-mini' && r.functions.length > 0);
+        expect(result.approximate).toBe(fitted || (legacy && calls >= 2));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+/**
  * Any `parameters` the request schema accepts (zod: an object of string keys to any JSON value):
  * schema keywords with values of the right or the wrong type, unknown keys, nested to a bounded
  * depth. A `"__proto__"` key is left out: it is refused by design before zod sees the request.
