@@ -24,16 +24,19 @@ export interface ChatTokenCount {
   readonly model: string;
   readonly encoding: string;
   /**
-   * True when the count is not exact, for one of three reasons. The request holds Gemini media
-   * (images, audio, video, PDFs: counted by Google's published rules, see `media`). The model's tokenizer and chat
-   * framing are not public (Claude, Gemini, GPT-5.6 and later): `encoding` and OpenAI's chat
-   * framing stand in. Or, on a chat-format model, the messages hold two or more tool calls (in one
-   * assistant message or in several): the server then writes them in a way that is not public
-   * (several calls in one message go through a `multi_tool_use.parallel` wrapper), and bills more
-   * than each call counted alone. In the one public measurement (community.openai.com/t/538914,
-   * gpt-3.5-turbo) two calls with their results cost 25 to 31 tokens more than tokmeter counts, and
-   * each further one about 1 to 6 more; results that are not ASCII are reported to cost far more.
-   * Leave headroom, or ask the provider's count endpoint.
+   * True when the count is not exact. Why it may not be:
+   * - The request holds Gemini media (images, audio, video, PDFs), counted by Google's published
+   *   rules (see `media`).
+   * - The model's tokenizer and chat framing are not public (Claude, Gemini, GPT-5.6 and later):
+   *   `encoding` and OpenAI's chat framing stand in.
+   * - Part of the model's framing is a figure fitted to recorded counts rather than known text (the
+   *   hidden tools block of gpt-5 and o3-mini: `MESSAGE_FORMATS[…].tools.exact` is false).
+   * - The conversation holds more tool calls than the model's format writes exactly
+   *   (`exactUpTo`): on the 2023 snapshots, two or more calls, which the server writes in a way
+   *   that is not public (a public measurement, community.openai.com/t/538914, found two calls with
+   *   their results 25 to 31 tokens over). From 2024 on, several calls in one message are written as
+   *   one `multi_tool_use.parallel` call with their results as one JSON list, and counted exactly.
+   * Leave headroom, or ask the provider's count endpoint (`countTokensRemote`).
    */
   readonly approximate: boolean;
   /**
