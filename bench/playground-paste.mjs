@@ -4,9 +4,10 @@
 // has never seen. Prints a table; asserts nothing (speed goals are read, not tested).
 //
 //   npm run build && npm run build:site
-//   node bench/playground-paste.mjs [--pastes=7] [--bytes=1000000] [--encoding=gpt-4o] [--page=path]
+//   node bench/playground-paste.mjs [--pastes=7] [--bytes=1000000] [--encoding=gpt-4o] [--page=path] [--compare=path]
 //
-// --page times another build of the page (an older commit's, for a before/after).
+// --page times another build of the page; --compare times a second one beside it (an older
+// commit's, for a before/after), each text pasted into both, in turns.
 //
 // Each paste is a real one: the text put on the clipboard, then Ctrl+V in the emptied text box
 // once the page has gone quiet (Chromium inserts it and sends one `input` event, insertFromPaste). Times run from the
@@ -18,8 +19,10 @@
 //            frame's requestAnimationFrame): when the count is on screen. It includes the browser
 //            laying out the megabyte in the text box, which the page does not control.
 // The first paste of each kind warms the JIT and is reported on its own ("cold"); the figures are
-// the medians of the other pastes. The texts come from bench/'s corpus packages (npm --prefix
-// bench ci); each kind's pastes are distinct slices, and no long sentence, poem or record repeats.
+// the medians of the other pastes. Last, seven keys are typed one by one in the middle of the
+// last megabyte pasted: from each one's input event to the count written. The texts come from
+// bench/'s corpus packages (npm --prefix bench ci); each kind's pastes are distinct slices, and no
+// long sentence, poem or record repeats.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -32,7 +35,7 @@ import { cutIntoDocs, Deduplicator, utf8Bytes } from './corpora/text.mjs';
 const benchRoot = dirname(fileURLToPath(import.meta.url));
 const root = join(benchRoot, '..');
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => /^--([\w-]+)=(.*)$/.exec(arg)?.slice(1) ?? [arg, '']));
-const page = args.page ?? join(root, 'site', 'dist', 'index.html');
+const pages = [args.page ?? join(root, 'site', 'dist', 'index.html'), ...(args.compare ? [args.compare] : [])];
 const packageDir = (name) => join(benchRoot, 'node_modules', name);
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 const PASTES = Number(args.pastes ?? 7);
@@ -40,7 +43,7 @@ const BYTES = Number(args.bytes ?? 1_000_000);
 const CHOICE = args.encoding ?? 'gpt-4o';
 
 for (const [path, fix] of [
-  [page, 'npm run build && npm run build:site'],
+  ...pages.map((file) => [file, 'npm run build && npm run build:site']),
   [join(root, 'dist', 'index.js'), 'npm run build'],
   [packageDir('nlp-corpus'), 'npm --prefix bench ci'],
 ]) {
@@ -94,13 +97,12 @@ function chinese(count) {
   return pastes(poems.join('\n\n'), count, 'chinese-poetry');
 }
 
-/** Emoji-heavy JSON: emojibase-data's dataset, one locale per paste (CJK and other scripts first), as its file holds it. */
+/** Emoji-heavy JSON: emojibase-data's dataset of one locale after another (CJK and other scripts first), as its files hold it. */
 function emoji(count) {
-  const locales = ['ja', 'zh', 'ko', 'zh-hant', 'th', 'ru', 'hi', 'uk', 'bn', 'vi', 'en'];
+  const locales = ['ja', 'zh', 'ko', 'zh-hant', 'th', 'ru', 'hi', 'uk', 'bn', 'vi', 'en', 'de', 'fr', 'es'];
   const dir = packageDir('emojibase-data');
-  const texts = locales.filter((locale) => existsSync(join(dir, locale, 'data.json'))).map((locale) => cutIntoDocs(readFileSync(join(dir, locale, 'data.json'), 'utf8'), BYTES)[0]);
-  if (texts.length < count) throw new Error(`playground-paste: emojibase-data gives ${texts.length} locales, not ${count}`);
-  return texts.slice(0, count);
+  const files = locales.filter((locale) => existsSync(join(dir, locale, 'data.json'))).map((locale) => readFileSync(join(dir, locale, 'data.json'), 'utf8'));
+  return pastes(files.join('\n'), count, 'emojibase-data');
 }
 
 const median = (values) => {
@@ -192,43 +194,77 @@ const kinds = [
   { name: 'emoji JSON', source: 'emojibase-data, a locale each', texts: emoji(PASTES) },
 ];
 
+/** Types `keys` one by one in the middle of the text; resolves with the ms from each input event to the count written. */
+async function typeInMiddle(tab, keys) {
+  await tab.evaluate(() => {
+    const box = document.querySelector('[data-testid="input"]');
+    const times = (globalThis.__typing = []);
+    let start;
+    window.addEventListener('input', (event) => event.target === box && (start = performance.now()), { capture: true });
+    // Writing the count replaces its text node even when the number is the same, so each keystroke shows here.
+    new MutationObserver(() => start !== undefined && (times.push(performance.now() - start), (start = undefined))).observe(
+      document.querySelector('[data-testid="token-count"]'),
+      { childList: true, characterData: true, subtree: true },
+    );
+    box.focus();
+    box.setSelectionRange(box.value.length >> 1, box.value.length >> 1);
+  });
+  await tab.keyboard.type(keys, { delay: 100 });
+  await tab.waitForTimeout(300);
+  return tab.evaluate(() => globalThis.__typing);
+}
+
 const browser = await chromium.launch({ executablePath: executable, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-const rows = [];
+const results = pages.map((file) => ({ file, rows: [] }));
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const tab = await context.newPage();
   const errors = [];
-  tab.on('pageerror', (error) => errors.push(error.message));
-  await tab.goto(pathToFileURL(page).href);
-  await tab.getByTestId('model').selectOption(CHOICE);
+  const tabs = [];
+  for (const file of pages) {
+    // A context of its own: two pages in one renderer would share its thread and heap.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const tab = await context.newPage();
+    tab.on('pageerror', (error) => errors.push(error.message));
+    await tab.goto(pathToFileURL(file).href);
+    await tab.getByTestId('model').selectOption(CHOICE);
+    tabs.push(tab);
+  }
   for (const kind of kinds) {
-    const samples = [];
-    for (const text of kind.texts) {
-      const result = await paste(tab, text);
+    const samples = pages.map(() => []);
+    for (const [n, text] of kind.texts.entries()) {
       const expected = encoding.count(text);
-      const shown = Number(result.shown.replaceAll(',', ''));
-      const characters = Number(result.characters.replaceAll(',', ''));
-      if (shown !== expected || characters !== [...text].length) {
-        throw new Error(`playground-paste: ${kind.name}: the page shows ${result.shown} tokens and ${result.characters} characters; tokmeter counts ${expected} and ${[...text].length}`);
+      // Each text goes to every page (each has its own caches, so it is fresh to each), in turns.
+      for (let k = 0; k < tabs.length; k++) {
+        const which = (n + k) % tabs.length;
+        const result = await paste(tabs[which], text);
+        const shown = Number(result.shown.replaceAll(',', ''));
+        const characters = Number(result.characters.replaceAll(',', ''));
+        if (shown !== expected || characters !== [...text].length) {
+          throw new Error(`playground-paste: ${kind.name}: the page shows ${result.shown} tokens and ${result.characters} characters; tokmeter counts ${expected} and ${[...text].length}`);
+        }
+        samples[which].push({ ...result.times, drawn: result.drawn, tokens: expected, bytes: utf8Bytes(text) });
+        const label = pages.length > 1 ? ` [${pages[which].replace(`${root}/`, '')}]` : '';
+        process.stderr.write(`${kind.name}${label}: ${ms(result.times.count)} ms count (page's own clock ${ms(result.pageMs)}), ${ms(result.times.spans)} ms spans, ${ms(result.times.frame)} ms frame (${expected} tokens)\n`);
       }
-      samples.push({ ...result.times, drawn: result.drawn, tokens: expected, bytes: utf8Bytes(text) });
-      process.stderr.write(`${kind.name}: ${ms(result.times.count)} ms count (the page's own clock: ${ms(result.pageMs)} ms), ${ms(result.times.spans)} ms spans, ${ms(result.times.frame)} ms frame (${expected} tokens)\n`);
     }
-    if (errors.length > 0) throw new Error(`playground-paste: the page threw: ${errors.join('; ')}`);
-    const [cold, ...timed] = samples;
-    const pick = (key) => timed.map((sample) => sample[key]);
-    rows.push({
-      kind,
-      bytes: median(pick('bytes')),
-      tokens: median(pick('tokens')),
-      count: median(pick('count')),
-      countRange: [Math.min(...pick('count')), Math.max(...pick('count'))],
-      spans: median(pick('spans')),
-      frame: median(pick('frame')),
-      cold: cold.count,
-      drawn: median(pick('drawn')),
-    });
+    for (const [which, tab] of tabs.entries()) {
+      const typing = await typeInMiddle(tab, 'tokens!');
+      const [cold, ...timed] = samples[which];
+      const pick = (key) => timed.map((sample) => sample[key]);
+      results[which].rows.push({
+        kind,
+        bytes: median(pick('bytes')),
+        tokens: median(pick('tokens')),
+        count: median(pick('count')),
+        countRange: [Math.min(...pick('count')), Math.max(...pick('count'))],
+        spans: median(pick('spans')),
+        frame: median(pick('frame')),
+        cold: cold.count,
+        drawn: median(pick('drawn')),
+        typing: typing.length > 0 ? median(typing) : NaN,
+      });
+    }
+    if (errors.length > 0) throw new Error(`playground-paste: a page threw: ${errors.join('; ')}`);
   }
 } finally {
   await browser.close();
@@ -237,12 +273,17 @@ try {
 const loadAfter = loadavg();
 const mbps = (row) => (row.bytes / 1e6 / (row.count / 1000)).toFixed(1);
 console.log(`playground paste: ${CHOICE} (${encoding.name}), ${PASTES - 1} timed pastes of ~${BYTES.toLocaleString('en-US')} bytes per kind after one cold paste`);
-console.log(`${version}; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; Node ${process.version}; commit ${commit}${dirty ? ' + uncommitted site/' : ''}; ${new Date().toISOString().slice(0, 10)}`);
-console.log(`load average ${loadBefore.map((v) => v.toFixed(2)).join(' / ')} at start, ${loadAfter.map((v) => v.toFixed(2)).join(' / ')} at end\n`);
-console.log('| text | bytes | tokens | count shown, median (min–max) | as MB/s | spans drawn | next frame | cold paste: count |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const row of rows) {
-  console.log(
-    `| ${row.kind.name} (${row.kind.source}) | ${Math.round(row.bytes).toLocaleString('en-US')} | ${Math.round(row.tokens).toLocaleString('en-US')} | ${ms(row.count)} ms (${ms(row.countRange[0])}–${ms(row.countRange[1])}) | ${mbps(row)} | ${ms(row.spans)} ms (${row.drawn}) | ${ms(row.frame)} ms | ${ms(row.cold)} ms |`,
-  );
+// The working tree's commit says what was measured only for the page built from it.
+const built = args.page === undefined ? `; site/dist built at commit ${commit}${dirty ? ' + uncommitted site/' : ''}` : '';
+console.log(`${version}; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; Node ${process.version}${built}; ${new Date().toISOString().slice(0, 10)}`);
+console.log(`load average ${loadBefore.map((v) => v.toFixed(2)).join(' / ')} at start, ${loadAfter.map((v) => v.toFixed(2)).join(' / ')} at end`);
+for (const { file, rows } of results) {
+  console.log(`\n${file.replace(`${root}/`, '')}\n`);
+  console.log('| text | bytes | tokens | count shown, median (min–max) | as MB/s | on screen (next frame) | spans drawn | cold paste: count | a keystroke in it: count shown |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of rows) {
+    console.log(
+      `| ${row.kind.name} (${row.kind.source}) | ${Math.round(row.bytes).toLocaleString('en-US')} | ${Math.round(row.tokens).toLocaleString('en-US')} | ${ms(row.count)} ms (${ms(row.countRange[0])}–${ms(row.countRange[1])}) | ${mbps(row)} | ${ms(row.frame)} ms | ${ms(row.spans)} ms (${row.drawn}) | ${ms(row.cold)} ms | ${ms(row.typing)} ms |`,
+    );
+  }
 }
