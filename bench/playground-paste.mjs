@@ -191,7 +191,7 @@ const loadBefore = loadavg();
 const kinds = [
   { name: 'English prose', source: 'nlp-corpus', texts: english(PASTES) },
   { name: 'Chinese poetry', source: 'chinese-poetry, Tang shi', texts: chinese(PASTES) },
-  { name: 'emoji JSON', source: 'emojibase-data, a locale each', texts: emoji(PASTES) },
+  { name: 'emoji JSON', source: 'emojibase-data, locales in turn', texts: emoji(PASTES) },
 ];
 
 /** Types `keys` one by one in the middle of the text; resolves with the ms from each input event to the count written. */
