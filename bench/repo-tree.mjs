@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from './corpora/text.mjs';
 
 const benchRoot = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(benchRoot, '..');
@@ -39,17 +40,6 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error('repo-tree: --runs must
 if (!existsSync(cli)) throw new Error('repo-tree: dist/cli.js is missing; run npm run build first');
 
 // ------------------------------------------------------------------------------------------ the tree
-/** mulberry32: a small seeded generator, so every run writes the same files. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'const let function return await async import export from class interface type extends implements ' +
@@ -80,7 +70,7 @@ function sourceText(next, bytes) {
 
 /** Writes `count` files under `root`; returns their number and bytes (text files only, as counted). */
 function generateTree(root, count) {
-  const next = random(0x5eed);
+  const next = seededRandom(0x5eed); // mulberry32: every run writes the same files
   const top = 20;
   const perTop = 50;
   const perFolder = Math.ceil(count / (top * perTop));

@@ -14,6 +14,8 @@ import { planBlocks, type BlockPlan } from '../../site/src/text-blocks.js';
 import { FRAGMENTS, mixedText } from '../support/arbitraries.js';
 import { oracle } from '../support/oracle.js';
 import { findChromium } from './chromium.js';
+// @ts-expect-error: plain JavaScript without type declarations (the bench's mulberry32, the same text on every run)
+import { seededRandom } from '../../bench/corpora/text.mjs';
 
 // The playground page (site/, built by `npm run build:site` into one file) opened from disk in
 // headless Chromium and driven through its data-testid attributes, as a user would: typing,
@@ -56,17 +58,6 @@ function cutAtSafeCuts(text: string): string[] {
   return pieces;
 }
 
-/** mulberry32: the same "random" text on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A megabyte (1,000,000 UTF-16 units) no cache has seen: prose of made-up words, with now and then
@@ -74,7 +65,7 @@ function seeded(seed: number): () => number {
  * number, where the page finds no safe cut at all. No CR: a text box keeps only LF.
  */
 function freshMegabyte(): string {
-  const random = seeded(0x9e3779b9);
+  const random = seededRandom(0x9e3779b9);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const syllables = ['ka', 'to', 'ren', 'mi', 'sol', 've', 'dra', 'qu', 'lin', 'op', 'th', 'ess', 'un', 'por', 'ix', 'al', 'zen', 'ce', 'ru', 'mb'];
   const word = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(syllables)).join('');
