@@ -79,3 +79,17 @@ export function specialTokenPolicy(options: unknown, specialTokens: ReadonlyMap<
   }
   return { allowed, disallowed };
 }
+
+/** `countUpTo`'s limit, for every encoding: a non-negative safe integer, else an InvalidArgumentError. */
+export function checkLimit(limit: number): void {
+  if (!Number.isSafeInteger(limit) || limit < 0) {
+    throw new InvalidArgumentError('limit', `must be a non-negative integer, got ${describeValue(limit)}.`);
+  }
+}
+
+/** The token ids given to `decode` and its kin, for every encoding: array-like, else an InvalidArgumentError. */
+export function checkTokenIds(tokens: ArrayLike<number>): void {
+  if (tokens === null || typeof tokens !== 'object' || typeof tokens.length !== 'number') {
+    throw new InvalidArgumentError('tokens', `must be an array of token ids, got ${describeValue(tokens)}.`);
+  }
+}

@@ -1,7 +1,7 @@
 import type { RankTable } from './bpe/rank-table.js';
 import { SpecialTokens } from './bpe/special-tokens.js';
 import { encodeOrdinary, type Pretokenizer } from './bpe/tokenize.js';
-import { specialTokenPolicy, type EncodeOptions } from './encode-options.js';
+import { checkLimit, checkTokenIds, specialTokenPolicy, type EncodeOptions } from './encode-options.js';
 import { DisallowedSpecialTokenError, internalError, InvalidArgumentError, TokmeterError } from './errors.js';
 import { describeValue } from './describe.js';
 import type { BpeSpec } from './encodings/specs.js';
@@ -76,9 +76,7 @@ export class Encoding {
    * @example enc.countUpTo(hugeText, 128_000) > 128_000 // true when it does not fit
    */
   countUpTo(text: string, limit: number, options?: EncodeOptions): number {
-    if (!Number.isSafeInteger(limit) || limit < 0) {
-      throw new InvalidArgumentError('limit', `must be a non-negative integer, got ${describeValue(limit)}.`);
-    }
+    checkLimit(limit);
     return Math.min(this.#run(text, options, null, limit), limit + 1);
   }
 
@@ -98,9 +96,7 @@ export class Encoding {
    * @example getEncoding('o200k_base').tokenByteLengths([24912, 2375]) // Uint32Array [5, 6] ('hello', ' world')
    */
   tokenByteLengths(tokens: ArrayLike<number>): Uint32Array {
-    if (tokens === null || typeof tokens !== 'object' || typeof tokens.length !== 'number') {
-      throw new InvalidArgumentError('tokens', `must be an array of token ids, got ${describeValue(tokens)}.`);
-    }
+    checkTokenIds(tokens);
     const out = new Uint32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) out[i] = this.#tokenLength(tokens[i], i);
     return out;
@@ -108,9 +104,7 @@ export class Encoding {
 
   /** The bytes of `tokens`, concatenated. */
   decodeBytes(tokens: ArrayLike<number>): Uint8Array {
-    if (tokens === null || typeof tokens !== 'object' || typeof tokens.length !== 'number') {
-      throw new InvalidArgumentError('tokens', `must be an array of token ids, got ${describeValue(tokens)}.`);
-    }
+    checkTokenIds(tokens);
     const ranks = this.#ranks;
     let size = 0;
     for (let i = 0; i < tokens.length; i++) size += this.#tokenLength(tokens[i], i);

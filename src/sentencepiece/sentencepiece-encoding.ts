@@ -1,5 +1,5 @@
 import { describeValue } from '../describe.js';
-import { specialTokenPolicy, type EncodeOptions } from '../encode-options.js';
+import { checkLimit, checkTokenIds, specialTokenPolicy, type EncodeOptions } from '../encode-options.js';
 import { DisallowedSpecialTokenError, InvalidArgumentError } from '../errors.js';
 import { AddedTokens, matchedId, matchedLength } from './added-tokens.js';
 import { PieceBigrams } from './bigrams.js';
@@ -109,9 +109,7 @@ export class SentencePieceEncoding {
    * words end).
    */
   countUpTo(text: string, limit: number, options?: EncodeOptions): number {
-    if (!Number.isSafeInteger(limit) || limit < 0) {
-      throw new InvalidArgumentError('limit', `must be a non-negative integer, got ${describeValue(limit)}.`);
-    }
+    checkLimit(limit);
     return Math.min(this.#run(text, options, null, limit), limit + 1);
   }
 
@@ -125,7 +123,7 @@ export class SentencePieceEncoding {
 
   /** The UTF-8 length in bytes of each token as it decodes, in order. Throws like `decodeBytes` for an id the encoding lacks. */
   tokenByteLengths(tokens: ArrayLike<number>): Uint32Array {
-    checkTokens(tokens);
+    checkTokenIds(tokens);
     const out = new Uint32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) out[i] = this.#tokenLength(tokens[i], i);
     return out;
@@ -162,7 +160,7 @@ export class SentencePieceEncoding {
   }
 
   decodeBytes(tokens: ArrayLike<number>): Uint8Array {
-    checkTokens(tokens);
+    checkTokenIds(tokens);
     let size = 0;
     for (let i = 0; i < tokens.length; i++) size += this.#tokenLength(tokens[i], i);
     const out = new Uint8Array(size);
@@ -320,8 +318,3 @@ export class SentencePieceEncoding {
   }
 }
 
-function checkTokens(tokens: ArrayLike<number>): void {
-  if (tokens === null || typeof tokens !== 'object' || typeof tokens.length !== 'number') {
-    throw new InvalidArgumentError('tokens', `must be an array of token ids, got ${describeValue(tokens)}.`);
-  }
-}
