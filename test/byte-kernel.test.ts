@@ -1,7 +1,8 @@
 import { PRETOKENIZERS } from '../src/bpe/pretokenizers.js';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { byteKernelFor, createByteKernel, KERNEL_PATTERN, useByteKernel, type ByteKernel, type KernelPattern } from '../src/bpe/byte-kernel.js';
+import { byteKernelFor, checkShared, createByteKernel, KERNEL_PATTERN, useByteKernel, type ByteKernel, type KernelPattern, type LoopExports } from '../src/bpe/byte-kernel.js';
+import { BYTE_LOOP_WASM } from '../src/bpe/byte-kernel.generated.js';
 import { ShortPieces } from '../src/bpe/short-pieces.js';
 import { bmpClasses } from '../src/bpe/char-class.js';
 import { nextPieceCl100k } from '../src/bpe/split-cl100k.js';
@@ -16,8 +17,8 @@ import { oracle } from './support/oracle.js';
 
 // The WebAssembly byte loop (src/bpe/kernel/byte-loop.ts, loaded by byte-kernel.ts) counts byte
 // mode's windows. It must cut every piece where the pattern does or hand it over, count exactly
-// what tiktoken counts in windows of any size, and be the module its source compiles to. With it
-// turned off, the JavaScript byte loop counts, exactly too.
+// what tiktoken counts in windows of any size, share every constant with TypeScript, and be the
+// module its source compiles to. With it turned off, wide mode reads those windows, exactly too.
 
 const RUNS = Number(process.env['TOKMETER_FC_RUNS'] ?? 200);
 
@@ -169,7 +170,7 @@ describe.each(ENCODING_NAMES)('%s in byte mode', (name) => {
   afterEach(() => useByteKernel(true));
 
   for (const kernelOn of [true, false]) {
-    const loop = kernelOn ? 'the WebAssembly loop' : 'the JavaScript loop';
+    const loop = kernelOn ? 'the WebAssembly loop' : 'wide mode (WebAssembly off)';
 
     it(`encodes and counts long text in windows of any size as tiktoken does, by ${loop}`, () => {
       useByteKernel(kernelOn);
@@ -297,7 +298,7 @@ describe('without WebAssembly', () => {
     vi.resetModules();
   });
 
-  it('counts with the JavaScript loop where the runtime cannot compile the module', async () => {
+  it('counts in wide mode where the runtime cannot compile the module', async () => {
     vi.resetModules();
     vi.stubGlobal('WebAssembly', undefined);
     const kernels = await import('../src/bpe/byte-kernel.js');
@@ -315,5 +316,31 @@ describe('without WebAssembly', () => {
     const attempt = (): unknown => kernels.byteKernelFor(loadRankTable('o200k_base'), NO_CALLBACKS);
     expect(attempt).toThrow(FreshError);
     expect(attempt).toThrow(/tokmeter: the embedded WebAssembly byte loop has SHA-256 [0-9a-f]{64}, not 0{64}/);
+  });
+});
+
+describe('the constants the byte loop shares with TypeScript', () => {
+  /** A bare instance's exports (its callbacks are never called here). */
+  function loopExports(): LoopExports {
+    // (The project's type libraries leave WebAssembly out, as the library reaches it through globalThis.)
+    const api = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object, imports: object) => { exports: object } } }).WebAssembly;
+    const module = new api.Module(Buffer.from(BYTE_LOOP_WASM, 'base64'));
+    return new api.Instance(module, { tokmeter: NO_CALLBACKS }).exports as unknown as LoopExports;
+  }
+
+  it('are the same in the module as in TypeScript', () => {
+    expect(() => checkShared(loopExports())).not.toThrow();
+  });
+
+  it.each(['NUMBER', 'NOT_ASCII', 'O200K', 'KNOWN_SHORT'] as const)('refuse a module whose %s differs', (name) => {
+    const loop = loopExports();
+    const changed = { ...loop, [name]: { value: loop[name].value + 1 } } as LoopExports;
+    expect(() => checkShared(changed)).toThrow(new RegExp(`tokmeter: internal error: the WebAssembly byte loop has ${name} = `));
+  });
+
+  it('refuse a module whose ShortPieces hash differs', () => {
+    const loop = loopExports();
+    const changed = { ...loop, shortSlot: (low: number, high: number, length: number, bits: number) => loop.shortSlot(low, high, length + 1, bits) } as LoopExports;
+    expect(() => checkShared(changed)).toThrow(/hashes ShortPieces keys to other slots/);
   });
 });

@@ -1,9 +1,9 @@
-import { TokmeterError } from '../errors.js';
+import { internalError, TokmeterError } from '../errors.js';
 import { base64ToBytes, sha256Hex, wasmTurnedOff } from '../platform/host.js';
 import { BYTE_LOOP_SHA256, BYTE_LOOP_WASM } from './byte-kernel.generated.js';
-import { asciiClasses, bmpClasses } from './char-class.js';
+import { asciiClasses, bmpClasses, LOWER, MARK, NEWLINE, NOT_ASCII, NUMBER, OTHER, OTHER_LETTER, SPACE, UPPER } from './char-class.js';
 import type { RankTable } from './rank-table.js';
-import type { ShortPieces } from './short-pieces.js';
+import { KNOWN_SHORT, NEW_SHORT, NOT_SHORT, shortSlot, type ShortPieces } from './short-pieces.js';
 import type { Workspace } from './workspace.js';
 
 /** The split patterns the byte loop knows, by the ids it takes (kernel/byte-loop.ts). */
@@ -22,11 +22,34 @@ export interface KernelCallbacks<C> {
   flush(context: C, pending: number): void;
 }
 
-/** The byte loop's exports; the layout's addresses are immutable globals. */
-interface LoopExports {
+/**
+ * Every constant the byte loop shares with TypeScript, by the name the module exports it under:
+ * checked against the module's own values when an instance is made (`checkShared`).
+ */
+const SHARED_CONSTANTS = {
+  OTHER,
+  UPPER,
+  LOWER,
+  OTHER_LETTER,
+  MARK,
+  NUMBER,
+  SPACE,
+  NEWLINE,
+  NOT_ASCII,
+  GPT2: KERNEL_PATTERN.gpt2,
+  CL100K: KERNEL_PATTERN.cl100k,
+  O200K: KERNEL_PATTERN.o200k,
+  NOT_SHORT,
+  NEW_SHORT,
+  KNOWN_SHORT,
+} as const;
+
+/** The byte loop's exports; the layout's addresses and the shared constants are immutable globals. */
+export type LoopExports = { readonly [name in keyof typeof SHARED_CONSTANTS]: { value: number } } & {
   memory: { buffer: ArrayBuffer };
   countWindow(pattern: number, bytesEnd: number, final: number, units: number, limit: number, encoding: number): number;
   cutAt(pattern: number, start: number, bytesEnd: number, final: number): number;
+  shortSlot(low: number, high: number, length: number, slotBits: number): number;
   MAIL: { value: number };
   CLASSES: { value: number };
   CODE_POINT_CLASSES: { value: number };
@@ -37,7 +60,7 @@ interface LoopExports {
   WINDOW_CAPACITY: { value: number };
   OUT: { value: number };
   OUT_CAPACITY: { value: number };
-}
+};
 
 /** What this file uses of the WebAssembly JavaScript API (not in the project's type libraries). */
 interface WebAssemblyApi {
@@ -145,7 +168,7 @@ let enabled = !wasmTurnedOff();
  * The byte loop's instance for the workspace of `ranks` (workspace.ts), made on first use with
  * `callbacks`; null when the kernel is turned off (`TOKMETER_WASM=0`, or `useByteKernel(false)`)
  * or the runtime cannot compile WebAssembly from bytes (some edge runtimes and content security
- * policies forbid it), where the JavaScript byte loop counts instead.
+ * policies forbid it), where the TypeScript loops read every window in wide mode instead.
  */
 export function byteKernelFor(ranks: RankTable, callbacks: KernelCallbacks<Workspace>): ByteKernel | null {
   if (!enabled) return null;
@@ -178,7 +201,37 @@ export function createByteKernel<C>(shortPieces: ShortPieces, callbacks: KernelC
     // A runtime that compiles the module but will not instantiate it (out of memory for its 1.25 MB).
     return null;
   }
+  checkShared(exports as LoopExports);
   return new ByteKernel(exports as LoopExports, shortPieces);
+}
+
+/**
+ * Keys of ShortPieces (low, high, length) on which the module's slot hash must give ShortPieces'
+ * own slots: both halves used, the top bits set, every length's shift.
+ */
+const SLOT_SAMPLES = [
+  [0x20746865, 0, 4],
+  [0x6f726c64, 0x20776f, 7],
+  [0x7f7f7f7f, 0x7f7f7f7f, 8],
+  [0x61, 0, 1],
+] as const;
+
+/**
+ * Refuses an instance whose shared constants or slot hash differ from TypeScript's: the module and
+ * the sources that generated it have gone out of step, and its counts could be wrong.
+ */
+export function checkShared(loop: LoopExports): void {
+  for (const [name, value] of Object.entries(SHARED_CONSTANTS)) {
+    const exported = loop[name as keyof typeof SHARED_CONSTANTS]?.value;
+    if (exported !== value) throw internalError(`the WebAssembly byte loop has ${name} = ${String(exported)}, TypeScript ${value}; regenerate it with npm run generate:kernel`);
+  }
+  for (const [low, high, length] of SLOT_SAMPLES) {
+    for (const slotBits of [10, 15]) {
+      if (loop.shortSlot(low, high, length, slotBits) !== shortSlot(low, high, length, slotBits)) {
+        throw internalError('the WebAssembly byte loop hashes ShortPieces keys to other slots than ShortPieces does; regenerate it with npm run generate:kernel');
+      }
+    }
+  }
 }
 
 /** Turns the WebAssembly byte loop on or off for the counts that follow (tests compare the two). */

@@ -14,6 +14,8 @@ export const MARK = 4; // Mn, Mc, Me
 export const NUMBER = 5; // Nd, Nl, No
 export const SPACE = 6; // White_Space except \r and \n
 export const NEWLINE = 7; // \r, \n
+/** Not a class of characters: the class `asciiClasses` gives every byte from 0x80. */
+export const NOT_ASCII = 8;
 
 /**
  * CJK Unified Ideographs, U+4E00–U+9FFF: all OTHER_LETTER (a test holds the class table to it), so
@@ -58,12 +60,13 @@ function buildTables(): Uint8Array {
 }
 
 /**
- * Classes of bytes for the byte scanners (ascii-bytes.ts): ASCII's, then a class of its own
- * (above every class here, so no class test matches it) for every byte from 0x80, which starts or
- * continues a non-ASCII character. Read from the class runs directly, without the BMP table.
+ * Classes of bytes for the WebAssembly loop's byte scanners (kernel/byte-loop.ts): ASCII's, then
+ * NOT_ASCII (above every class of characters, so no class test matches it) for every byte from
+ * 0x80, which starts or continues a non-ASCII character. Read from the class runs directly, without
+ * the BMP table.
  */
 export function asciiClasses(): Uint8Array {
-  const table = new Uint8Array(256).fill(NEWLINE + 1);
+  const table = new Uint8Array(256).fill(NOT_ASCII);
   let start = 0;
   for (let i = 0; i < CLASS_RUNS.length && start < 0x80; i += 2) {
     start += CLASS_RUNS[i]!;

@@ -11,19 +11,18 @@
  * test/encodings-data.test.ts checks them against KERNEL_PATTERN.
  */
 import type { PretokenizerName } from '../encodings/specs.js';
-import { asciiBytePieceCl100k, asciiBytePieceGpt2, asciiBytePieceO200k } from './ascii-bytes.js';
 import { nextPieceCl100k, wideWordCl100k } from './split-cl100k.js';
 import { nextPieceDeepSeekV3 } from './split-deepseek-v3.js';
 import { nextPieceGpt2, wideWordGpt2 } from './split-gpt2.js';
 import { nextPieceO200k, wideWordO200k } from './split-o200k.js';
-import { asciiBytePieceQwen2, nextPieceQwen2 } from './split-qwen2.js';
+import { nextPieceQwen2 } from './split-qwen2.js';
 import type { Pretokenizer } from './tokenize.js';
 
-export const GPT2_PRETOKENIZER: Pretokenizer = { name: 'gpt2', nextPiece: nextPieceGpt2, asciiWords: 'letters', asciiBytePiece: asciiBytePieceGpt2, wideWord: wideWordGpt2, kernelPattern: 0 };
-export const CL100K_PRETOKENIZER: Pretokenizer = { name: 'cl100k', nextPiece: nextPieceCl100k, asciiWords: 'letters', asciiBytePiece: asciiBytePieceCl100k, wideWord: wideWordCl100k, kernelPattern: 1 };
-export const O200K_PRETOKENIZER: Pretokenizer = { name: 'o200k', nextPiece: nextPieceO200k, asciiWords: 'cased', asciiBytePiece: asciiBytePieceO200k, wideWord: wideWordO200k, kernelPattern: 2 };
-// No WebAssembly kernel pattern for these two: the JavaScript loops count them.
-export const QWEN2_PRETOKENIZER: Pretokenizer = { name: 'qwen2', nextPiece: nextPieceQwen2, asciiWords: 'letters', asciiBytePiece: asciiBytePieceQwen2, wideWord: wideWordCl100k };
+export const GPT2_PRETOKENIZER: Pretokenizer = { name: 'gpt2', nextPiece: nextPieceGpt2, asciiWords: 'letters', wideWord: wideWordGpt2, kernelPattern: 0 };
+export const CL100K_PRETOKENIZER: Pretokenizer = { name: 'cl100k', nextPiece: nextPieceCl100k, asciiWords: 'letters', wideWord: wideWordCl100k, kernelPattern: 1 };
+export const O200K_PRETOKENIZER: Pretokenizer = { name: 'o200k', nextPiece: nextPieceO200k, asciiWords: 'cased', wideWord: wideWordO200k, kernelPattern: 2 };
+// No WebAssembly kernel pattern for these two: their long texts are read in wide mode (tokenize.ts).
+export const QWEN2_PRETOKENIZER: Pretokenizer = { name: 'qwen2', nextPiece: nextPieceQwen2, asciiWords: 'letters', wideWord: wideWordCl100k };
 export const DEEPSEEK_V3_PRETOKENIZER: Pretokenizer = { name: 'deepseek_v3', nextPiece: nextPieceDeepSeekV3, asciiWords: 'letters' };
 
 /** Every pre-tokenizer by the name a spec gives it. */

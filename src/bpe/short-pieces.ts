@@ -4,6 +4,15 @@ import { internalError } from '../errors.js';
 export const NOT_FOUND = -2;
 
 /**
+ * What the encode loops tell their cold path of a piece (learnPiece in tokenize.ts): it is not a
+ * short ASCII piece; it is one that ShortPieces holds nothing about; it is one that ShortPieces
+ * knows is not one token.
+ */
+export const NOT_SHORT = 0;
+export const NEW_SHORT = 1;
+export const KNOWN_SHORT = 2;
+
+/**
  * The commonest pieces, ASCII of at most 8 characters (" the", "ing", ",") that are one token, by
  * their characters packed eight bits each into two 32-bit words — the low word the last four
  * characters, the high word those before them, the first character highest — which is how the
@@ -98,6 +107,7 @@ export class ShortPieces {
 const MIN_SHORT_SLOT_BITS = 10;
 const MAX_SHORT_SLOT_BITS = 15;
 
-function shortSlot(low: number, high: number, length: number, slotBits: number): number {
+/** The first slot of the key (low, high, length) in a table of 1 << slotBits (the byte loop has the same). */
+export function shortSlot(low: number, high: number, length: number, slotBits: number): number {
   return Math.imul(low ^ Math.imul(high ^ length, 0x9e3779b1), 0x85ebca6b) >>> (32 - slotBits);
 }

@@ -1,4 +1,3 @@
-import { asciiBytePieceCl100k } from './ascii-bytes.js';
 import { CLASS_MASK, NUMBER, charClass } from './char-class.js';
 import { nextPieceCl100k } from './split-cl100k.js';
 
@@ -17,11 +16,4 @@ export function nextPieceQwen2(table: Uint8Array, text: string, start: number, e
   const c = charClass(table, text, start, end);
   if ((c & CLASS_MASK) === NUMBER) return start + 1 + ((c >> 3) & 1);
   return nextPieceCl100k(table, text, start, end);
-}
-
-/** The same pattern over UTF-8 bytes for a piece that starts with an ASCII byte (see ascii-bytes.ts). */
-export function asciiBytePieceQwen2(bytes: Uint8Array, s: number, bytesEnd: number, final: boolean): number {
-  const first = bytes[s]!;
-  if (first >= 48 && first <= 57) return s + 1;
-  return asciiBytePieceCl100k(bytes, s, bytesEnd, final);
 }

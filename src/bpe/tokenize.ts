@@ -2,10 +2,10 @@ import { byteKernelFor, type ByteKernel, type KernelCallbacks, type KernelPatter
 import { bmpClasses } from './char-class.js';
 import { mergePiece } from './merge-long.js';
 import { PieceMemo } from './piece-memo.js';
-import { NOT_FOUND, ShortPieces } from './short-pieces.js';
+import { KNOWN_SHORT, NEW_SHORT, NOT_FOUND, NOT_SHORT, ShortPieces } from './short-pieces.js';
 import { HASH_PRIME, HASH_SEED, type RankTable } from './rank-table.js';
 import { encodeUtf8, utf8Length } from './utf8.js';
-import { WindowBytes, WindowUnits } from './window-bytes.js';
+import { WindowUnits } from './window-units.js';
 import { SCRATCH_KEPT_UNITS, type Workspace } from './workspace.js';
 import type { PretokenizerName } from '../encodings/specs.js';
 
@@ -26,18 +26,14 @@ export interface Pretokenizer {
    */
   readonly asciiWords: 'letters' | 'cased';
   /**
-   * The same pattern over UTF-8 bytes for a piece that starts with an ASCII byte, decided from
-   * ASCII bytes alone (see ascii-bytes.ts), for the loop's byte mode.
-   */
-  readonly asciiBytePiece?: BytePieceFunction;
-  /**
    * A word, perhaps after a one-character lead, cut from a copy of the units (wide mode) where a
    * character outside ASCII may decide its end: its end, or -1 when the scanner must decide.
    */
   readonly wideWord?: WideWordFunction;
   /**
-   * The pattern's id in the WebAssembly byte loop (kernel/byte-loop.ts), which counts byte mode's
-   * windows where the runtime allows; without one, the JavaScript byte loop counts them.
+   * The pattern's id in the WebAssembly byte loop (kernel/byte-loop.ts), which reads windows of
+   * mostly ASCII text where the runtime allows; without one (or without WebAssembly), every window
+   * is read in wide mode.
    */
   readonly kernelPattern?: KernelPattern;
 }
@@ -46,21 +42,15 @@ export interface Pretokenizer {
 export type WideWordFunction = (classes: Uint8Array, units: Uint16Array, s: number, end: number) => number;
 
 /**
- * The end of the piece that starts at byte `start` of `bytes` (an ASCII byte), or -1 when a
- * non-ASCII byte decides where it ends, or the end of the bytes (`bytesEnd`) does and they are not
- * the end of the text (`final` false). `bytes[bytesEnd]` is a sentinel byte of 0x80 or above.
+ * Texts shorter than this are read through `charCodeAt` only: copying them first (a native call,
+ * ~50 ns) would cost more than it saves.
  */
-export type BytePieceFunction = (bytes: Uint8Array, start: number, bytesEnd: number, final: boolean) => number;
+const WINDOWS_MIN_UNITS = 256;
 
 /**
- * Texts shorter than this are read as UTF-16 units only: encoding them to bytes first (a native
- * call, ~50 ns) would cost more than it saves.
- */
-const BYTE_MODE_MIN_UNITS = 256;
-
-/**
- * How many UTF-16 units the loop takes at a time in byte mode: the window is encoded to UTF-8 in
- * one native call into a buffer of three bytes a unit (up to 192 KB), kept from call to call.
+ * How many UTF-16 units the loop takes at a time in windows: the WebAssembly loop's window is
+ * encoded to UTF-8 in one native call into its memory (three bytes a unit, 192 KB), wide mode's
+ * copied into a buffer kept from call to call.
  */
 export const WINDOW_UNITS = 1 << 16;
 
@@ -72,10 +62,11 @@ export const WINDOW_UNITS = 1 << 16;
  *
  * Text of mostly ASCII is read in windows of `windowUnits` as UTF-8 bytes (byte mode): reading a
  * typed array is about twice as fast as `charCodeAt`, and a short piece's key for ShortPieces is two
- * reads of four bytes. Byte mode runs in the WebAssembly byte loop where the runtime allows (see
- * byte-kernel.ts), which also takes text with letters of two bytes (European scripts).
- * Other long text is read from a copy of each window's UTF-16 units, made by one native call (wide
- * mode), and short text through `charCodeAt`.
+ * reads of four bytes. Byte mode is the WebAssembly byte loop (see byte-kernel.ts), which also takes
+ * text with letters of two bytes (European scripts) when counting. Other long text — and every
+ * long text where the runtime cannot compile WebAssembly, or for a pattern the loop lacks — is read
+ * from a copy of each window's UTF-16 units, made by one native call (wide mode); short text
+ * through `charCodeAt`.
  *
  * Everything the call writes — caches, scratch, where it is — is the rank table's workspace
  * (workspace.ts), handed down to each loop; nothing is kept at module level.
@@ -94,14 +85,14 @@ export function encodeOrdinary(
   const work = ranks.workspace;
   work.begin(split, text, end, out);
   try {
-    if (split.asciiBytePiece === undefined || end - start < BYTE_MODE_MIN_UNITS) return encodeUnits(work, start, end, count, limit);
+    if (end - start < WINDOWS_MIN_UNITS) return encodeUnits(work, start, end, count, limit);
     return encodeWindows(work, start, count, limit, windowUnits);
   } finally {
     work.finish();
   }
 }
 
-/** `encodeOrdinary` for text of BYTE_MODE_MIN_UNITS or more: window by window, each read by the loop that suits it. */
+/** `encodeOrdinary` for text of WINDOWS_MIN_UNITS or more: window by window, each read by the loop that suits it. */
 function encodeWindows(work: Workspace, start: number, count: number, limit: number, windowUnits: number): number {
   const { text, end, split, out } = work;
   const kernel = split!.kernelPattern !== undefined ? byteKernelFor(work.ranks, KERNEL_CALLBACKS) : null;
@@ -109,12 +100,12 @@ function encodeWindows(work: Workspace, start: number, count: number, limit: num
   while (pos < end) {
     const stop = Math.min(end, pos + Math.max(windowUnits, 1));
     let counted = -1;
-    if (kernel !== null && out === null ? mostlyAscii(text, pos, stop, KERNEL_MOST_WIDE, MOST_BEYOND_TWO_BYTES) : mostlyAscii(text, pos, stop, JS_MOST_WIDE, JS_MOST_WIDE)) {
-      counted = kernel !== null ? encodeInKernel(work, kernel, pos, stop, count, limit) : encodeBytes(work, pos, stop, count, limit);
+    if (kernel !== null && (out === null ? mostlyAscii(text, pos, stop, COUNTING_MOST_WIDE, MOST_BEYOND_TWO_BYTES) : mostlyAscii(text, pos, stop, ENCODING_MOST_WIDE, ENCODING_MOST_WIDE))) {
+      counted = encodeInKernel(work, kernel, pos, stop, count, limit);
     }
     if (counted < 0) {
       // A copy reaching PieceMemo.MAX_LENGTH units past the window's end, as far as a piece the memo takes can.
-      const copy = (work.windowUnits ??= new WindowUnits(BYTE_MODE_MIN_UNITS, WINDOW_UNITS + PieceMemo.MAX_LENGTH));
+      const copy = (work.windowUnits ??= new WindowUnits(WINDOWS_MIN_UNITS, WINDOW_UNITS + PieceMemo.MAX_LENGTH));
       const units = copy.copy(text, pos, Math.min(end, stop + PieceMemo.MAX_LENGTH));
       counted = encodeWide(work, pos, stop, count, limit, units, copy.length);
     }
@@ -126,18 +117,18 @@ function encodeWindows(work: Workspace, start: number, count: number, limit: num
 }
 
 /**
- * How many of 32 units sampled from a window may be outside ASCII for byte mode to take it, when
- * the JavaScript byte loop reads it, and when the WebAssembly loop does, which also cuts words of
- * two-byte letters: windows of European text in Latin, Greek or Cyrillic script beside ASCII
- * (A/B, one process: 6 of 32 and UTF-8 up to a quarter longer than the units, multilingual 1.08×,
- * emoji 1.10×; Hungarian, Italian, Czech, Turkish documents 2–3×; 4 of 32 and an eighth: 1.02×).
+ * How many of 32 units sampled from a window may be outside ASCII for the WebAssembly loop to take
+ * it when counting: it cuts words of two-byte letters too, so windows of European text in Latin,
+ * Greek or Cyrillic script beside ASCII are its (A/B, one process: 6 of 32 and UTF-8 up to a
+ * quarter longer than the units, multilingual 1.08×, emoji 1.10×; Hungarian, Italian, Czech,
+ * Turkish documents 2–3×; 4 of 32 and an eighth: 1.02×).
  */
-const JS_MOST_WIDE = 2;
+const COUNTING_MOST_WIDE = 6;
 /**
- * When counting, that is; encoding keeps to JS_MOST_WIDE, as the loop's words of two-byte letters
- * each call out then (PieceCounts holds counts, not tokens): multilingual 0.94× with the wider rule.
+ * When encoding, 2 of 32: each word of two-byte letters calls out then (PieceCounts holds counts,
+ * not tokens), and multilingual ran 0.94× with the counting rule.
  */
-const KERNEL_MOST_WIDE = 6;
+const ENCODING_MOST_WIDE = 2;
 /**
  * Of those, how many may be characters of three or four bytes in UTF-8 (CJK, emoji…), which the
  * WebAssembly loop hands back one piece at a time: a window of Chinese beside English is read
@@ -165,9 +156,9 @@ function mostlyAscii(text: string, start: number, stop: number, mostWide: number
  * The encode loop over UTF-16 units: the pieces of the call's text (see Workspace#begin) that
  * start in text[start..stop), each cut without passing the call's `end` and answered from the
  * caches of pieces seen before (ShortPieces, then PieceMemo) or else tokenized and remembered;
- * sets the workspace's `stoppedAt` to where the last one ends. `encodeBytes` is the same loop over
- * bytes and `encodeWide` over a copy of the units; the answering half is written out in each, as a
- * function shared by them cost 10% on every corpus (A/B, one process).
+ * sets the workspace's `stoppedAt` to where the last one ends. `encodeWide` is the same loop over a
+ * copy of the units (and the WebAssembly byte loop over bytes); the answering half is written out
+ * in each, as a function shared by them cost 10% on every corpus (A/B, one process).
  */
 function encodeUnits(work: Workspace, start: number, stop: number, count: number, limit: number): number {
   const { text, end, out, memo, shortPieces } = work;
@@ -254,7 +245,7 @@ function encodeUnits(work: Workspace, start: number, stop: number, count: number
  * as `charCodeAt`, and the memo's hash and compare are half of Chinese's time. Its own loop rather
  * than a mode of `encodeUnits`: sharing that loop cost short texts 6–9% (the 75-byte message after
  * the corpora, A/B in one process: 0.42 µs → 0.45–0.46; 0.48–0.52 in three benchmark runs), as V8
- * compiled it for the long texts' paths. So the answering half is written out three times (see
+ * compiled it for the long texts' paths. So the answering half is written out twice (see
  * `encodeUnits`).
  */
 function encodeWide(work: Workspace, start: number, stop: number, count: number, limit: number, units: Uint16Array, unitsEnd: number): number {
@@ -334,115 +325,12 @@ function encodeWide(work: Workspace, start: number, stop: number, count: number,
   return count;
 }
 
-/**
- * The encode loop over bytes (byte mode): as `encodeUnits`, over text[start..stop) encoded as
- * UTF-8. A piece that starts with an ASCII byte is cut from the bytes when ASCII bytes decide where
- * it ends; any other piece is cut from the UTF-16 units. Returns -1, having done nothing, when the
- * bytes are not nearly all ASCII.
- */
-function encodeBytes(work: Workspace, start: number, stop: number, count: number, limit: number): number {
-  const { text, end, out, memo, shortPieces } = work;
-  const split = work.split!;
-  // Grown to the longest window yet: short texts never make the 192 KB buffer.
-  const windowBytes = (work.windowBytes ??= new WindowBytes(BYTE_MODE_MIN_UNITS, WINDOW_UNITS));
-  const bytes = windowBytes.encode(text, start, stop);
-  if (bytes === null) return -1;
-  const view = windowBytes.view;
-  const bytesEnd = windowBytes.length;
-  const final = stop === end;
-  const classes = bmpClasses();
-  const nextPiece = split.nextPiece;
-  const asciiBytePiece = split.asciiBytePiece!;
-  const fold = split.asciiWords === 'letters' ? 0x20 : 0;
-  // `b`: where the piece at `pos` starts in the bytes.
-  let b = 0;
-  let pos = start;
-  while (pos < stop) {
-    // The ShortPieces key (see encodeUnits); `low` -1 when the piece is not short ASCII.
-    let low = 0;
-    let high = 0;
-    // The commonest piece, an ASCII word after perhaps a space, is cut inline (see Pretokenizer's
-    // asciiWords); a word that an apostrophe or a non-ASCII byte might go on, and every other piece
-    // that starts with ASCII, is cut by the pattern's byte scanner.
-    let pieceEnd = -1;
-    const first = bytes[b]!;
-    if (first < 0x80) {
-      const word = first === 32 ? b + 1 : b;
-      let k = word;
-      // (`| 0`: see casedWord in ascii-bytes.ts.)
-      if (fold === 0) while ((((bytes[k]! | 0) - 65) >>> 0) < 26) k++;
-      while ((((bytes[k]! | fold) - 97) >>> 0) < 26) k++;
-      const after = bytes[k]!;
-      pieceEnd = k > word && after < 0x80 && (fold !== 0 || after !== 39) ? k : asciiBytePiece(bytes, b, bytesEnd, final);
-    }
-    // Whether the piece is ASCII at bytes[b..b+length), where the memo reads it faster.
-    const ascii = pieceEnd >= 0;
-    if (ascii) {
-      // The ShortPieces key in two reads of four bytes (big-endian, so the first byte is highest, as
-      // packing puts it); bytes past the piece are shifted out. ASCII's top bit is 0, so the
-      // arithmetic shift brings in zeros.
-      const length = pieceEnd - b;
-      if (length <= 4) {
-        low = view.getInt32(b) >> ((4 - length) << 3);
-      } else if (length <= ShortPieces.MAX_LENGTH) {
-        low = view.getInt32(pieceEnd - 4);
-        high = view.getInt32(b) >> ((8 - length) << 3);
-      }
-      pieceEnd = pos + length;
-    } else {
-      pieceEnd = nextPiece(classes, text, pos, end);
-      if (pieceEnd - pos <= ShortPieces.MAX_LENGTH) {
-        for (let k = pos; k < pieceEnd; k++) {
-          const unit = text.charCodeAt(k);
-          if (unit >= 0x80) {
-            low = -1;
-            break;
-          }
-          high = (high << 8) | (low >>> 24);
-          low = (low << 8) | unit;
-        }
-      }
-    }
-    const length = pieceEnd - pos;
-    const pieceBytes = b;
-    b += ascii ? length : pieceEnd < stop ? utf8Length(text, pos, pieceEnd) : 0;
-    const short = length <= ShortPieces.MAX_LENGTH && low !== -1;
-    let known = false;
-    if (short) {
-      const rank = shortPieces.get(low, high, length);
-      known = rank !== NOT_FOUND;
-      if (rank >= 0) {
-        if (out !== null) out.push(rank);
-        if (++count > limit) return count;
-        pos = pieceEnd;
-        continue;
-      }
-    }
-    let hash = 0;
-    let at = -1;
-    if (length <= PieceMemo.MAX_LENGTH) {
-      if (ascii) at = memo.findAscii(bytes, pieceBytes, length, (hash = hashAscii(bytes, pieceBytes, b)));
-      else at = memo.find(text, pos, length, (hash = hashUnits(text, pos, pieceEnd)));
-    }
-    if (at >= 0) {
-      count += memo.answer(at);
-      if (out !== null) memo.pushTokens(at, out);
-    } else {
-      count += learnPiece(work, pos, pieceEnd, hash, short ? (known ? KNOWN_SHORT : NEW_SHORT) : NOT_SHORT, low, high);
-    }
-    if (count > limit) return count;
-    pos = pieceEnd;
-  }
-  work.stoppedAt = pos;
-  return count;
-}
-
 /** The largest count limit the byte loop takes (an Int32); no window has that many tokens. */
 const KERNEL_NO_LIMIT = 0x7fffffff;
 
 /**
- * Byte mode in the WebAssembly byte loop (see byte-kernel.ts): as `encodeBytes`, for
- * text[start..stop). The loop answers short ASCII pieces from ShortPieces and, counting, pieces it
+ * Byte mode, the WebAssembly byte loop (see byte-kernel.ts): as `encodeUnits`, over
+ * text[start..stop) encoded as UTF-8. The loop answers short ASCII pieces from ShortPieces and, counting, pieces it
  * has counted before from PieceCounts, and calls back for the others (`KERNEL_CALLBACKS`, which
  * find the window in the workspace). Returns -1, having done nothing, when the window's UTF-8 is
  * more than a quarter longer than its units.
@@ -571,10 +459,6 @@ function hashAscii(bytes: Uint8Array, start: number, end: number): number {
   if (i < end) hash = Math.imul(hash ^ bytes[i]!, HASH_PRIME);
   return (hash ^ (hash >>> 15)) & 0x3fffffff;
 }
-
-const NOT_SHORT = 0;
-const NEW_SHORT = 1;
-const KNOWN_SHORT = 2;
 
 /**
  * The cold path, kept out of the encode loop: tokenizes text[start..end) of the call's text, a

@@ -5,7 +5,7 @@ import { PieceMemo } from './piece-memo.js';
 import type { RankTable } from './rank-table.js';
 import { ShortPieces } from './short-pieces.js';
 import type { Pretokenizer } from './tokenize.js';
-import type { WindowBytes, WindowUnits } from './window-bytes.js';
+import type { WindowUnits } from './window-units.js';
 
 /**
  * Everything that encoding and counting with one rank table write — its caches, its scratch and the
@@ -59,8 +59,7 @@ export class Workspace {
   /** The current piece's UTF-8 bytes (three bytes a unit) and its tokens (tokenizePiece). */
   pieceBytes = new Uint8Array(PIECE_SCRATCH);
   pieceTokens = new Int32Array(PIECE_SCRATCH);
-  /** A window as UTF-8 for the JavaScript byte loop, and as UTF-16 units for the wide loop; made on first use. */
-  windowBytes: WindowBytes | null = null;
+  /** A window as UTF-16 units for the wide loop; made on first use. */
   windowUnits: WindowUnits | null = null;
   /** The merge loops' arrays (merge.ts, merge-long.ts). */
   readonly merge = new MergeScratch();

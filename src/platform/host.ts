@@ -27,7 +27,7 @@ export function wasmTurnedOff(): boolean {
 
 /**
  * A reusable buffer of UTF-16 units that a string is copied into by one native `Buffer#write`
- * (a copy of the string's memory, ~20 G units/s here; see WindowUnits in bpe/window-bytes.ts).
+ * (a copy of the string's memory, ~20 G units/s here; see WindowUnits in bpe/window-units.ts).
  */
 export class UnitsBuffer {
   /** The units, `length` of them; `write` fills them from the start. */

@@ -1,10 +1,10 @@
 // AssemblyScript, compiled to WebAssembly by `npm run generate:kernel` (see byte-kernel.ts, which
 // loads it, and byte-kernel.generated.ts, the module it embeds). Not part of the TypeScript build.
 //
-// The encode loop's byte mode (encodeBytes in tokenize.ts) for a window of mostly ASCII or
+// The encode loop's byte mode (encodeInKernel in tokenize.ts) for a window of mostly ASCII or
 // European text, as UTF-8 in this module's memory: it cuts each piece that starts with an ASCII
-// byte where the bytes decide its end — the inline word, then the pattern's byte scanner, as
-// ascii-bytes.ts has them, whose words here also take letters of two bytes — and answers short
+// byte where the bytes decide its end — the inline word, then the pattern's byte scanner (below),
+// whose words also take letters of two bytes — and answers short
 // pieces from ShortPieces, whose table lives in this memory, and when counting, pieces it has
 // counted before from PieceCounts. Every other piece goes back to JavaScript: `asciiPiece` for an
 // ASCII piece (the memo, or tokenizing it), `widePiece` for a word of two-byte letters, and
@@ -69,26 +69,30 @@ export const OUT_CAPACITY: i32 = 8192;
 const PIECE_COUNTS: u32 = 0xc0000;
 const PIECE_COUNT_BITS: u32 = 14;
 
+// Every constant this module shares with TypeScript is exported, and byte-kernel.ts checks each
+// against its own when it makes an instance (as it checks `shortSlot`, ShortPieces' hash): a
+// mismatch is a build error, never a wrong count.
+
 // Classes (char-class.ts).
-const OTHER: u32 = 0;
-const UPPER: u32 = 1;
-const LOWER: u32 = 2;
-const OTHER_LETTER: u32 = 3;
-const MARK: u32 = 4;
-const NUMBER: u32 = 5;
-const SPACE: u32 = 6;
-const NEWLINE: u32 = 7;
-const NOT_ASCII: u32 = 8;
+export const OTHER: u32 = 0;
+export const UPPER: u32 = 1;
+export const LOWER: u32 = 2;
+export const OTHER_LETTER: u32 = 3;
+export const MARK: u32 = 4;
+export const NUMBER: u32 = 5;
+export const SPACE: u32 = 6;
+export const NEWLINE: u32 = 7;
+export const NOT_ASCII: u32 = 8;
 
-// The split patterns (specs.ts's kernel ids).
-const GPT2: i32 = 0;
-const CL100K: i32 = 1;
-const O200K: i32 = 2;
+// The split patterns (KERNEL_PATTERN in byte-kernel.ts).
+export const GPT2: i32 = 0;
+export const CL100K: i32 = 1;
+export const O200K: i32 = 2;
 
-// What asciiPiece's `short` says (tokenize.ts).
-const NOT_SHORT: i32 = 0;
-const NEW_SHORT: i32 = 1;
-const KNOWN_SHORT: i32 = 2;
+// What asciiPiece's `short` says (short-pieces.ts).
+export const NOT_SHORT: i32 = 0;
+export const NEW_SHORT: i32 = 1;
+export const KNOWN_SHORT: i32 = 2;
 
 let bytesEnd: i32 = 0;
 let final: bool = true;
@@ -242,11 +246,21 @@ export function countWindow(pattern: i32, end: i32, isFinal: i32, units: i32, li
   return count;
 }
 
+/** ShortPieces' hash: the first slot of the key (low, high, length) in a table of 1 << slotBits. */
+@inline function slotOf(low: i32, high: i32, length: i32, slotBits: u32): u32 {
+  return <u32>((low ^ ((high ^ length) * <i32>0x9e3779b1)) * <i32>0x85ebca6b) >> (32 - slotBits);
+}
+
+/** `slotOf`, for byte-kernel.ts to check against ShortPieces' own. */
+export function shortSlot(low: i32, high: i32, length: i32, slotBits: u32): u32 {
+  return slotOf(low, high, length, slotBits);
+}
+
 /** ShortPieces.get over the table in this memory: the rank, -1 (known not one token), or -2. */
 @inline function shortRank(low: i32, high: i32, length: i32): i32 {
   const slotBits = load<u32>(SHORT_PIECES);
   const mask: u32 = (1 << slotBits) - 1;
-  let at = <u32>((low ^ ((high ^ length) * <i32>0x9e3779b1)) * <i32>0x85ebca6b) >> (32 - slotBits);
+  let at = slotOf(low, high, length, slotBits);
   let slot = SHORT_SLOTS + (at << 4);
   let slotLength = load<i32>(slot, 8);
   while (slotLength != 0) {
@@ -340,10 +354,14 @@ function bytePiece(pattern: i32, s: i32): i32 {
   return bytePieceGpt2(s);
 }
 
-// The patterns' byte scanners: asciiBytePieceO200k, asciiBytePieceCl100k and asciiBytePieceGpt2
-// in ascii-bytes.ts, which document them. Here a word also takes letters of two bytes, and may
-// start with one after an ASCII lead (" été", "(München"); it is handed over where a character of
-// three or four bytes, or o200k's other letters and marks, could go on with it.
+// The patterns' byte scanners: each cuts the piece that starts at ASCII byte `s` as its pattern's
+// scanner (split-*.ts, which give the patterns) cuts it from UTF-16 units, deciding from ASCII
+// bytes and two-byte letters alone. A word also takes letters of two bytes, and may start with one
+// after an ASCII lead (" été", "(München"). Each returns -1 instead (the piece is handed over to
+// `otherPiece`) where a character of three or four bytes, or o200k's other letters and marks, could
+// go on with the piece, or where the window's end (`bytesEnd`) is and the window is not the end of
+// the text (`final` false). The byte at `bytesEnd` is a sentinel (0x80), so runs stop there
+// without a bounds test.
 
 @inline function bytePieceO200k(s: i32): i32 {
   const cls = classAt(s);

@@ -1,101 +1,24 @@
 import { PRETOKENIZERS } from '../src/bpe/pretokenizers.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asciiBytePieceCl100k, asciiBytePieceGpt2, asciiBytePieceO200k } from '../src/bpe/ascii-bytes.js';
 import { bmpClasses } from '../src/bpe/char-class.js';
 import { nextPieceCl100k, wideWordCl100k } from '../src/bpe/split-cl100k.js';
 import { nextPieceGpt2, wideWordGpt2 } from '../src/bpe/split-gpt2.js';
 import { nextPieceO200k, wideWordO200k } from '../src/bpe/split-o200k.js';
-import { encodeOrdinary, type BytePieceFunction, type SplitFunction, type WideWordFunction } from '../src/bpe/tokenize.js';
-import { WindowBytes, WindowUnits } from '../src/bpe/window-bytes.js';
+import { encodeOrdinary, type SplitFunction, type WideWordFunction } from '../src/bpe/tokenize.js';
+import { WindowUnits } from '../src/bpe/window-units.js';
 import { ENCODING_NAMES } from '../src/index.js';
 import { loadRankTable } from '../src/encodings/load.js';
 import { ENCODING_SPECS } from '../src/encodings/specs.js';
-import { asciiText, mixedText } from './support/arbitraries.js';
+import { mixedText } from './support/arbitraries.js';
 import { oracle } from './support/oracle.js';
 
-// The encode loop's window modes (tokenize.ts). Byte mode: long, mostly ASCII text is encoded to
-// UTF-8 a window at a time and its ASCII pieces are cut from the bytes. The byte scanners must cut
-// exactly where the unit scanners do (or hand the piece over), and the windows must never change a
-// token. Wide mode: other long text is read as UTF-16 units, and its pieces are looked up in the
-// memo from a copy of the window's units, which must reach past the window's end.
+// The encode loop's wide mode (tokenize.ts): long text that the WebAssembly byte loop does not take
+// (test/byte-kernel.test.ts) is read a window at a time from a copy of its UTF-16 units, and its
+// pieces are looked up in the memo from that copy, which must reach past the window's end. The
+// windows must never change a token, and the wide words must cut where the scanners do.
 
 const RUNS = Number(process.env['TOKMETER_FC_RUNS'] ?? 200);
-
-const SCANNERS: [string, SplitFunction, BytePieceFunction][] = [
-  ['gpt2', nextPieceGpt2, asciiBytePieceGpt2],
-  ['cl100k', nextPieceCl100k, asciiBytePieceCl100k],
-  ['o200k', nextPieceO200k, asciiBytePieceO200k],
-];
-
-const utf8 = new TextEncoder();
-
-/** The text's UTF-8 with the sentinel the byte scanners expect at `bytesEnd`. */
-function bytesWithSentinel(text: string, bytesEnd?: number): { bytes: Uint8Array; bytesEnd: number } {
-  const encoded = utf8.encode(text);
-  const end = bytesEnd ?? encoded.length;
-  const bytes = new Uint8Array(end + 8);
-  bytes.set(encoded.subarray(0, end));
-  bytes[end] = 0x80;
-  return { bytes, bytesEnd: end };
-}
-
-describe.each(SCANNERS)('the %s byte scanner', (_name, split, bytePiece) => {
-  /** Every piece's start and end, in units and in bytes. */
-  function pieces(text: string): { start: number; end: number; byteStart: number; byteEnd: number }[] {
-    const found = [];
-    let byteStart = 0;
-    for (let start = 0; start < text.length; ) {
-      const end = split(bmpClasses(), text, start, text.length);
-      const byteEnd = byteStart + Buffer.byteLength(text.slice(start, end));
-      found.push({ start, end, byteStart, byteEnd });
-      start = end;
-      byteStart = byteEnd;
-    }
-    return found;
-  }
-
-  it('cuts each piece that starts with ASCII where the unit scanner does, or hands it over', () => {
-    let asciiStarts = 0;
-    let decided = 0;
-    for (const text of [...fc.sample(asciiText, { numRuns: RUNS, seed: 1 }), ...fc.sample(mixedText, { numRuns: RUNS, seed: 2 })]) {
-      const { bytes, bytesEnd } = bytesWithSentinel(text);
-      for (const piece of pieces(text)) {
-        if (bytes[piece.byteStart]! >= 0x80) continue;
-        asciiStarts++;
-        const end = bytePiece(bytes, piece.byteStart, bytesEnd, true);
-        if (end < 0) continue;
-        decided++;
-        expect({ text, start: piece.start, end }).toEqual({ text, start: piece.start, end: piece.byteEnd });
-      }
-    }
-    // Handing every piece over would be exact and useless: most must be decided from the bytes.
-    expect(decided / asciiStarts).toBeGreaterThan(0.8);
-  });
-
-  it('hands over a piece that the end of a window might cut short', () => {
-    fc.assert(
-      fc.property(asciiText, fc.nat(), (text, cutSeed) => {
-        const whole = bytesWithSentinel(text);
-        const cut = whole.bytesEnd === 0 ? 0 : cutSeed % whole.bytesEnd;
-        const window = bytesWithSentinel(text, cut);
-        for (const piece of pieces(text)) {
-          if (piece.byteStart >= cut) break;
-          if (whole.bytes[piece.byteStart]! >= 0x80) continue;
-          const end = bytePiece(window.bytes, piece.byteStart, cut, false);
-          // Decided from the window, it must be the piece the whole text has; a piece that runs past
-          // the window cannot be decided (one that ends at the cut may be: "123", "'s").
-          if (end >= 0) expect({ text, cut, start: piece.start, end }).toEqual({ text, cut, start: piece.start, end: piece.byteEnd });
-          if (piece.byteEnd > cut) expect({ text, cut, start: piece.start, end }).toEqual({ text, cut, start: piece.start, end: -1 });
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  });
-});
-
-// Long text in byte mode, encoded and counted in windows of any size by both byte loops against
-// tiktoken: test/byte-kernel.test.ts.
 
 /** Texts long enough for the window modes and mostly outside ASCII: wide mode (not shrunk either). */
 const wideText = fc.noShrink(
@@ -213,35 +136,5 @@ describe('WindowUnits', () => {
       return window.capacity;
     });
     expect(sizes).toEqual([8, 16, 60, 100, 150]);
-  });
-});
-
-describe('WindowBytes', () => {
-  it('encodes a window of mostly ASCII text, with the sentinel after it', () => {
-    const window = new WindowBytes(4, 64);
-    const text = `${'x'.repeat(300)}é${'y'.repeat(20)}`;
-    const bytes = window.encode(text, 290, text.length)!;
-    expect(window.length).toBe(32);
-    expect(Buffer.from(bytes.subarray(0, window.length)).toString()).toBe(text.slice(290));
-    expect(bytes[window.length]).toBe(0x80);
-  });
-
-  it('grows by doubling, but not past its largest window unless a window needs more', () => {
-    // Room for n units is 3n + 8 bytes; this one starts with room for 4 and expects windows of 100.
-    const window = new WindowBytes(4, 100);
-    const sizes = [10, 11, 90, 95, 150].map((units) => {
-      window.encode('x'.repeat(units), 0, units);
-      return window.bytes.length;
-    });
-    // 20 doubles to 40 (room for 10 needs 38), then 80; 90 units need 278, more than a doubling;
-    // 95 units would double 278 but stop at room for 100 (308); 150 units need 458.
-    expect(sizes).toEqual([40, 80, 278, 308, 458]);
-  });
-
-  it('declines text that is not nearly all ASCII', () => {
-    const window = new WindowBytes(64, 64);
-    expect(window.encode('中文'.repeat(100), 0, 200)).toBeNull();
-    expect(window.encode(`${'a'.repeat(100)}${'é'.repeat(7)}`, 0, 107)).toBeNull();
-    expect(window.encode(`${'a'.repeat(100)}${'é'.repeat(6)}`, 0, 106)).not.toBeNull();
   });
 });
