@@ -30,7 +30,8 @@
  * Measured (API-observed counts): everything above, `() => any` for no properties, string /
  * number / boolean / null / any, integer enums, anyOf, `const` written as its plain type, local
  * `$ref`s replaced by their definition, the parameters' `title` before their brace,
- * `additionalProperties` and `strict` left out. Not measured, written as openai/harmony's reference
+ * `additionalProperties` and `strict` left out; in a strict function, a type list such as
+ * `["string", "null"]` on a described property split over several lines (J1). Not measured, written as openai/harmony's reference
  * renderer writes them (the best public evidence): `examples`, `oneOf`, `nullable`. Not written:
  * `minimum`/`maximum`, `format`, `pattern`. Properties keep their order.
  */
@@ -110,6 +111,16 @@ function trimmedCommentLines(text: string): string[] {
   return trimmed === '' ? [] : trimmed.split('\n').map((line) => (line.trim() === '' ? '//' : `// ${line.trim()}`));
 }
 
+/** A description on one line: its lines trimmed and joined by a space (for a comment after a union member). */
+function oneLine(text: string): string {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
+}
+
 /**
  * The schema a local JSON pointer (`#/$defs/Address`, `#/definitions/Address`, `#`) names inside
  * `root`, the parameters it appears in; undefined for any other reference.
@@ -136,6 +147,8 @@ class Renderer {
   constructor(
     private readonly layout: ToolLayout,
     private readonly root: JsonSchema,
+    /** Whether the function was sent with `strict: true` (J1: its type lists are split). */
+    private readonly strict: boolean,
   ) {}
 
   /** `schema` with a local `$ref` replaced by its definition (the schema's own keys win), and that ref. */
@@ -316,6 +329,16 @@ class Renderer {
       }
     }
     const fallback = comments ? defaultComment(property) : undefined;
+    const types = property['type'];
+    if (this.strict && this.layout.strictTypeLists === 'split' && Array.isArray(types) && types.length > 1 && description !== undefined) {
+      // J1: the key marked optional, one ` | type // description` line per listed type, a line with the comma.
+      if (fallback !== undefined) lines.push(`${pad}// ${fallback}`);
+      lines.push(`${pad}${key}?:`);
+      const note = comments ? ` // ${oneLine(description)}` : '';
+      for (const type of types) lines.push(`${pad} | ${this.typeOf({ ...property, type }, depth)}${note}`);
+      lines.push(`${pad},`);
+      return;
+    }
     if (oneOf !== undefined) {
       // Then the default above, the key, one ` | variant` line each, and a line with the comma.
       if (fallback !== undefined) lines.push(`${pad}// ${fallback}`);
@@ -346,7 +369,7 @@ function renderFunction(fn: FunctionDefinition, layout: ToolLayout): string {
     // The parameters' own title sits before their brace, as in leaked tool text (`(_: // ToolCallV5\n{`);
     // their description is not written (hmarr-35).
     const title = layout.parametersTitle ? stringOf(parameters['title']) : undefined;
-    const body = new Renderer(layout, parameters).parameters(parameters);
+    const body = new Renderer(layout, parameters, fn.strict === true).parameters(parameters);
     lines.push(`type ${fn.name} = (_: ${title === undefined ? '' : `// ${title}\n`}${body}) => any;`);
   }
   return lines.join('\n');

@@ -31,6 +31,12 @@ export interface ToolLayout {
    * one `// ` line with its newlines kept).
    */
   readonly commentLines: 'trimmed' | 'as-sent';
+  /**
+   * A property of a strict function whose `type` is a list (`["string", "null"]`) and which has a
+   * description: written as a union over several lines, each member followed by the description
+   * (`tz?:\n | string // Time zone\n | null // Time zone\n,`), or on one line (`tz: string | null,`).
+   */
+  readonly strictTypeLists: 'split' | 'inline';
   readonly source: string;
 }
 
@@ -43,10 +49,12 @@ export const TOOL_LAYOUTS: Readonly<Record<ToolLayoutName, ToolLayout>> = {
     multilineArrays: 'generic',
     parametersTitle: true,
     commentLines: 'trimmed',
+    strictTypeLists: 'split',
     source:
       'API-observed (2024-2025): pamelafox/openai-messages-token-helper tests/functions.py@8bce369 (18 requests, a cl100k model, May 2024) and ' +
       'VCR cassettes recorded against api.openai.com by pydantic/pydantic-ai@4fda389, crewAIInc/crewAI@f4731f5, jackmpcollins/magentic@58b72cf, ' +
       'Mirascope/mirascope@41d4335 and simonw/llm@f3f4f29 (gpt-4o, gpt-4o-mini, gpt-4.1, gpt-4.1-mini, gpt-3.5-turbo-0125); ' +
+      'strict type lists from tidyverse/ellmer vignettes/_vcr and crewAIInc/crewAI planning cassettes (docs/tool-rendering.md J1); ' +
       'leaked gpt-4o and gpt-5-era tool text agrees (docs/tool-rendering.md C4, C13-C18)',
   },
   'indented-2023': {
@@ -57,6 +65,7 @@ export const TOOL_LAYOUTS: Readonly<Record<ToolLayoutName, ToolLayout>> = {
     multilineArrays: 'suffix',
     parametersTitle: false,
     commentLines: 'as-sent',
+    strictTypeLists: 'inline',
     source:
       'API-observed (Aug-Nov 2023, gpt-3.5-turbo = -0613): hmarr/openai-chat-tokens tests hmarr-18, -24, -25, -26, -33, -34, -35 ' +
       'match only with nested properties indented by two spaces and their descriptions left out (hmarr src/functions.ts@b8e3b11 line 81); ' +

@@ -64,6 +64,7 @@ const MEASURED: Measured[] = [
   { feature: 'anyOf', schema: { anyOf: [{ type: 'string' }, { type: 'number' }] }, written: '{ p?: string | number }', observed: 'hmarr-27', has: (r) => r.includes('"anyOf"') },
   { feature: 'const, written as its plain type', schema: { type: 'string', const: 'a' }, written: '{ p?: string }', observed: 'hmarr-27', has: (r) => r.includes('"const":"a"') },
   { feature: 'additionalProperties, not written', schema: { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false }, written: '{ p?: { a?: string } }', observed: 'pydantic-ai-one-line-parameters', has: (r) => r.includes('"additionalProperties":false') },
+  { feature: 'anyOf with an enum and null, on one line (not strict)', schema: { anyOf: [{ type: 'string', enum: ['pending', 'done'] }, { type: 'null' }] }, written: '{ p?: "pending" | "done" | null }', observed: 'ruby-llm-anyof-enum-null', has: (r) => r.includes('"anyOf":[{"type":"string","enum":["pending","done"]},{"type":"null"}]') },
   { feature: 'a property name with spaces, as it is', schema: { type: 'string' }, written: '{ p?: string }', observed: 'hmarr-35', has: (r) => r.includes('"field number one"') },
 ];
 
@@ -117,6 +118,21 @@ describe('measured: each feature as written, and the API-observed request that h
     expect(JSON.stringify(fixtures.get('crewai-docstring-descriptions')!.tools)).toContain('\\n\\nArgs:\\n    query:');
   });
 
+  test('a strict function: a described type list over several lines, the key with ?, the description after each type (J1: ellmer-strict-type-list, crewai-strict-array-of-objects)', () => {
+    const tz = { type: ['string', 'null'], description: 'Time zone.' };
+    const parameters = { type: 'object', properties: { tz, n: { type: 'integer' } }, required: ['tz', 'n'], additionalProperties: false };
+    expect(renderFunctionNamespace([{ name: 'f', strict: true, parameters }])).toContain('(_: {\n// Time zone.\ntz?:\n | string // Time zone.\n | null // Time zone.\n,\nn: number,\n})');
+    // Not strict, or without a description, or in the 2023 layout: on one line (no request shows otherwise).
+    expect(renderFunctionNamespace([{ name: 'f', parameters }])).toContain('// Time zone.\ntz: string | null,');
+    expect(renderFunctionNamespace([{ name: 'f', strict: true, parameters: { ...parameters, properties: { tz: { type: ['string', 'null'] } } } }])).toContain('(_: { tz: string | null })');
+    expect(renderFunctionNamespace([{ name: 'f', strict: true, parameters }], { toolLayout: 'indented-2023' })).toContain('tz: string | null,');
+    for (const id of ['ellmer-strict-type-list', 'crewai-strict-array-of-objects']) {
+      const tools = JSON.stringify(fixtures.get(id)!.tools);
+      expect(tools, id).toContain('"strict":true');
+      expect(tools, id).toContain('"type":["string","null"],"description"');
+    }
+  });
+
   test('strict: true is not written (pydantic-ai-one-line-parameters); strict schemas mark every property required', () => {
     const strict = { name: 'f', strict: true, parameters: { type: 'object', properties: { a: { type: ['string', 'null'] } }, required: ['a'], additionalProperties: false } };
     expect(renderFunctionNamespace([strict])).toBe(renderFunctionNamespace([{ ...strict, strict: false }]));
@@ -132,7 +148,7 @@ const UNMEASURED: [feature: string, schema: JsonSchema, written: string][] = [
   ['examples (H4)', { type: 'string', examples: ['a', 'b'] }, '{\n// Examples:\n// - "a"\n// - "b"\np?: string,\n}'],
   ['oneOf at a property (H11)', { description: 'Id', oneOf: [{ type: 'number' }, { type: 'string', description: 'as text' }] }, '{\n// Id\np?:\n | number\n | string // as text\n,\n}'],
   ['nullable: true (H5)', { type: 'string', nullable: true }, '{ p?: string | null }'],
-  ['a type array (H10; crewai-strict-array-of-objects holds one, 32 under)', { type: ['string', 'null'] }, '{ p?: string | null }'],
+  ['a type array outside a strict function (H10; J1 covers strict functions)', { type: ['string', 'null'] }, '{ p?: string | null }'],
   ['a $ref outside the parameters, written as any (harmony)', { $ref: 'https://example.com/thing.json' }, '{ p?: any }'],
   ['minimum, format and pattern, not written (H14)', { type: 'string', format: 'date', minLength: 1, pattern: 'x' }, '{ p?: string }'],
   ['an object without properties: object (a leaked multi_tool_use namespace, C5)', { type: 'object' }, '{ p?: object }'],
