@@ -31,8 +31,9 @@
  * number / boolean / null / any, integer enums, anyOf, `const` written as its plain type, local
  * `$ref`s replaced by their definition, the parameters' `title` before their brace,
  * `additionalProperties` and `strict` left out; in a strict function, a type list such as
- * `["string", "null"]` on a described property split over several lines (J1). Not measured, written as openai/harmony's reference
- * renderer writes them (the best public evidence): `examples`, `oneOf`, `nullable`. Not written:
+ * `["string", "null"]` on a described property split over several lines (J1). Not measured,
+ * written as openai/harmony's reference renderer writes them (the best public evidence):
+ * `examples`, `oneOf`, `nullable`. Not written:
  * `minimum`/`maximum`, `format`, `pattern`. Properties keep their order.
  */
 import { describeValue } from '../describe.js';
