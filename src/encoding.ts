@@ -1,6 +1,7 @@
 import type { RankTable } from './bpe/rank-table.js';
 import { SpecialTokens } from './bpe/special-tokens.js';
-import { encodeOrdinary, type Pretokenizer } from './bpe/tokenize.js';
+import { encodeOrdinary } from './bpe/encode.js';
+import type { Pretokenizer } from './bpe/pretokenizers.js';
 import { checkLimit, checkTokenIds, specialTokenPolicy, type EncodeOptions } from './encode-options.js';
 import { DisallowedSpecialTokenError, internalError, InvalidArgumentError, TokmeterError } from './errors.js';
 import { describeValue } from './describe.js';

@@ -1,7 +1,7 @@
 import { CL100K_PRETOKENIZER, O200K_PRETOKENIZER } from '../src/bpe/pretokenizers.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeOrdinary } from '../src/bpe/tokenize.js';
+import { encodeOrdinary } from '../src/bpe/encode.js';
 import { loadRankTable } from '../src/encodings/load.js';
 import { getEncoding, type Encoding, type EncodingName } from '../src/index.js';
 import { longText, mixedText } from './support/arbitraries.js';

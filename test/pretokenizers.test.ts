@@ -4,7 +4,7 @@ import { CJK_IDEOGRAPHS_COUNT, CJK_IDEOGRAPHS_FIRST, OTHER_LETTER, bmpClasses } 
 import { nextPieceCl100k } from '../src/bpe/split-cl100k.js';
 import { nextPieceGpt2 } from '../src/bpe/split-gpt2.js';
 import { nextPieceO200k } from '../src/bpe/split-o200k.js';
-import type { SplitFunction } from '../src/bpe/tokenize.js';
+import type { SplitFunction } from '../src/bpe/pretokenizers.js';
 import { asciiText, mixedText } from './support/arbitraries.js';
 import { patternRegex } from '../src/bpe/pattern-regex.js';
 import { CL100K_BASE, O200K_BASE, R50K_BASE } from '../src/encodings/specs.js';

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENCODING_NAMES, getEncoding } from '../src/index.js';
 import { nextPieceO200k } from '../src/bpe/split-o200k.js';
-import { encodeOrdinary, type Pretokenizer } from '../src/bpe/tokenize.js';
+import { encodeOrdinary } from '../src/bpe/encode.js';
+import type { Pretokenizer } from '../src/bpe/pretokenizers.js';
 import { loadRankTable } from '../src/encodings/load.js';
 import { mixedText, wellFormedText } from './support/arbitraries.js';
 

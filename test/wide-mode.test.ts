@@ -5,7 +5,8 @@ import { bmpClasses } from '../src/bpe/char-class.js';
 import { nextPieceCl100k, wideWordCl100k } from '../src/bpe/split-cl100k.js';
 import { nextPieceGpt2, wideWordGpt2 } from '../src/bpe/split-gpt2.js';
 import { nextPieceO200k, wideWordO200k } from '../src/bpe/split-o200k.js';
-import { encodeOrdinary, type SplitFunction, type WideWordFunction } from '../src/bpe/tokenize.js';
+import { encodeOrdinary } from '../src/bpe/encode.js';
+import type { SplitFunction, WideWordFunction } from '../src/bpe/pretokenizers.js';
 import { WindowUnits } from '../src/bpe/window-units.js';
 import { ENCODING_NAMES } from '../src/index.js';
 import { loadRankTable } from '../src/encodings/load.js';
@@ -13,7 +14,7 @@ import { ENCODING_SPECS } from '../src/encodings/specs.js';
 import { mixedText } from './support/arbitraries.js';
 import { oracle } from './support/oracle.js';
 
-// The encode loop's wide mode (tokenize.ts): long text that the WebAssembly byte loop does not take
+// The encode loop's wide mode (encode-wide.ts): long text that the WebAssembly byte loop does not take
 // (test/byte-kernel.test.ts) is read a window at a time from a copy of its UTF-16 units, and its
 // pieces are looked up in the memo from that copy, which must reach past the window's end. The
 // windows must never change a token, and the wide words must cut where the scanners do.

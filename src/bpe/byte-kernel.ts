@@ -12,7 +12,7 @@ export type KernelPattern = (typeof KERNEL_PATTERN)[keyof typeof KERNEL_PATTERN]
 
 /**
  * What the byte loop calls back for the pieces it leaves to JavaScript (see kernel/byte-loop.ts),
- * each with the context the instance was made with (tokenize.ts: the workspace whose loop it is)
+ * each with the context the instance was made with (encode-kernel.ts: the workspace whose loop it is)
  * before the loop's own arguments. The functions keep no state of their own.
  */
 export interface KernelCallbacks<C> {
@@ -104,7 +104,7 @@ export class ByteKernel {
 
   /**
    * Writes text[start..stop) to the window as UTF-8 and returns its length in bytes, or -1 when
-   * it is more than a quarter longer than its units (see KERNEL_MOST_WIDE in tokenize.ts) or does
+   * it is more than a quarter longer than its units (see COUNTING_MOST_WIDE in encode.ts) or does
    * not fit.
    */
   encode(text: string, start: number, stop: number): number {

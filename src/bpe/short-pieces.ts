@@ -4,7 +4,7 @@ import { internalError } from '../errors.js';
 export const NOT_FOUND = -2;
 
 /**
- * What the encode loops tell their cold path of a piece (learnPiece in tokenize.ts): it is not a
+ * What the encode loops tell their cold path of a piece (learnPiece in learn-piece.ts): it is not a
  * short ASCII piece; it is one that ShortPieces holds nothing about; it is one that ShortPieces
  * knows is not one token.
  */

@@ -4,12 +4,12 @@ import { PairRanks } from './pair-ranks.js';
 import { PieceMemo } from './piece-memo.js';
 import type { RankTable } from './rank-table.js';
 import { ShortPieces } from './short-pieces.js';
-import type { Pretokenizer } from './tokenize.js';
+import type { Pretokenizer } from './pretokenizers.js';
 import type { WindowUnits } from './window-units.js';
 
 /**
  * Everything that encoding and counting with one rank table write — its caches, its scratch and the
- * state of the call in progress — in one object, handed down the encode path (tokenize.ts,
+ * state of the call in progress — in one object, handed down the encode path (encode.ts and its loops,
  * merge.ts, merge-long.ts, the WebAssembly loop's callbacks) instead of living at module level.
  * The rank table (`RankTable`) is the data and never changes; this is the one mutable thing beside
  * it, made on first use (`RankTable#workspace`).
@@ -25,7 +25,7 @@ import type { WindowUnits } from './window-units.js';
  * code outside src/bpe (no user callback, no generator that yields between pieces), so two
  * Encodings used in turn never see each other's scratch or half-done state. The only nesting is
  * inside a call: the WebAssembly loop calls back into JavaScript (`KERNEL_CALLBACKS` in
- * tokenize.ts), which reads the state of the call that started it. `begin` refuses a second call
+ * encode-kernel.ts), which reads the state of the call that started it. `begin` refuses a second call
  * while one is running, so that a future callback into user code fails loudly instead of
  * corrupting the first call's window.
  *
@@ -65,7 +65,7 @@ export class Workspace {
   readonly merge = new MergeScratch();
 
   /**
-   * The call in progress (encodeOrdinary in tokenize.ts): its pattern, its text (ordinary up to
+   * The call in progress (encodeOrdinary in encode.ts): its pattern, its text (ordinary up to
    * `end`) and where its tokens go (null when counting). Cleared by `end`, so as not to keep a
    * large text or array alive.
    */

@@ -4,7 +4,7 @@
  * encoding is built on first use from the data module the entry imports, and checked then.
  */
 import type { RankTable } from '../bpe/rank-table.js';
-import type { Pretokenizer } from '../bpe/tokenize.js';
+import type { Pretokenizer } from '../bpe/pretokenizers.js';
 import type { EncodeOptions } from '../encode-options.js';
 import { Encoding } from '../encoding.js';
 import { rankTableFromBase64 } from '../encodings/rank-form.js';

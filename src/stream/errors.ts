@@ -5,7 +5,7 @@ import { TokmeterError } from '../errors.js';
  * the streaming counters hold without a safe cut in it: 4 MiB of ASCII, at most 12 MiB of UTF-8.
  * The tokenizer merges one piece that long with scratch arrays of its length (the UTF-8 bytes, the
  * tokens and their starts: about 13 bytes per byte at the peak, given back when the piece is done;
- * src/bpe/tokenize.ts and merge-long.ts): a counter that has to count one peaked at 98 MB of RSS
+ * src/bpe/learn-piece.ts and merge-long.ts): a counter that has to count one peaked at 98 MB of RSS
  * (4 Mi spaces, r50k_base) and 89 MB (4 Mi em dashes, 12 MiB, o200k_base; process.resourceUsage()
  * .maxRSS after end()), well under 256 MB. A longer stretch is a `PieceTooLongError`.
  */

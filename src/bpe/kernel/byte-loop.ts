@@ -1,7 +1,7 @@
 // AssemblyScript, compiled to WebAssembly by `npm run generate:kernel` (see byte-kernel.ts, which
 // loads it, and byte-kernel.generated.ts, the module it embeds). Not part of the TypeScript build.
 //
-// The encode loop's byte mode (encodeInKernel in tokenize.ts) for a window of mostly ASCII or
+// The encode loop's byte mode (encodeInKernel in encode-kernel.ts) for a window of mostly ASCII or
 // European text, as UTF-8 in this module's memory: it cuts each piece that starts with an ASCII
 // byte where the bytes decide its end — the inline word, then the pattern's byte scanner (below),
 // whose words also take letters of two bytes — and answers short
