@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CJK_IDEOGRAPHS_COUNT, CJK_IDEOGRAPHS_FIRST, OTHER_LETTER, bmpClasses } from '../src/bpe/char-class.js';
+import { CJK_IDEOGRAPHS_COUNT, CJK_IDEOGRAPHS_FIRST, OTHER_LETTER, astralClass, bmpClasses } from '../src/bpe/char-class.js';
+import { CLASS_RUNS } from '../src/bpe/unicode-classes.generated.js';
 import { nextPieceCl100k } from '../src/bpe/split-cl100k.js';
 import { nextPieceGpt2 } from '../src/bpe/split-gpt2.js';
 import { nextPieceO200k } from '../src/bpe/split-o200k.js';
@@ -82,5 +83,20 @@ describe('the class table', () => {
     }
     expect(others).toEqual([]);
     expect(CJK_IDEOGRAPHS_FIRST + CJK_IDEOGRAPHS_COUNT).toBe(0xa000);
+  });
+
+  it('classes every code point above the BMP as the generated runs do', () => {
+    const wrong = [];
+    let start = 0;
+    for (let i = 0; i < CLASS_RUNS.length; i += 2) {
+      start += CLASS_RUNS[i]!;
+      const next = i + 2 < CLASS_RUNS.length ? start + CLASS_RUNS[i + 2]! : 0x110000;
+      // Every code point of plane 1; each run's first and last elsewhere.
+      const points = next <= 0x20000 ? Array.from({ length: next - start }, (_, k) => start + k) : [start, next - 1];
+      for (const codePoint of points) {
+        if (codePoint >= 0x10000 && astralClass(codePoint) !== CLASS_RUNS[i + 1]) wrong.push(codePoint.toString(16));
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
