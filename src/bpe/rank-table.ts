@@ -98,11 +98,11 @@ const RANK_MASK = (1 << RANK_BITS) - 1;
 const RANK_LIMIT = RANK_MASK;
 
 function tagOf(hash: number): number {
-  return Math.imul(hash, 0x9e3779b1) >>> RANK_BITS;
+  return Math.imul(hash, MIX_A) >>> RANK_BITS;
 }
 
 function filterBit(hash: number, shift: number): number {
-  return Math.imul(hash ^ (hash >>> 16), 0x85ebca6b) >>> shift;
+  return Math.imul(hash ^ (hash >>> 16), MIX_B) >>> shift;
 }
 
 function homeSlot(hash: number, mask: number): number {
@@ -121,12 +121,21 @@ function slotMask(rankCount: number): number {
  * rank order, and returns the longest token's length. It runs once, cold, at start-up, where every
  * extra loop and call is paid in V8's interpreter before the loop is compiled: inserting in rank
  * order jumps about the index, but sorting the keys by region first (to sweep it once) cost more
- * than the cache misses it saved. The hash is `hashBytes` written out, as a call per token cost
- * ~2 ms here.
+ * than the cache misses it saved. `hashBytes`, `filterBit`, `homeSlot` and `tagOf` are written out
+ * here (a call per token cost ~2 ms each), the constants are copied to locals (a module constant is
+ * a context load in the interpreter), and an arena shorter than the lengths say is caught once,
+ * after the loop (a read past its end gives undefined, which the hash takes as 0), not per token.
+ * With hashBytes taking two bytes a multiplication, the build of o200k_base's table took 14.0/17.2
+ * ms (min/median of 12 fresh processes) instead of 15.3/20.3.
  */
 function indexTokens(lengths: Uint8Array, bytes: Uint8Array, offsets: Uint32Array, slots: Int32Array, filter: Int32Array, filterShift: number, gaps: number[]): number {
   const rankCount = lengths.length;
   const mask = slots.length - 1;
+  const seed = HASH_SEED;
+  const prime = HASH_PRIME;
+  const mixA = MIX_A;
+  const mixB = MIX_B;
+  const rankBits = RANK_BITS;
   let at = 0;
   let maxTokenLength = 0;
   for (let rank = 0; rank < rankCount; rank++) {
@@ -137,14 +146,15 @@ function indexTokens(lengths: Uint8Array, bytes: Uint8Array, offsets: Uint32Arra
       continue;
     }
     const end = at + length;
-    if (end > bytes.length) throw arenaMismatch(lengths, bytes);
-    let hash = HASH_SEED;
-    for (let i = at; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, HASH_PRIME);
-    const bit = filterBit(hash, filterShift);
+    let hash = seed ^ length;
+    let i = at;
+    for (; i + 1 < end; i += 2) hash = Math.imul(hash ^ (bytes[i]! | (bytes[i + 1]! << 8)), prime);
+    if (i < end) hash = Math.imul(hash ^ bytes[i]!, prime);
+    const bit = Math.imul(hash ^ (hash >>> 16), mixB) >>> filterShift;
     filter[bit >>> 5]! |= 1 << (bit & 31);
-    let slot = homeSlot(hash, mask);
+    let slot = (hash ^ (hash >>> 15)) & mask;
     while (slots[slot] !== 0) slot = (slot + 1) & mask;
-    slots[slot] = (rank + 1) | (tagOf(hash) << RANK_BITS);
+    slots[slot] = (rank + 1) | ((Math.imul(hash, mixA) >>> rankBits) << rankBits);
     if (length > maxTokenLength) maxTokenLength = length;
     at = end;
   }
@@ -159,12 +169,25 @@ function arenaMismatch(lengths: Uint8Array, bytes: Uint8Array): TokmeterError {
   return internalError(`token lengths add up to ${total} bytes but the arena holds ${bytes.length}`);
 }
 
+/** FNV-1a's offset basis and prime, for the caches' hashes of pieces (tokenize.ts). */
 export const HASH_SEED = 0x811c9dc5 | 0;
 export const HASH_PRIME = 0x01000193;
 
-/** FNV-1a over bytes, 32-bit. */
+/** The index's two odd multipliers (the golden ratio's, and MurmurHash3's first). */
+const MIX_A = 0x9e3779b1 | 0;
+const MIX_B = 0x85ebca6b | 0;
+
+/**
+ * The index's hash of `key[start..end)`: FNV-1a over the length and then two bytes at a time
+ * (one multiplication per two bytes, half as many as byte by byte, with no loss in spread: 4 of
+ * o200k_base's tokens share their hash with another, 3 byte by byte, and a hit costs 1.31 probes
+ * either way). Hashing a fixed twelve bytes at most built the index faster still (11.4/16.5 ms) but
+ * made lookups of 2–24-byte spans of code 6% slower; this form made them 8% faster.
+ */
 export function hashBytes(key: Uint8Array, start: number, end: number): number {
-  let hash = HASH_SEED;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ key[i]!, HASH_PRIME);
+  let hash = HASH_SEED ^ (end - start);
+  let i = start;
+  for (; i + 1 < end; i += 2) hash = Math.imul(hash ^ (key[i]! | (key[i + 1]! << 8)), HASH_PRIME);
+  if (i < end) hash = Math.imul(hash ^ key[i]!, HASH_PRIME);
   return hash;
 }
