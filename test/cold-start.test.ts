@@ -58,4 +58,11 @@ const afterImport = loaded(); m.countTokens('hello world'); const afterCount = l
 process.stdout.write(JSON.stringify({ afterImport, afterCount }));`;
     expect(run(['--input-type=module', '-e', script])).toEqual({ afterImport: false, afterCount: false });
   });
+
+  it('loads node:crypto when a rank file is checked, not on import', () => {
+    const script = `import * as m from 'tokmeter'; const loaded = () => process.moduleLoadList.includes('NativeModule crypto');
+const afterImport = loaded(); const count = m.countTokens('hello world'); const afterCount = loaded();
+process.stdout.write(JSON.stringify({ afterImport, count, afterCount }));`;
+    expect(run(['--input-type=module', '-e', script])).toEqual({ afterImport: false, count: 2, afterCount: true });
+  });
 });

@@ -7,7 +7,8 @@
  * native speed and the other runtimes never see a Node API. Each pair exports the same names with
  * the same types (test/platform/seams.test.ts checks it).
  */
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
+import { packageRequire } from '../module-path.js';
 
 /** The bytes of base64 `text` (Node decodes leniently; the SHA-256 check that follows catches damage). */
 export function base64ToBytes(text: string): Uint8Array | null {
@@ -15,8 +16,15 @@ export function base64ToBytes(text: string): Uint8Array | null {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
 }
 
-/** SHA-256 of `bytes` as 64 lowercase hex digits: node:crypto, about a millisecond for o200k_base's 1.6 MB. */
+/**
+ * SHA-256 of `bytes` as 64 lowercase hex digits: node:crypto, about a millisecond for o200k_base's
+ * 1.6 MB. node:crypto is required here, when a rank file is checked, not imported with the module:
+ * loading it (some 35 internal modules) took ~3 ms of every import of tokmeter, also in processes
+ * that only price, estimate memory or show the command line's help. (Node caches the module, so
+ * the second rank file a process loads pays only for the hash.)
+ */
 export function sha256Hex(bytes: Uint8Array): string {
+  const { createHash } = packageRequire()('node:crypto') as typeof Crypto;
   return createHash('sha256').update(bytes).digest('hex');
 }
 
