@@ -59,10 +59,12 @@ process.stdout.write(JSON.stringify({ afterImport, afterCount }));`;
     expect(run(['--input-type=module', '-e', script])).toEqual({ afterImport: false, afterCount: false });
   });
 
-  it('loads node:crypto when a rank file is checked, not on import', () => {
-    const script = `import * as m from 'tokmeter'; const loaded = () => process.moduleLoadList.includes('NativeModule crypto');
+  it('loads node:crypto when a rank file is checked, not on import (also where process.getBuiltinModule is missing)', () => {
+    for (const prelude of ['', 'process.getBuiltinModule = undefined;']) {
+      const script = `import * as m from 'tokmeter'; ${prelude} const loaded = () => process.moduleLoadList.includes('NativeModule crypto');
 const afterImport = loaded(); const count = m.countTokens('hello world'); const afterCount = loaded();
 process.stdout.write(JSON.stringify({ afterImport, count, afterCount }));`;
-    expect(run(['--input-type=module', '-e', script])).toEqual({ afterImport: false, count: 2, afterCount: true });
+      expect(run(['--input-type=module', '-e', script])).toEqual({ afterImport: false, count: 2, afterCount: true });
+    }
   });
 });

@@ -18,14 +18,22 @@ export function base64ToBytes(text: string): Uint8Array | null {
 
 /**
  * SHA-256 of `bytes` as 64 lowercase hex digits: node:crypto, about a millisecond for o200k_base's
- * 1.6 MB. node:crypto is required here, when a rank file is checked, not imported with the module:
- * loading it (some 35 internal modules) took ~3 ms of every import of tokmeter, also in processes
- * that only price, estimate memory or show the command line's help. (Node caches the module, so
- * the second rank file a process loads pays only for the hash.)
+ * 1.6 MB. node:crypto is loaded here, when a rank file is checked, not imported with the module:
+ * its ES import (which builds the module's namespace, Web Crypto included, some 35 internal
+ * modules) took ~3 ms of every import of tokmeter, also in processes that only price, estimate
+ * memory or show the command line's help. Node caches it, so a second rank file pays only the hash.
  */
 export function sha256Hex(bytes: Uint8Array): string {
-  const { createHash } = packageRequire()('node:crypto') as typeof Crypto;
-  return createHash('sha256').update(bytes).digest('hex');
+  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * node:crypto, loaded now: `process.getBuiltinModule` where the runtime has it (Node 20.16+,
+ * 22.3+), which needs no path and so works in a bundled app too; else a `require` from the package.
+ */
+function nodeCrypto(): typeof Crypto {
+  if (typeof process.getBuiltinModule === 'function') return process.getBuiltinModule('node:crypto');
+  return packageRequire()('node:crypto') as typeof Crypto;
 }
 
 /** Whether the environment turns the WebAssembly byte loop off (`TOKMETER_WASM=0`). */
