@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -8,6 +7,7 @@ import type { SentencePieceEncoding } from '../sentencepiece/sentencepiece-encod
 import { describeValue } from '../describe.js';
 import { InvalidArgumentError, TokmeterError } from '../errors.js';
 import { moduleDirectory } from '../module-path.js';
+import { nodeFs } from '../platform/node-builtin.js';
 import { readOptions } from '../options.js';
 import { countFileRange, fileError, type FileCount } from '../stream/count-file.js';
 import { cutRulesFor } from '../stream/cut-rules.js';
@@ -74,7 +74,7 @@ export async function countFiles(paths: readonly string[], options?: CountFilesO
   const sizes = paths.map((path) => {
     let stat;
     try {
-      stat = statSync(path);
+      stat = nodeFs().statSync(path);
     } catch (error) {
       throw fileError(path, error);
     }

@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { astralClass, bmpClasses } from '../bpe/char-class.js';
+import { nodeFs } from '../platform/node-builtin.js';
 import type { CutRules } from '../stream/cut-rules.js';
 import { CutScanner, NEVER, SKIP_STEP, UNKNOWN, type ScanStart } from '../stream/cut-scanner.js';
 import { PieceTooLongError, UNCUT_LIMIT } from '../stream/errors.js';
@@ -41,14 +41,14 @@ export interface CutSearchStats {
 export function findSafeCutOffset(path: string, offset: number, size: number, rules: CutRules, stats?: CutSearchStats, floor = 0): number {
   if (offset <= floor) return floor;
   if (offset >= size) return size;
-  const fd = openSync(path, 'r');
+  const fd = nodeFs().openSync(path, 'r');
   try {
     const runStart = findRunStart(fd, offset, floor, stats);
     const run = { start: runStart, through: offset };
     if (runStart <= floor) return scanForCut(fd, path, floor, 'start', offset, size, rules, run, stats);
     return scanForCut(fd, path, Math.max(floor, runStart - LEAD_IN), 'cold', offset, size, rules, run, stats);
   } finally {
-    closeSync(fd);
+    nodeFs().closeSync(fd);
   }
 }
 
@@ -77,7 +77,7 @@ export function planRanges(path: string, size: number, pieces: number, rules: Cu
  */
 function findRunStart(fd: number, offset: number, floor: number, stats: CutSearchStats | undefined): number {
   const pair = Buffer.alloc(2);
-  if (readSync(fd, pair, 0, 2, offset - 1) < 2) return offset;
+  if (nodeFs().readSync(fd, pair, 0, 2, offset - 1) < 2) return offset;
   const x = pair[0]!;
   const digits = isAsciiDigit(x) && isAsciiDigit(pair[1]!);
   if (!digits && (x !== pair[1]! || x >= 0x80)) return offset;
@@ -87,7 +87,7 @@ function findRunStart(fd: number, offset: number, floor: number, stats: CutSearc
   while (end > floor) {
     if (buffer.length < MAX_WINDOW && offset - end >= buffer.length) buffer = Buffer.allocUnsafe(buffer.length * 2);
     const length = Math.min(buffer.length, end - floor);
-    const n = readSync(fd, buffer, 0, length, end - length);
+    const n = nodeFs().readSync(fd, buffer, 0, length, end - length);
     if (stats !== undefined) stats.bytesRead += n;
     let k = n - 1;
     if (same !== undefined && buffer.compare(same, 0, n, 0, n) === 0) k = -1;
@@ -129,7 +129,7 @@ function scanForCut(
   while (at + kept < size) {
     // Up to `target`, read no further past it than a first window: the cut is most likely just after it.
     const reach = at + kept < target ? target + FIRST_WINDOW - at - kept : Infinity;
-    const n = readSync(fd, buffer, kept, Math.min(buffer.length - 3 - kept, size - at - kept, reach), at + kept);
+    const n = nodeFs().readSync(fd, buffer, kept, Math.min(buffer.length - 3 - kept, size - at - kept, reach), at + kept);
     if (stats !== undefined) stats.bytesRead += n;
     if (n === 0) break;
     const end = kept + n;

@@ -7,8 +7,7 @@
  * native speed and the other runtimes never see a Node API. Each pair exports the same names with
  * the same types (test/platform/seams.test.ts checks it).
  */
-import type * as Crypto from 'node:crypto';
-import { packageRequire } from '../module-path.js';
+import { nodeCrypto } from './node-builtin.js';
 
 /** The bytes of base64 `text` (Node decodes leniently; the SHA-256 check that follows catches damage). */
 export function base64ToBytes(text: string): Uint8Array | null {
@@ -25,15 +24,6 @@ export function base64ToBytes(text: string): Uint8Array | null {
  */
 export function sha256Hex(bytes: Uint8Array): string {
   return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
-}
-
-/**
- * node:crypto, loaded now: `process.getBuiltinModule` where the runtime has it (Node 20.16+,
- * 22.3+), which needs no path and so works in a bundled app too; else a `require` from the package.
- */
-function nodeCrypto(): typeof Crypto {
-  if (typeof process.getBuiltinModule === 'function') return process.getBuiltinModule('node:crypto');
-  return packageRequire()('node:crypto') as typeof Crypto;
 }
 
 /** Whether the environment turns the WebAssembly byte loop off (`TOKMETER_WASM=0`). */

@@ -9,8 +9,8 @@
  * would double the data. The file is generated (scripts/generate-encodings.mjs) and its bytes are
  * checked by SHA-256 before use, so a misread cannot go unnoticed.
  */
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { nodeFs } from './node-builtin.js';
 import { TokmeterError } from '../errors.js';
 import type { RankFileName } from '../encodings/specs.js';
 import { moduleDirectory } from '../module-path.js';
@@ -38,7 +38,7 @@ function encodingsDirectory(): string {
   if (directory !== undefined) return directory;
   const override = process.env['TOKMETER_ENCODINGS_DIR'];
   if (override !== undefined && override !== '') {
-    if (!existsSync(join(override, 'o200k_base.js'))) {
+    if (!nodeFs().existsSync(join(override, 'o200k_base.js'))) {
       throw new TokmeterError('ENCODING_DATA_MISSING', `TOKMETER_ENCODINGS_DIR is ${JSON.stringify(override)}, which has no o200k_base.js. Point it at tokmeter's encodings/ folder, or unset it.`);
     }
     return (directory = override);
@@ -46,7 +46,7 @@ function encodingsDirectory(): string {
   const here = moduleDirectory();
   let at = here;
   for (let up = 0; up < 5; up++) {
-    if (existsSync(join(at, 'encodings', 'o200k_base.js'))) return (directory = join(at, 'encodings'));
+    if (nodeFs().existsSync(join(at, 'encodings', 'o200k_base.js'))) return (directory = join(at, 'encodings'));
     at = dirname(at);
   }
   throw new TokmeterError(
@@ -58,11 +58,12 @@ function encodingsDirectory(): string {
 /** The bytes of `name`'s rank form, decoded from its module's base64, and the file they came from. */
 export function rankData(name: RankFileName): { readonly bytes: Uint8Array | null; readonly source: string } {
   const source = join(encodingsDirectory(), `${name}.js`);
-  const fd = openSync(source, 'r');
+  const fs = nodeFs();
+  const fd = fs.openSync(source, 'r');
   try {
-    const size = fstatSync(fd).size;
+    const size = fs.fstatSync(fd).size;
     const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
-    readSync(fd, head, 0, head.length, 0);
+    fs.readSync(fd, head, 0, head.length, 0);
     const marker = head.indexOf(BASE64_START);
     if (marker < 0) throw noBase64(source);
     let position = marker + BASE64_START.length;
@@ -71,7 +72,7 @@ export function rankData(name: RankFileName): { readonly bytes: Uint8Array | nul
     let written = 0;
     for (;;) {
       // CHUNK_BYTES is a multiple of 4, so every chunk but the last holds whole groups of base64.
-      const read = readSync(fd, chunk, 0, CHUNK_BYTES, position);
+      const read = fs.readSync(fd, chunk, 0, CHUNK_BYTES, position);
       if (read === 0) throw noBase64(source);
       const quote = chunk.subarray(0, read).indexOf(QUOTE);
       const end = quote >= 0 ? quote : read;
@@ -81,7 +82,7 @@ export function rankData(name: RankFileName): { readonly bytes: Uint8Array | nul
     }
     return { bytes: new Uint8Array(decoded.buffer, decoded.byteOffset, written), source };
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
 }
 

@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { selectEncoding } from '../count.js';
 import type { Encoding } from '../encoding.js';
 import { InvalidArgumentError, TokmeterError } from '../errors.js';
 import { readOptions } from '../options.js';
+import { nodeFs } from '../platform/node-builtin.js';
 import { PieceTooLongError } from './errors.js';
 import type { SentencePieceEncoding } from '../sentencepiece/sentencepiece-encoding.js';
 import { counterFor, TOKEN_COUNTER_OPTIONS, type TokenCounterOptions } from './token-counter.js';
@@ -37,7 +37,7 @@ export async function countFileRange(path: string, start: number, end: number, e
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let bytes = 0;
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16, start, ...(end === Infinity ? {} : { end: end - 1 }) })) {
+    for await (const chunk of nodeFs().createReadStream(path, { highWaterMark: 1 << 16, start, ...(end === Infinity ? {} : { end: end - 1 }) })) {
       bytes += (chunk as Buffer).length;
       counter.write(decoder.decode(chunk as Buffer, { stream: true }));
     }
