@@ -6,7 +6,7 @@
  * 2 MB rank index.
  *
  * Layout: an open-addressing table (linear probing) of 8-Int32 slots (32 bytes):
- *   0  hash of the units (see `hashUnits` in tokenize.ts)
+ *   0  hash of the units (see `hashUnits` in memo-hash.ts)
  *   1  length in units << 16 | token count (0: empty slot)
  *   2  the token when the count is 1, else where the tokens start in `#tokens`
  *   3  where the units start in `#keys`, for pieces longer than 8 units

@@ -169,7 +169,7 @@ function arenaMismatch(lengths: Uint8Array, bytes: Uint8Array): TokmeterError {
   return internalError(`token lengths add up to ${total} bytes but the arena holds ${bytes.length}`);
 }
 
-/** FNV-1a's offset basis and prime, for the caches' hashes of pieces (tokenize.ts). */
+/** FNV-1a's offset basis and prime, also for the memo's hash of pieces (memo-hash.ts). */
 export const HASH_SEED = 0x811c9dc5 | 0;
 export const HASH_PRIME = 0x01000193;
 
