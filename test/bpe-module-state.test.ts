@@ -21,6 +21,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   // The WebAssembly module, compiled on first use (or null where the runtime forbids it, asked once);
   // and whether the loop may run (TOKMETER_WASM=0, and tests comparing the two loops): a setting.
   'src/bpe/byte-kernel.ts': ['compiled', 'enabled'],
+  // Each split pattern's rule table compiled for the interpreter, on its first use.
+  'src/bpe/split-rules-scan.ts': ['COMPILED'],
 };
 
 /** A top-level `let`/`var`, or a top-level `const` made a Map, Set, WeakMap or typed array. */

@@ -143,35 +143,6 @@ export function skipLineBreaks(text: string, i: number, end: number, slash: bool
   return i;
 }
 
-/** \p{N}{1,3}: the index after at most three numeric characters starting at `i`. */
-export function skipNumbers(table: Uint8Array, text: string, i: number, end: number): number {
-  for (let taken = 0; taken < 3 && i < end; taken++) {
-    const c = charClass(table, text, i, end);
-    if ((c & CLASS_MASK) !== NUMBER) break;
-    i += 1 + ((c >> 3) & 1);
-  }
-  return i;
-}
-
-/**
- * The whitespace alternatives shared by the cl100k and o200k patterns, for a run starting at
- * `start`: `\s*[\r\n]+` (through the run's last \r or \n), then `\s+(?!\S)` (the run, less its
- * last character unless the run ends the text), then `\s+`. `newlineFirst` false gives the GPT-2
- * pattern's `\s+(?!\S)|\s+`, which has no newline alternative.
- */
-export function whitespacePieceEnd(table: Uint8Array, text: string, start: number, end: number, newlineFirst: boolean): number {
-  const runEnd = skipClasses(table, text, start, end, WHITESPACE_SET);
-  if (newlineFirst) {
-    for (let k = runEnd - 1; k >= start; k--) {
-      const unit = text.charCodeAt(k);
-      if (unit === 10 || unit === 13) return k + 1;
-    }
-  }
-  if (runEnd === end) return end;
-  // Whitespace characters are all in the BMP, so runEnd - 1 is a character boundary.
-  return runEnd - start >= 2 ? runEnd - 1 : runEnd;
-}
-
 /** The lowercase ASCII letter for `unit`, or -1; with `ignoreCase`, also A–Z and ſ (U+017F → s). */
 function contractionLetter(unit: number, ignoreCase: boolean): number {
   if (unit >= 97 && unit <= 122) return unit;

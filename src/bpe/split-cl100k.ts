@@ -1,8 +1,8 @@
 import {
-  CJK_IDEOGRAPHS_COUNT, CJK_IDEOGRAPHS_FIRST, CLASS_MASK, LETTER_SET, LOWER, NEWLINE, NUMBER, OTHER, PUNCT_SET,
-  UPPER,
-  charClass, contractionEnd, skipClasses, skipLineBreaks, skipNumbers, whitespacePieceEnd, wideRunEnd,
+  CJK_IDEOGRAPHS_COUNT, CJK_IDEOGRAPHS_FIRST, LETTER_SET, LOWER, NEWLINE, NUMBER, OTHER, UPPER, contractionEnd, wideRunEnd,
 } from './char-class.js';
+import { CL100K_RULES } from '../encodings/split-rules.js';
+import { compiledRules, nextPieceFromRules } from './split-rules-scan.js';
 import { asciiDigitsEnd, asciiPunctuationEnd, asciiWhitespaceEnd } from './ascii-pieces.js';
 
 /**
@@ -22,8 +22,8 @@ export function nextPieceCl100k(table: Uint8Array, text: string, start: number, 
     const contraction = contractionEnd(text, start, end, true);
     if (contraction > 0) return contraction;
   }
-  // Most pieces are decided by a short look at the BMP characters that start them; the general
-  // path below handles the rest.
+  // Most pieces are decided by a short look at the BMP characters that start them; the rules'
+  // interpreter (split-rules-scan.ts, over CL100K_RULES) decides the rest.
   if (first < 0x80) {
     const piece = asciiPieceCl100k(table, text, start, end, first);
     if (piece >= 0) return piece;
@@ -31,26 +31,7 @@ export function nextPieceCl100k(table: Uint8Array, text: string, start: number, 
     const piece = lettersEnd(table, text, start, end);
     if (piece >= 0) return piece;
   }
-  const c0 = charClass(table, text, start, end);
-  const cls = c0 & CLASS_MASK;
-  const bit = 1 << cls;
-  if ((bit & LETTER_SET) !== 0) return skipClasses(table, text, start, end, LETTER_SET);
-  if (cls === NUMBER) return skipNumbers(table, text, start, end);
-  const second = start + 1 + ((c0 >> 3) & 1);
-  if (cls !== NEWLINE && second < end && ((1 << (charClass(table, text, second, end) & CLASS_MASK)) & LETTER_SET) !== 0) {
-    // [^\r\n\p{L}\p{N}]\p{L}+ : one non-letter, non-digit character leading a word
-    return skipClasses(table, text, second, end, LETTER_SET);
-  }
-  let runStart = -1;
-  if ((bit & PUNCT_SET) !== 0) runStart = start;
-  else if (first === 32 && start + 1 < end && ((1 << (charClass(table, text, start + 1, end) & CLASS_MASK)) & PUNCT_SET) !== 0) {
-    runStart = start + 1;
-  }
-  if (runStart >= 0) {
-    const runEnd = skipClasses(table, text, runStart, end, PUNCT_SET);
-    return skipLineBreaks(text, runEnd, end, false);
-  }
-  return whitespacePieceEnd(table, text, start, end, true);
+  return nextPieceFromRules(compiledRules(CL100K_RULES), table, text, start, end);
 }
 
 /**

@@ -1,7 +1,6 @@
-import {
-  CLASS_MASK, LETTER_SET, NUMBER, PUNCT_SET, WHITESPACE_SET,
-  charClass, contractionEnd, skipAsciiLetters, skipClasses, whitespacePieceEnd, wideRunEnd,
-} from './char-class.js';
+import { LETTER_SET, contractionEnd, skipAsciiLetters, wideRunEnd } from './char-class.js';
+import { GPT2_RULES } from '../encodings/split-rules.js';
+import { compiledRules, nextPieceFromRules } from './split-rules-scan.js';
 
 /**
  * The end of the piece starting at `start`, under the GPT-2 split pattern (r50k_base, p50k_base,
@@ -9,8 +8,8 @@ import {
  *
  *   's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
  *
- * A hand-written scanner over char codes, equivalent to the pattern under Rust's regex semantics
- * (test/split.test.ts compares its pieces with the regex's).
+ * A fast path for the commonest piece, then the pattern as data (GPT2_RULES) interpreted; both held
+ * to the pattern's regex by test/pretokenizers.test.ts and test/split-rules.test.ts.
  */
 export function nextPieceGpt2(table: Uint8Array, text: string, start: number, end: number): number {
   const first = text.charCodeAt(start);
@@ -19,27 +18,13 @@ export function nextPieceGpt2(table: Uint8Array, text: string, start: number, en
     if (contraction > 0) return contraction;
   }
   // Fast path for the common English word: an optional space, then ASCII letters ended by ASCII.
-  // The general path below gives the same piece; a non-ASCII character next goes there.
+  // The rules' interpreter (split-rules-scan.ts, over GPT2_RULES) decides every other piece.
   const letters = first === 32 ? start + 1 : start;
   if (letters < end && ((text.charCodeAt(letters) | 0x20) - 97) >>> 0 < 26) {
     const wordEnd = skipAsciiLetters(text, letters + 1, end, true);
     if (wordEnd === end || text.charCodeAt(wordEnd) < 0x80) return wordEnd;
   }
-  let runStart = start;
-  let cls = charClass(table, text, start, end) & CLASS_MASK;
-  if (first === 32 && start + 1 < end) {
-    // ` ?` before a letter, number or punctuation run
-    const next = charClass(table, text, start + 1, end) & CLASS_MASK;
-    if (((1 << next) & WHITESPACE_SET) === 0) {
-      runStart = start + 1;
-      cls = next;
-    }
-  }
-  const bit = 1 << cls;
-  if ((bit & LETTER_SET) !== 0) return skipClasses(table, text, runStart, end, LETTER_SET);
-  if (cls === NUMBER) return skipClasses(table, text, runStart, end, 1 << NUMBER);
-  if ((bit & PUNCT_SET) !== 0) return skipClasses(table, text, runStart, end, PUNCT_SET);
-  return whitespacePieceEnd(table, text, start, end, false);
+  return nextPieceFromRules(compiledRules(GPT2_RULES), table, text, start, end);
 }
 
 /**

@@ -1,45 +1,14 @@
 import {
-  CJK_IDEOGRAPHS_COUNT, CJK_IDEOGRAPHS_FIRST, CLASS_MASK, LETTER_SET, LOWER, MARK, NEWLINE, NUMBER, OTHER,
-  OTHER_LETTER, PUNCT_SET, SPACE, UPPER,
-  charClass, contractionEnd, skipClasses, skipLineBreaks, skipNumbers, whitespacePieceEnd, wideRunEnd,
+  CJK_IDEOGRAPHS_COUNT, CJK_IDEOGRAPHS_FIRST, LETTER_SET, LOWER, MARK, NEWLINE, NUMBER, OTHER, OTHER_LETTER,
+  SPACE, UPPER,
+  contractionEnd, wideRunEnd,
 } from './char-class.js';
 import { asciiDigitsEnd, asciiPunctuationEnd, asciiWhitespaceEnd } from './ascii-pieces.js';
+import { O200K_RULES } from '../encodings/split-rules.js';
+import { compiledRules, nextPieceFromRules } from './split-rules-scan.js';
 
-/** [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}] */
-const CASED_START = (1 << UPPER) | (1 << OTHER_LETTER) | (1 << MARK);
-/** [\p{Ll}\p{Lm}\p{Lo}\p{M}] */
-const CASED_REST = (1 << LOWER) | (1 << OTHER_LETTER) | (1 << MARK);
-/** [\p{Lm}\p{Lo}\p{M}]: in both of the above, so a run of them is one word */
+/** [\p{Lm}\p{Lo}\p{M}]: in both of the pattern's letter runs, so a run of them is one word */
 const OTHER_LETTER_OR_MARK = (1 << OTHER_LETTER) | (1 << MARK);
-/** [^\r\n\p{L}\p{N}]: what may lead a word */
-const WORD_LEAD = PUNCT_SET | (1 << SPACE);
-
-/**
- * `[CASED_START]*[CASED_REST]+` at `s` under backtracking: take the CASED_START run; if a lowercase
- * letter follows, extend through the CASED_REST run; otherwise give characters back to the last
- * one that is also in CASED_REST. -1 when nothing matches.
- */
-function matchUpperThenLower(table: Uint8Array, text: string, s: number, end: number): number {
-  let k = s;
-  let lastRest = -1;
-  while (k < end) {
-    const c = charClass(table, text, k, end);
-    const bit = 1 << (c & CLASS_MASK);
-    if ((bit & CASED_START) === 0) break;
-    k += 1 + ((c >> 3) & 1);
-    if ((bit & CASED_REST) !== 0) lastRest = k;
-  }
-  if (k < end && (charClass(table, text, k, end) & CLASS_MASK) === LOWER) {
-    return skipClasses(table, text, k, end, CASED_REST);
-  }
-  return lastRest;
-}
-
-/** `[CASED_START]+[CASED_REST]*` at `s`, or -1. */
-function matchUpperRun(table: Uint8Array, text: string, s: number, end: number): number {
-  const k = skipClasses(table, text, s, end, CASED_START);
-  return k === s ? -1 : skipClasses(table, text, k, end, CASED_REST);
-}
 
 /**
  * The end of the piece starting at `start`, under the o200k_base split pattern (also o200k_harmony):
@@ -48,13 +17,14 @@ function matchUpperRun(table: Uint8Array, text: string, s: number, end: number):
  *   |[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?
  *   |\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+
  *
- * The pattern is not possessive, so the scanner reproduces its backtracking: the optional lead
- * character is tried taken, then (for a combining mark, which is both a lead and a word character)
- * not taken, before the second word alternative.
+ * (O200K_RULES in src/encodings/split-rules.ts is that pattern as data.) The fast paths below
+ * decide the common pieces — ASCII, BMP words of one letter class, a punctuation or space lead
+ * before one; every other piece (astral characters, marks, mixed letter classes, which need the
+ * pattern's backtracking) is the rules' interpreter's (split-rules-scan.ts).
  */
 export function nextPieceO200k(table: Uint8Array, text: string, start: number, end: number): number {
-  // Most pieces are decided by a short look at the BMP characters that start them; the general
-  // path below handles the rest (astral characters, marks, mixed letter classes).
+  // Most pieces are decided by a short look at the BMP characters that start them; the rules'
+  // interpreter decides the rest.
   const first = text.charCodeAt(start);
   if (first < 0x80) {
     const piece = asciiPieceO200k(table, text, start, end, first);
@@ -63,36 +33,7 @@ export function nextPieceO200k(table: Uint8Array, text: string, start: number, e
     const piece = bmpWordEnd(table, text, start, end, table[first]!);
     if (piece >= 0) return piece;
   }
-  const c0 = charClass(table, text, start, end);
-  const cls = c0 & CLASS_MASK;
-  const bit = 1 << cls;
-  let word = -1;
-  if ((bit & LETTER_SET) !== 0) {
-    word = matchUpperThenLower(table, text, start, end);
-    if (word < 0) word = matchUpperRun(table, text, start, end);
-  } else if ((bit & WORD_LEAD) !== 0) {
-    const second = start + 1 + ((c0 >> 3) & 1);
-    word = matchUpperThenLower(table, text, second, end);
-    if (word < 0 && cls === MARK) word = matchUpperThenLower(table, text, start, end);
-    if (word < 0) word = matchUpperRun(table, text, second, end);
-  }
-  if (word >= 0) {
-    if (word < end && text.charCodeAt(word) === 39) {
-      const contraction = contractionEnd(text, word, end, true);
-      if (contraction > 0) return contraction;
-    }
-    return word;
-  }
-  if (cls === NUMBER) return skipNumbers(table, text, start, end);
-  let runStart = -1;
-  if ((bit & PUNCT_SET) !== 0) runStart = start;
-  else if (text.charCodeAt(start) === 32 && start + 1 < end && ((1 << (charClass(table, text, start + 1, end) & CLASS_MASK)) & PUNCT_SET) !== 0) {
-    runStart = start + 1;
-  }
-  if (runStart >= 0) {
-    return skipLineBreaks(text, skipClasses(table, text, runStart, end, PUNCT_SET), end, true);
-  }
-  return whitespacePieceEnd(table, text, start, end, true);
+  return nextPieceFromRules(compiledRules(O200K_RULES), table, text, start, end);
 }
 
 /**

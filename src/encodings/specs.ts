@@ -11,7 +11,11 @@ export type RankFileName = 'r50k_base' | 'p50k_base' | 'cl100k_base' | 'o200k_ba
 /** What the encode loop needs of any byte-level BPE encoding, built-in or optional (open-specs.ts). */
 export interface BpeSpec {
   readonly name: string;
-  /** The split pattern (tiktoken's, Rust regex syntax): the reference encoder runs it as a regex. */
+  /**
+   * The split pattern (tiktoken's, Rust regex syntax): the reference encoder runs it as a regex. The
+   * same pattern as data is in split-rules.ts, which the fast path's scanners interpret; it renders
+   * to this text byte for byte (test/split-rules.test.ts).
+   */
   readonly pattern: string;
   /** The fast path's implementation of `pattern` (src/bpe/pretokenizers.ts). */
   readonly pretokenizer: PretokenizerName;

@@ -1,0 +1,235 @@
+import { CLASS_RUNS } from './unicode-classes.generated.js';
+import { LOWER, MARK, NEWLINE, NUMBER, OTHER_LETTER, SPACE, UPPER } from './char-class.js';
+import { internalError } from '../errors.js';
+import type { CharSet, Element, Repeat, SplitRules } from '../encodings/split-rules.js';
+
+
+function renderSet(set: CharSet): string {
+  if (set.of.length === 1 && !set.not) return set.of[0]!;
+  if (set.of.length === 1 && set.not && set.of[0] === '\\s') return '\\S';
+  return `[${set.not ? '^' : ''}${set.of.join('')}]`;
+}
+
+function renderRepeat(repeat: Repeat): string {
+  return typeof repeat === 'string' ? repeat : `{${repeat[0]},${repeat[1]}}`;
+}
+
+function renderElement(element: Element): string {
+  if ('set' in element) return renderSet(element.set) + renderRepeat(element.repeat);
+  if ('notAhead' in element) return `(?!${renderSet(element.notAhead)})`;
+  if (!element.ignoreCase && element.words.length === 1 && element.repeat === '') return element.words[0]!;
+  return `(?${element.ignoreCase ? 'i' : ''}:${element.words.join('|')})${element.repeat}`;
+}
+
+/** The pattern text of a rule table, in tiktoken's (Rust regex) syntax. */
+export function renderPattern(rules: SplitRules): string {
+  return rules.map((alternative) => alternative.map(renderElement).join('')).join('|');
+}
+
+// A rule table in the interpreter's form (split-rules-scan.ts): every set a bit mask over the
+// classes of char-class.ts plus a few characters, and for each element what the interpreter may
+// skip.
+
+export const SET = 0;
+export const WORDS = 1;
+export const NOT_AHEAD = 2;
+
+/** One element, every kind in one shape (so the interpreter's reads stay monomorphic). */
+export interface CompiledElement {
+  readonly kind: number;
+  /** SET / NOT_AHEAD: the classes in the set, as bits. */
+  readonly mask: number;
+  /** SET / NOT_AHEAD: characters in the set beyond its classes (BMP, not surrogates). */
+  readonly chars: string;
+  readonly min: number;
+  readonly max: number;
+  /** WORDS: per word, per character, the code units that match it. */
+  readonly words: readonly (readonly string[])[];
+  /** WORDS: the code units any word starts with. */
+  readonly first: string;
+  /**
+   * No backtracking into this element can help: what follows always matches the empty string, or
+   * (a run) must start with a character outside the run's set. The interpreter takes the greedy
+   * match and moves on.
+   */
+  readonly possessive: boolean;
+  /**
+   * What the rest of the alternative after this element must start with, when it must take a
+   * character before any look-ahead (`restFilter`): a position where the next character is not in
+   * it (or the text ends) cannot be where this element stops.
+   */
+  readonly restFilter: boolean;
+  readonly restMask: number;
+  readonly restChars: string;
+}
+
+export interface CompiledRules {
+  readonly alternatives: readonly (readonly CompiledElement[])[];
+  /** For a first character below 0x80: the alternatives that can start with it. */
+  readonly asciiCandidates: readonly (readonly number[])[];
+  /** For any other first character, by class. */
+  readonly classCandidates: readonly (readonly number[])[];
+}
+
+const ATOM_CLASSES: Readonly<Record<string, readonly number[]>> = {
+  '\\p{L}': [UPPER, LOWER, OTHER_LETTER],
+  '\\p{Lu}': [UPPER],
+  '\\p{Lt}': [UPPER],
+  '\\p{Ll}': [LOWER],
+  '\\p{Lm}': [OTHER_LETTER],
+  '\\p{Lo}': [OTHER_LETTER],
+  '\\p{M}': [MARK],
+  '\\p{N}': [NUMBER],
+  '\\s': [SPACE, NEWLINE],
+};
+const ATOM_CHARS: Readonly<Record<string, string>> = { '\\r': '\r', '\\n': '\n', '/': '/', ' ': ' ' };
+/** Rust's simple case folding adds these to ASCII's two cases (as pattern-regex.ts's FOLDS). */
+const FOLDS: Readonly<Record<string, string>> = { s: 'ſ', k: '\u212a' };
+
+/** The code points of class `cls`, when there are at most `limit` of them; else undefined. */
+function membersOfClass(cls: number, limit: number): number[] | undefined {
+  const members: number[] = [];
+  let start = 0;
+  for (let i = 0; i < CLASS_RUNS.length; i += 2) {
+    start += CLASS_RUNS[i]!;
+    if (CLASS_RUNS[i + 1] !== cls) continue;
+    const next = i + 2 < CLASS_RUNS.length ? start + CLASS_RUNS[i + 2]! : 0x110000;
+    if (members.length + next - start > limit) return undefined;
+    for (let c = start; c < next; c++) members.push(c);
+  }
+  return members;
+}
+
+function classOfChar(char: string): number {
+  let start = 0;
+  let cls = 0;
+  const code = char.codePointAt(0)!;
+  for (let i = 0; i < CLASS_RUNS.length; i += 2) {
+    start += CLASS_RUNS[i]!;
+    if (start > code) break;
+    cls = CLASS_RUNS[i + 1]!;
+  }
+  return cls;
+}
+
+function compileSet(set: CharSet): { mask: number; chars: string } {
+  let mask = 0;
+  let chars = '';
+  for (const atom of set.of) {
+    const classes = ATOM_CLASSES[atom];
+    if (classes) for (const cls of classes) mask |= 1 << cls;
+    else chars += ATOM_CHARS[atom]!;
+  }
+  // Fold characters that make up a whole class into it (\r and \n are all of NEWLINE).
+  for (let cls = 0; cls < 8; cls++) {
+    const members = membersOfClass(cls, 4);
+    if (members && members.length > 0 && members.every((c) => chars.includes(String.fromCharCode(c)))) {
+      mask |= 1 << cls;
+      chars = [...chars].filter((c) => !members.includes(c.charCodeAt(0))).join('');
+    }
+  }
+  chars = [...chars].filter((c) => ((mask >> classOfChar(c)) & 1) === 0).join('');
+  if (set.not) {
+    if (chars !== '') throw unsupported(`a negated set with characters that are not a whole class: ${renderSet(set)}`);
+    mask = ~mask & 0xff;
+  }
+  return { mask, chars };
+}
+
+function compileRepeat(repeat: Repeat): [number, number] {
+  if (repeat === '') return [1, 1];
+  if (repeat === '?') return [0, 1];
+  if (repeat === '*') return [0, 0x7fffffff];
+  if (repeat === '+') return [1, 0x7fffffff];
+  return [repeat[0], repeat[1]];
+}
+
+function foldsOf(char: string, ignoreCase: boolean): string {
+  if (!ignoreCase) return char;
+  const lower = char.toLowerCase();
+  const upper = char.toUpperCase();
+  return lower === upper ? char : lower + upper + (FOLDS[lower] ?? '');
+}
+
+function compileElement(element: Element): CompiledElement {
+  if ('set' in element) {
+    const [min, max] = compileRepeat(element.repeat);
+    return { kind: SET, ...compileSet(element.set), min, max, words: [], first: '', possessive: false, restFilter: false, restMask: 0, restChars: '' };
+  }
+  if ('notAhead' in element) return { kind: NOT_AHEAD, ...compileSet(element.notAhead), min: 0, max: 0, words: [], first: '', possessive: false, restFilter: false, restMask: 0, restChars: '' };
+  const words = element.words.map((word) => [...word].map((char) => foldsOf(char, element.ignoreCase === true)));
+  const first = [...new Set(words.map((w) => w[0]!).join(''))].join('');
+  return { kind: WORDS, mask: 0, chars: '', min: element.repeat === '?' ? 0 : 1, max: 1, words, first, possessive: false, restFilter: false, restMask: 0, restChars: '' };
+}
+
+/** Whether `rest` matches the empty string wherever it is tried. */
+function alwaysEmpty(rest: readonly CompiledElement[]): boolean {
+  return rest.every((e) => e.kind !== NOT_AHEAD && e.min === 0);
+}
+
+/** Whether every character `e` (a run) takes is outside what `next` (not optional) can start with. */
+function disjointFromNext(e: CompiledElement, next: CompiledElement | undefined): boolean {
+  if (next === undefined || next.min === 0 || e.kind !== SET) return false;
+  if (next.kind === SET) {
+    const inBoth = (chars: string, mask: number) => [...chars].some((c) => ((mask >> classOfChar(c)) & 1) !== 0);
+    return (e.mask & next.mask) === 0 && !inBoth(e.chars, next.mask) && !inBoth(next.chars, e.mask) && ![...e.chars].some((c) => next.chars.includes(c));
+  }
+  if (next.kind === WORDS) return ![...next.first].some((c) => ((e.mask >> classOfChar(c)) & 1) !== 0 || e.chars.includes(c));
+  return false;
+}
+
+/** The first set of `rest` when it must take a character before any look-ahead, else undefined. */
+function firstSet(rest: readonly CompiledElement[]): { restMask: number; restChars: string } | undefined {
+  let restMask = 0;
+  let restChars = '';
+  for (const e of rest) {
+    if (e.kind === NOT_AHEAD) return undefined;
+    if (e.kind === SET) {
+      restMask |= e.mask;
+      restChars += e.chars;
+    } else {
+      restChars += e.first;
+    }
+    if (e.min > 0) return { restMask, restChars };
+  }
+  return undefined;
+}
+
+function compileAlternative(alt: readonly Element[]): CompiledElement[] {
+  const elements = alt.map(compileElement);
+  return elements.map((e, k) => {
+    const first = firstSet(elements.slice(k + 1));
+    return {
+      ...e,
+      possessive: alwaysEmpty(elements.slice(k + 1)) || disjointFromNext(e, elements[k + 1]),
+      restFilter: first !== undefined,
+      restMask: first?.restMask ?? 0,
+      restChars: first?.restChars ?? '',
+    };
+  });
+}
+
+/** Whether alternative `alt` can start with a character of class `cls` that is `unit` (-1: any non-ASCII one). */
+function canStart(alt: readonly CompiledElement[], cls: number, unit: number): boolean {
+  for (const e of alt) {
+    if (e.kind === NOT_AHEAD) continue; // conservatively: it takes nothing
+    if (e.kind === SET && (((e.mask >> cls) & 1) !== 0 || (unit >= 0 && e.chars.includes(String.fromCharCode(unit))))) return true;
+    if (e.kind === WORDS && e.words.some((w) => unit >= 0 && w[0]!.includes(String.fromCharCode(unit)))) return true;
+    if (e.kind === WORDS && unit < 0 && e.words.some((w) => [...w[0]!].some((c) => c.charCodeAt(0) >= 0x80 && classOfChar(c) === cls))) return true;
+    if (e.min > 0) return false;
+  }
+  return true;
+}
+
+export function compileRules(rules: SplitRules): CompiledRules {
+  const alternatives = rules.map(compileAlternative);
+  const indices = alternatives.map((_, i) => i);
+  const asciiCandidates = Array.from({ length: 0x80 }, (_, unit) =>
+    indices.filter((i) => canStart(alternatives[i]!, classOfChar(String.fromCharCode(unit)), unit)));
+  const classCandidates = Array.from({ length: 8 }, (_, cls) => indices.filter((i) => canStart(alternatives[i]!, cls, -1)));
+  return { alternatives, asciiCandidates, classCandidates };
+}
+
+function unsupported(problem: string): Error {
+  return internalError(`compileRules: ${problem}`);
+}
