@@ -3,6 +3,12 @@ import { LOWER, MARK, NEWLINE, NUMBER, OTHER_LETTER, SPACE, UPPER } from './char
 import { internalError } from '../errors.js';
 import type { CharSet, Element, Repeat, SplitRules } from '../encodings/split-rules.js';
 
+/**
+ * A split pattern's rule table (src/encodings/split-rules.ts) two ways: as tiktoken's pattern text
+ * (`renderPattern`, which the tests compare with the specs'), and compiled for the interpreter
+ * (`compileRules`, for split-rules-scan.ts). Compiling reads the generated class runs, so a set
+ * such as `[\r\n]` that is a whole class becomes that class's bit.
+ */
 
 function renderSet(set: CharSet): string {
   if (set.of.length === 1 && !set.not) return set.of[0]!;
