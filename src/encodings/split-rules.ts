@@ -68,8 +68,8 @@ function cl100kLike(digits: Repeat): SplitRules {
     ...WHITESPACE_ALTERNATIVES,
   ];
 }
-export const CL100K_RULES: SplitRules = cl100kLike([1, 3]);
-export const QWEN2_RULES: SplitRules = cl100kLike('');
+export const CL100K_RULES: SplitRules = /* @__PURE__ */ cl100kLike([1, 3]);
+export const QWEN2_RULES: SplitRules = /* @__PURE__ */ cl100kLike('');
 
 export const O200K_RULES: SplitRules = [
   [{ set: WORD_LEAD, repeat: '?' }, { set: CASED_START, repeat: '*' }, { set: CASED_REST, repeat: '+' }, { words: CONTRACTIONS, ignoreCase: true, repeat: '?' }],
