@@ -1,5 +1,5 @@
 import { CLASS_RUNS } from './unicode-classes.generated.js';
-import { LOWER, MARK, NEWLINE, NUMBER, OTHER_LETTER, SPACE, UPPER } from './char-class.js';
+import { astralClass, bmpClasses, LOWER, MARK, NEWLINE, NUMBER, OTHER_LETTER, SPACE, UPPER } from './char-class.js';
 import { internalError } from '../errors.js';
 import type { CharSet, Element, Repeat, SplitRules } from '../encodings/split-rules.js';
 
@@ -106,16 +106,10 @@ function membersOfClass(cls: number, limit: number): number[] | undefined {
   return members;
 }
 
+/** The class of a character, from the scanners' own tables. */
 function classOfChar(char: string): number {
-  let start = 0;
-  let cls = 0;
   const code = char.codePointAt(0)!;
-  for (let i = 0; i < CLASS_RUNS.length; i += 2) {
-    start += CLASS_RUNS[i]!;
-    if (start > code) break;
-    cls = CLASS_RUNS[i + 1]!;
-  }
-  return cls;
+  return code < 0x10000 ? bmpClasses()[code]! : astralClass(code);
 }
 
 function compileSet(set: CharSet): { mask: number; chars: string } {
@@ -126,8 +120,9 @@ function compileSet(set: CharSet): { mask: number; chars: string } {
     if (classes) for (const cls of classes) mask |= 1 << cls;
     else chars += ATOM_CHARS[atom]!;
   }
-  // Fold characters that make up a whole class into it (\r and \n are all of NEWLINE).
-  for (let cls = 0; cls < 8; cls++) {
+  // Fold characters that make up a whole class into it (\r and \n are all of NEWLINE); only the
+  // classes of the set's characters can be.
+  for (const cls of new Set([...chars].map(classOfChar))) {
     const members = membersOfClass(cls, 4);
     if (members && members.length > 0 && members.every((c) => chars.includes(String.fromCharCode(c)))) {
       mask |= 1 << cls;
