@@ -92,22 +92,44 @@ describe('the generated data', () => {
 
   it('is refused when damaged, with a message that says how to fix it', async () => {
     const bytes = Buffer.from(((await import('../encodings/r50k_base.js')) as { base64: string }).base64, 'base64');
-    const flipped = Buffer.from(bytes);
-    flipped[1000]! ^= 1;
-    const attempts: [string, RegExp][] = [
-      [flipped.toString('base64'), /its data has SHA-256 [0-9a-f]{64}, tokmeter expects 533e3d02/],
-      [bytes.subarray(0, 5000).toString('base64'), /its data has SHA-256/],
+    const rankCount = bytes.readUInt32LE(8);
+    const arena = 16 + rankCount;
+    const damaged = (change: (copy: Buffer) => void): Buffer => {
+      const copy = Buffer.from(bytes);
+      change(copy);
+      return copy;
+    };
+    // Two neighbouring tokens of one length, swapped: the same bytes and lengths in another order.
+    let swapAt = -1;
+    for (let rank = 300, at = arena + bytes.subarray(16, 16 + 300).reduce((sum, length) => sum + length, 0); swapAt < 0; at += bytes[16 + rank]!, rank++) {
+      if (bytes[16 + rank] === 4 && bytes[16 + rank + 1] === 4) swapAt = at;
+    }
+    const attempts: [Buffer, RegExp][] = [
+      [damaged((copy) => (copy[arena + 1000]! ^= 1)), /its ranks have digest 0x[0-9a-f]{8}, tokmeter expects 0xaf0fdca4/],
+      [damaged((copy) => (copy[arena - 1]! ^= 1)), /token lengths add up to \d+ bytes but the arena holds \d+/],
+      [damaged((copy) => (copy[20]! += 1, copy[21]! -= 1)), /its ranks have digest/],
+      [damaged((copy) => (copy.copy(copy, swapAt, swapAt + 4, swapAt + 8), bytes.copy(copy, swapAt + 4, swapAt, swapAt + 4))), /its ranks have digest/],
+      [bytes.subarray(0, 5000), /its header says 50256 ranks/],
+      [damaged((copy) => copy.write('TKMQ', 0, 'latin1')), /not a version 1 rank file/],
     ];
     for (const [data, message] of attempts) {
       let error: unknown;
       try {
-        rankTableFromBase64('r50k_base', data, 'encodings/r50k_base.js');
+        rankTableFromBase64('r50k_base', data.toString('base64'), 'encodings/r50k_base.js');
       } catch (caught) {
         error = caught;
       }
       expect(error).toMatchObject({ code: 'ENCODING_DATA_CORRUPT', message: expect.stringMatching(message) as unknown });
       expect((error as Error).message).toMatch(/^tokmeter: encodings\/r50k_base\.js is damaged: .*Reinstall tokmeter/);
     }
+  });
+
+  it('records each rank form\'s digest, the one its rank table computes', () => {
+    for (const file of ['r50k_base', 'p50k_base', 'cl100k_base', 'o200k_base'] as const) {
+      const table = loadRankTable(file);
+      expect(table.digest).toBe(RANK_FILES[file].digest);
+    }
+    expect(new Set(Object.values(RANK_FILES).map((entry) => entry.digest)).size).toBe(4);
   });
 });
 

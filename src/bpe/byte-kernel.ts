@@ -1,8 +1,8 @@
 import { internalError, TokmeterError } from '../errors.js';
-import { base64ToBytes, sha256Hex, wasmTurnedOff } from '../platform/host.js';
-import { BYTE_LOOP_SHA256, BYTE_LOOP_WASM } from './byte-kernel.generated.js';
+import { base64ToBytes, wasmTurnedOff } from '../platform/host.js';
+import { BYTE_LOOP_DIGEST, BYTE_LOOP_WASM } from './byte-kernel.generated.js';
 import { asciiClasses, bmpClasses, LOWER, MARK, NEWLINE, NOT_ASCII, NUMBER, OTHER, OTHER_LETTER, SPACE, UPPER } from './char-class.js';
-import type { RankTable } from './rank-table.js';
+import { digestText, hashBytes, type RankTable } from './rank-table.js';
 import { KNOWN_SHORT, NEW_SHORT, NOT_SHORT, shortSlot, type ShortPieces } from './short-pieces.js';
 import type { Workspace } from './workspace.js';
 
@@ -241,11 +241,11 @@ export function useByteKernel(on: boolean): void {
 
 function compile(): object | null {
   const bytes = base64ToBytes(BYTE_LOOP_WASM);
-  const digest = bytes === null ? 'none (it is not base64)' : sha256Hex(bytes);
-  if (bytes === null || digest !== BYTE_LOOP_SHA256) {
+  const digest = bytes === null ? 'none (it is not base64)' : digestText(hashBytes(bytes, 0, bytes.length));
+  if (bytes === null || digest !== digestText(BYTE_LOOP_DIGEST)) {
     throw new TokmeterError(
       'CORRUPT_PACKAGE',
-      `the embedded WebAssembly byte loop has SHA-256 ${digest}, not ${BYTE_LOOP_SHA256}: the package is damaged. Reinstall tokmeter, or set TOKMETER_WASM=0 to count without it.`,
+      `the embedded WebAssembly byte loop has digest ${digest}, not ${digestText(BYTE_LOOP_DIGEST)}: the package is damaged. Reinstall tokmeter, or set TOKMETER_WASM=0 to count without it.`,
     );
   }
   const api = webAssembly();
@@ -256,7 +256,6 @@ function compile(): object | null {
     return null;
   }
 }
-
 
 function webAssembly(): WebAssemblyApi | undefined {
   return (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;

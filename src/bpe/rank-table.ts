@@ -1,4 +1,4 @@
-import { internalError, type TokmeterError } from '../errors.js';
+import { internalError, TokmeterError } from '../errors.js';
 import { Workspace } from './workspace.js';
 
 /**
@@ -22,6 +22,14 @@ export class RankTable {
   readonly maxTokenLength: number;
   /** The ranks below `rankCount` that no token has (special tokens take some of those ids). */
   readonly gaps: readonly number[];
+  /**
+   * A 32-bit digest of every rank's bytes in rank order, taken by the index build as it hashes each
+   * token (no extra pass): the index hash of each rank's bytes (an empty rank hashes as empty bytes),
+   * folded in order as FNV-1a folds bytes. A file is checked against the digest its generator
+   * recorded (encodings/rank-form.ts): a change to one token always changes it (each fold is a
+   * bijection of the state), other damage escapes with odds of 2^-32.
+   */
+  readonly digest: number;
   /**
    * One Int32 per slot: rank + 1 in the low 18 bits (0 marks an empty slot) and a 14-bit tag from
    * the key's hash above them, so most mismatches are rejected without touching the token's bytes.
@@ -47,7 +55,9 @@ export class RankTable {
     this.filterShift = 32 - Math.max(10, 32 - Math.clz32(rankCount * 8 - 1));
     this.filter = new Int32Array(1 << (32 - this.filterShift - 5));
     const gaps: number[] = [];
-    this.maxTokenLength = indexTokens(lengths, bytes, this.offsets, this.slots, this.filter, this.filterShift, gaps);
+    const built = indexTokens(lengths, bytes, this.offsets, this.slots, this.filter, this.filterShift, gaps);
+    this.maxTokenLength = built.maxTokenLength;
+    this.digest = built.digest;
     this.gaps = gaps;
   }
 
@@ -118,7 +128,8 @@ function slotMask(rankCount: number): number {
 
 /**
  * Fills in the tokens' offsets, the index, the filter and the gaps in one pass over the tokens in
- * rank order, and returns the longest token's length. It runs once, cold, at start-up, where every
+ * rank order, and returns the longest token's length and the ranks' digest (RankTable#digest; two
+ * operations a token on a hash the index needs anyway). It runs once, cold, at start-up, where every
  * extra loop and call is paid in V8's interpreter before the loop is compiled: inserting in rank
  * order jumps about the index, but sorting the keys by region first (to sweep it once) cost more
  * than the cache misses it saved. `hashBytes`, `filterBit`, `homeSlot` and `tagOf` are written out
@@ -128,7 +139,7 @@ function slotMask(rankCount: number): number {
  * With hashBytes taking two bytes a multiplication, the build of o200k_base's table took 14.0/17.2
  * ms (min/median of 12 fresh processes) instead of 15.3/20.3.
  */
-function indexTokens(lengths: Uint8Array, bytes: Uint8Array, offsets: Uint32Array, slots: Int32Array, filter: Int32Array, filterShift: number, gaps: number[]): number {
+function indexTokens(lengths: Uint8Array, bytes: Uint8Array, offsets: Uint32Array, slots: Int32Array, filter: Int32Array, filterShift: number, gaps: number[]): { maxTokenLength: number; digest: number } {
   const rankCount = lengths.length;
   const mask = slots.length - 1;
   const seed = HASH_SEED;
@@ -138,11 +149,13 @@ function indexTokens(lengths: Uint8Array, bytes: Uint8Array, offsets: Uint32Arra
   const rankBits = RANK_BITS;
   let at = 0;
   let maxTokenLength = 0;
+  let digest = seed;
   for (let rank = 0; rank < rankCount; rank++) {
     offsets[rank] = at;
     const length = lengths[rank]!;
     if (length === 0) {
       gaps.push(rank);
+      digest = Math.imul(digest ^ seed, prime);
       continue;
     }
     const end = at + length;
@@ -150,6 +163,7 @@ function indexTokens(lengths: Uint8Array, bytes: Uint8Array, offsets: Uint32Arra
     let i = at;
     for (; i + 1 < end; i += 2) hash = Math.imul(hash ^ (bytes[i]! | (bytes[i + 1]! << 8)), prime);
     if (i < end) hash = Math.imul(hash ^ bytes[i]!, prime);
+    digest = Math.imul(digest ^ hash, prime);
     const bit = Math.imul(hash ^ (hash >>> 16), mixB) >>> filterShift;
     filter[bit >>> 5]! |= 1 << (bit & 31);
     let slot = (hash ^ (hash >>> 15)) & mask;
@@ -160,13 +174,14 @@ function indexTokens(lengths: Uint8Array, bytes: Uint8Array, offsets: Uint32Arra
   }
   if (at !== bytes.length) throw arenaMismatch(lengths, bytes);
   offsets[rankCount] = at;
-  return maxTokenLength;
+  return { maxTokenLength, digest: digest >>> 0 };
 }
 
+/** Damaged data, not a bug: a rank file's loader (encodings/rank-form.ts) names the file. */
 function arenaMismatch(lengths: Uint8Array, bytes: Uint8Array): TokmeterError {
   let total = 0;
   for (let rank = 0; rank < lengths.length; rank++) total += lengths[rank]!;
-  return internalError(`token lengths add up to ${total} bytes but the arena holds ${bytes.length}`);
+  return new TokmeterError('ENCODING_DATA_CORRUPT', `token lengths add up to ${total} bytes but the arena holds ${bytes.length}`);
 }
 
 /** FNV-1a's offset basis and prime, also for the memo's hash of pieces (memo-hash.ts). */
@@ -190,4 +205,9 @@ export function hashBytes(key: Uint8Array, start: number, end: number): number {
   for (; i + 1 < end; i += 2) hash = Math.imul(hash ^ (key[i]! | (key[i + 1]! << 8)), HASH_PRIME);
   if (i < end) hash = Math.imul(hash ^ key[i]!, HASH_PRIME);
   return hash;
+}
+
+/** A 32-bit digest as error messages and generated files write it: 0x and eight hex digits. */
+export function digestText(digest: number): string {
+  return `0x${(digest >>> 0).toString(16).padStart(8, '0')}`;
 }

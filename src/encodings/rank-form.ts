@@ -1,6 +1,6 @@
-import { RankTable } from '../bpe/rank-table.js';
+import { digestText, RankTable } from '../bpe/rank-table.js';
 import { internalError, TokmeterError } from '../errors.js';
-import { base64ToBytes, sha256Hex } from '../platform/host.js';
+import { base64ToBytes } from '../platform/host.js';
 import { RANK_FILES } from './rank-files.generated.js';
 import type { RankFileName } from './specs.js';
 
@@ -13,9 +13,12 @@ function corrupt(source: string, problem: string, fix: string): TokmeterError {
   return new TokmeterError('ENCODING_DATA_CORRUPT', `${source} is damaged: ${problem}. ${fix}`);
 }
 
-/** What a rank file's bytes must be: their SHA-256, and the ranks and tokens the header and table give. */
+/**
+ * What a rank file's bytes must be: their digest (RankTable#digest, recorded by the script that
+ * generated the file beside its SHA-256), and the ranks and tokens the header and table give.
+ */
 export interface ExpectedRankFile {
-  readonly sha256: string;
+  readonly digest: number;
   readonly rankCount: number;
   readonly tokens: number;
 }
@@ -70,9 +73,14 @@ export function joinExtension(base: Uint8Array | null, extension: Uint8Array | n
 /**
  * The rank table in `bytes`, a rank file's rank form (TKMR version 1, described in
  * scripts/generate-encodings.mjs; null when its base64 did not decode), checked against what this
- * version of tokmeter expects for `name` before use: SHA-256, header, length and token count. On
- * Node the hash is native (about 1 ms for o200k_base's 1.6 MB); elsewhere plain JavaScript (some
- * 15 ms; platform/sha256.ts).
+ * version of tokmeter expects for `name` before use: header, length, token count and digest.
+ *
+ * The digest is RankTable#digest, which the index build takes as it hashes every token anyway: a
+ * damaged, truncated or mismatched file (a partial install, a stale TOKMETER_ENCODINGS_DIR, data
+ * of another version) is refused before any answer, at no cost. The file's SHA-256 identifies it
+ * (the module's `sha256`, manifest.json) and is checked by `npm run generate -- --check` and the
+ * tests; hashing it on every load cost ~4 ms in Node (loading node:crypto, then the hash) and ~15 ms
+ * in plain JavaScript elsewhere, with nothing to add to the digest's check.
  */
 export function rankTableFromBytes(name: RankFileName, bytes: Uint8Array | null, source: string): RankTable {
   return checkedRankTable(RANK_FILES[name], bytes, source, REINSTALL);
@@ -81,8 +89,6 @@ export function rankTableFromBytes(name: RankFileName, bytes: Uint8Array | null,
 /** `rankTableFromBytes` against any expected form; `fix` ends each error's message. */
 export function checkedRankTable(expected: ExpectedRankFile, bytes: Uint8Array | null, source: string, fix: string): RankTable {
   if (bytes === null) throw corrupt(source, 'its data is not base64', fix);
-  const digest = sha256Hex(bytes);
-  if (digest !== expected.sha256) throw corrupt(source, `its data has SHA-256 ${digest}, tokmeter expects ${expected.sha256}`, fix);
   const header = new DataView(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, HEADER_BYTES));
   const magic = String.fromCharCode(bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!);
   if (bytes.length < HEADER_BYTES || magic !== 'TKMR' || header.getUint32(4, true) !== 1) throw corrupt(source, 'it is not a version 1 rank file', fix);
@@ -92,8 +98,19 @@ export function checkedRankTable(expected: ExpectedRankFile, bytes: Uint8Array |
     throw corrupt(source, `its header says ${rankCount} ranks and ${totalBytes} bytes in ${bytes.length} bytes of data`, fix);
   }
   const lengths = bytes.subarray(HEADER_BYTES, HEADER_BYTES + rankCount);
-  const table = new RankTable(lengths, bytes.subarray(HEADER_BYTES + rankCount));
+  const table = rankTable(lengths, bytes.subarray(HEADER_BYTES + rankCount), source, fix);
+  if (table.digest !== expected.digest) throw corrupt(source, `its ranks have digest ${digestText(table.digest)}, tokmeter expects ${digestText(expected.digest)}`, fix);
   const tokens = rankCount - table.gaps.length;
   if (tokens !== expected.tokens) throw corrupt(source, `it holds ${tokens} tokens, tokmeter expects ${expected.tokens}`, fix);
   return table;
+}
+
+/** The table of `lengths` and `bytes`; lengths that do not add up to the bytes are the file's damage. */
+function rankTable(lengths: Uint8Array, bytes: Uint8Array, source: string, fix: string): RankTable {
+  try {
+    return new RankTable(lengths, bytes);
+  } catch (error) {
+    if (error instanceof TokmeterError && error.code === 'ENCODING_DATA_CORRUPT') throw corrupt(source, error.message.replace(/^tokmeter: /, ''), fix);
+    throw error;
+  }
 }

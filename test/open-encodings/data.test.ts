@@ -30,13 +30,16 @@ describe('useEncodingData', () => {
     const flipped = llama3.base64[100] === 'A' ? 'B' : 'A';
     const tampered = { ...llama3, base64: `${llama3.base64.slice(0, 100)}${flipped}${llama3.base64.slice(101)}` };
     expect(tampered.base64).not.toBe(llama3.base64);
-    expect(() => useEncodingData(tampered)).toThrow(/tokmeter-open\/llama3 is damaged: its data has SHA-256/);
+    expect(() => useEncodingData(tampered)).toThrow(/tokmeter-open\/llama3 is damaged: token lengths add up to \d+ bytes but the arena holds \d+\. Install the version of tokmeter-open/);
     try {
       useEncodingData(tampered);
     } catch (error) {
       expect((error as TokmeterError).code).toBe('ENCODING_DATA_CORRUPT');
     }
     expect(() => useEncodingData({ ...llama3, name: 'qwen2' } as never)).toThrow(/tokmeter-open\/qwen2 is damaged/);
+    const lastChar = llama3.base64.length - 8;
+    const arenaFlipped = { ...llama3, base64: `${llama3.base64.slice(0, lastChar)}${llama3.base64[lastChar] === 'A' ? 'B' : 'A'}${llama3.base64.slice(lastChar + 1)}` };
+    expect(() => useEncodingData(arenaFlipped)).toThrow(/tokmeter-open\/llama3 is damaged: its ranks have digest 0x[0-9a-f]{8}, tokmeter expects 0x/);
     expect(() => useEncodingData({ ...llama3, name: 'llama4' } as never)).toThrow(/data\.name must be one of llama3, qwen2, deepseek_v3/);
     expect(() => useEncodingData({ ...llama3, format: 'tkmr-2' } as never)).toThrow(/data\.format/);
   });
