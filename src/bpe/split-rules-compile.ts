@@ -1,19 +1,25 @@
 import { CLASS_RUNS } from './unicode-classes.generated.js';
-import { astralClass, bmpClasses, LOWER, MARK, NEWLINE, NUMBER, OTHER_LETTER, SPACE, UPPER } from './char-class.js';
 import { internalError } from '../errors.js';
 import type { CharSet, Element, Repeat, SplitRules } from '../encodings/split-rules.js';
+import { ATOM_CHARS, ATOM_CLASSES, baseClasses, classOfCodePoint, type RuleClasses } from './split-rules-classes.js';
 
 /**
- * A split pattern's rule table (src/encodings/split-rules.ts) two ways: as tiktoken's pattern text
- * (`renderPattern`, which the tests compare with the specs'), and compiled for the interpreter
- * (`compileRules`, for split-rules-scan.ts). Compiling reads the generated class runs, so a set
- * such as `[\r\n]` that is a whole class becomes that class's bit.
+ * A split pattern's rule table (src/encodings/split-rules.ts) two ways: as its pattern text
+ * (`renderPattern`, `renderSequence`, which the tests compare with the specs'), and compiled for the
+ * interpreter (`compileRules`, for split-rules-scan.ts). Compiling reads the generated class runs,
+ * so a set such as `[\r\n]` that is a whole class becomes that class's bit.
  */
 
-function renderSet(set: CharSet): string {
-  if (set.of.length === 1 && !set.not) return set.of[0]!;
-  if (set.of.length === 1 && set.not && set.of[0] === '\\s') return '\\S';
-  return `[${set.not ? '^' : ''}${set.of.join('')}]`;
+/** Inside a set, these are written escaped. */
+const ESCAPED = new Set(['-', '[', '\\', ']']);
+
+export function renderSet(set: CharSet): string {
+  const ranges = set.ranges ?? [];
+  const chars = set.chars ?? '';
+  if (ranges.length === 0 && chars === '' && set.of.length === 1 && !set.not) return set.of[0]!;
+  if (ranges.length === 0 && chars === '' && set.of.length === 1 && set.not && set.of[0] === '\\s') return '\\S';
+  const body = set.of.join('') + ranges.map(([first, last]) => `${first}-${last}`).join('') + [...chars].map((c) => (ESCAPED.has(c) ? `\\${c}` : c)).join('');
+  return `[${set.not ? '^' : ''}${body}]`;
 }
 
 function renderRepeat(repeat: Repeat): string {
@@ -30,6 +36,11 @@ function renderElement(element: Element): string {
 /** The pattern text of a rule table, in tiktoken's (Rust regex) syntax. */
 export function renderPattern(rules: SplitRules): string {
   return rules.map((alternative) => alternative.map(renderElement).join('')).join('|');
+}
+
+/** The pattern text of a sequence of rule tables: each step's, joined by ` then ` (as open-specs.ts writes them). */
+export function renderSequence(steps: readonly SplitRules[]): string {
+  return steps.map(renderPattern).join(' then ');
 }
 
 // A rule table in the interpreter's form (split-rules-scan.ts): every set a bit mask over the
@@ -70,27 +81,34 @@ export interface CompiledElement {
 }
 
 export interface CompiledRules {
+  /** The classes its sets are masks over. */
+  readonly classes: RuleClasses;
   readonly alternatives: readonly (readonly CompiledElement[])[];
   /** For a first character below 0x80: the alternatives that can start with it. */
   readonly asciiCandidates: readonly (readonly number[])[];
-  /** For any other first character, by class. */
+  /** For any other first character, by class (`classes.count` of them). */
   readonly classCandidates: readonly (readonly number[])[];
 }
 
-const ATOM_CLASSES: Readonly<Record<string, readonly number[]>> = {
-  '\\p{L}': [UPPER, LOWER, OTHER_LETTER],
-  '\\p{Lu}': [UPPER],
-  '\\p{Lt}': [UPPER],
-  '\\p{Ll}': [LOWER],
-  '\\p{Lm}': [OTHER_LETTER],
-  '\\p{Lo}': [OTHER_LETTER],
-  '\\p{M}': [MARK],
-  '\\p{N}': [NUMBER],
-  '\\s': [SPACE, NEWLINE],
-};
-const ATOM_CHARS: Readonly<Record<string, string>> = { '\\r': '\r', '\\n': '\n', '/': '/', ' ': ' ' };
 /** Rust's simple case folding adds these to ASCII's two cases (as pattern-regex.ts's FOLDS). */
 const FOLDS: Readonly<Record<string, string>> = { s: 'ſ', k: '\u212a' };
+
+/**
+ * How a table's sets become masks: over the scanners' eight classes, with single characters beside
+ * them (`baseClassing`), or over classes of the table's own, made for its sets (`refinedClasses`);
+ * with `ends`, the classes of characters that end the text as far as the table can see (a sequence's
+ * earlier steps, split-rules-sequence.ts): no set holds them, so no match reads past one.
+ */
+export interface Classing {
+  readonly classes: RuleClasses;
+  readonly set: (set: CharSet) => { mask: number; chars: string };
+  readonly ends: number;
+}
+
+/** The class of a character under `classes`. */
+function classOfChar(classes: RuleClasses, char: string): number {
+  return classOfCodePoint(classes, char.codePointAt(0)!);
+}
 
 /** The code points of class `cls`, when there are at most `limit` of them; else undefined. */
 function membersOfClass(cls: number, limit: number): number[] | undefined {
@@ -106,35 +124,38 @@ function membersOfClass(cls: number, limit: number): number[] | undefined {
   return members;
 }
 
-/** The class of a character, from the scanners' own tables. */
-function classOfChar(char: string): number {
-  const code = char.codePointAt(0)!;
-  return code < 0x10000 ? bmpClasses()[code]! : astralClass(code);
-}
-
-function compileSet(set: CharSet): { mask: number; chars: string } {
-  let mask = 0;
-  let chars = '';
-  for (const atom of set.of) {
-    const classes = ATOM_CLASSES[atom];
-    if (classes) for (const cls of classes) mask |= 1 << cls;
-    else chars += ATOM_CHARS[atom]!;
-  }
-  // Fold characters that make up a whole class into it (\r and \n are all of NEWLINE); only the
-  // classes of the set's characters can be.
-  for (const cls of new Set([...chars].map(classOfChar))) {
-    const members = membersOfClass(cls, 4);
-    if (members && members.length > 0 && members.every((c) => chars.includes(String.fromCharCode(c)))) {
-      mask |= 1 << cls;
-      chars = [...chars].filter((c) => !members.includes(c.charCodeAt(0))).join('');
+/** Sets over the scanners' eight classes, with the characters that are not a whole class beside them. */
+export function baseClassing(): Classing {
+  const classes = baseClasses();
+  const classOf = (char: string) => classOfChar(classes, char);
+  const set = (charSet: CharSet): { mask: number; chars: string } => {
+    let mask = 0;
+    let chars = '';
+    if ((charSet.ranges ?? []).length > 0 || (charSet.chars ?? '') !== '' || charSet.of.includes('\\p{P}') || charSet.of.includes('\\p{S}')) {
+      throw unsupported(`a set the scanners' classes cannot hold; compile it with refinedClasses: ${renderSet(charSet)}`);
     }
-  }
-  chars = [...chars].filter((c) => ((mask >> classOfChar(c)) & 1) === 0).join('');
-  if (set.not) {
-    if (chars !== '') throw unsupported(`a negated set with characters that are not a whole class: ${renderSet(set)}`);
-    mask = ~mask & 0xff;
-  }
-  return { mask, chars };
+    for (const atom of charSet.of) {
+      const atomClasses = ATOM_CLASSES[atom];
+      if (atomClasses) for (const cls of atomClasses) mask |= 1 << cls;
+      else chars += ATOM_CHARS[atom]!;
+    }
+    // Fold characters that make up a whole class into it (\r and \n are all of NEWLINE); only the
+    // classes of the set's characters can be.
+    for (const cls of new Set([...chars].map(classOf))) {
+      const members = membersOfClass(cls, 4);
+      if (members && members.length > 0 && members.every((c) => chars.includes(String.fromCharCode(c)))) {
+        mask |= 1 << cls;
+        chars = [...chars].filter((c) => !members.includes(c.charCodeAt(0))).join('');
+      }
+    }
+    chars = [...chars].filter((c) => ((mask >> classOf(c)) & 1) === 0).join('');
+    if (charSet.not) {
+      if (chars !== '') throw unsupported(`a negated set with characters that are not a whole class: ${renderSet(charSet)}`);
+      mask = ~mask & 0xff;
+    }
+    return { mask, chars };
+  };
+  return { classes, set, ends: 0 };
 }
 
 function compileRepeat(repeat: Repeat): [number, number] {
@@ -152,13 +173,20 @@ function foldsOf(char: string, ignoreCase: boolean): string {
   return lower === upper ? char : lower + upper + (FOLDS[lower] ?? '');
 }
 
-function compileElement(element: Element): CompiledElement {
+function compileElement(element: Element, classing: Classing): CompiledElement {
+  const ends = classing.ends;
   if ('set' in element) {
     const [min, max] = compileRepeat(element.repeat);
-    return { kind: SET, ...compileSet(element.set), min, max, words: [], first: '', possessive: false, restFilter: false, restMask: 0, restChars: '' };
+    const { mask, chars } = classing.set(element.set);
+    return { kind: SET, mask: mask & ~ends, chars, min, max, words: [], first: '', possessive: false, restFilter: false, restMask: 0, restChars: '' };
   }
-  if ('notAhead' in element) return { kind: NOT_AHEAD, ...compileSet(element.notAhead), min: 0, max: 0, words: [], first: '', possessive: false, restFilter: false, restMask: 0, restChars: '' };
-  const words = element.words.map((word) => [...word].map((char) => foldsOf(char, element.ignoreCase === true)));
+  if ('notAhead' in element) {
+    // Where a character of `ends` is next, the text has ended for this table: the look-ahead succeeds.
+    const { mask, chars } = classing.set(element.notAhead);
+    return { kind: NOT_AHEAD, mask: mask & ~ends, chars, min: 0, max: 0, words: [], first: '', possessive: false, restFilter: false, restMask: 0, restChars: '' };
+  }
+  const outside = (units: string) => [...units].filter((u) => ((ends >> classOfChar(classing.classes, u)) & 1) === 0).join('');
+  const words = element.words.map((word) => [...word].map((char) => outside(foldsOf(char, element.ignoreCase === true))));
   const first = [...new Set(words.map((w) => w[0]!).join(''))].join('');
   return { kind: WORDS, mask: 0, chars: '', min: element.repeat === '?' ? 0 : 1, max: 1, words, first, possessive: false, restFilter: false, restMask: 0, restChars: '' };
 }
@@ -169,13 +197,14 @@ function alwaysEmpty(rest: readonly CompiledElement[]): boolean {
 }
 
 /** Whether every character `e` (a run) takes is outside what `next` (not optional) can start with. */
-function disjointFromNext(e: CompiledElement, next: CompiledElement | undefined): boolean {
+function disjointFromNext(classes: RuleClasses, e: CompiledElement, next: CompiledElement | undefined): boolean {
   if (next === undefined || next.min === 0 || e.kind !== SET) return false;
+  const classOf = (c: string) => classOfChar(classes, c);
   if (next.kind === SET) {
-    const inBoth = (chars: string, mask: number) => [...chars].some((c) => ((mask >> classOfChar(c)) & 1) !== 0);
+    const inBoth = (chars: string, mask: number) => [...chars].some((c) => ((mask >> classOf(c)) & 1) !== 0);
     return (e.mask & next.mask) === 0 && !inBoth(e.chars, next.mask) && !inBoth(next.chars, e.mask) && ![...e.chars].some((c) => next.chars.includes(c));
   }
-  if (next.kind === WORDS) return ![...next.first].some((c) => ((e.mask >> classOfChar(c)) & 1) !== 0 || e.chars.includes(c));
+  if (next.kind === WORDS) return ![...next.first].some((c) => ((e.mask >> classOf(c)) & 1) !== 0 || e.chars.includes(c));
   return false;
 }
 
@@ -196,13 +225,13 @@ function firstSet(rest: readonly CompiledElement[]): { restMask: number; restCha
   return undefined;
 }
 
-function compileAlternative(alt: readonly Element[]): CompiledElement[] {
-  const elements = alt.map(compileElement);
+function compileAlternative(alt: readonly Element[], classing: Classing): CompiledElement[] {
+  const elements = alt.map((element) => compileElement(element, classing));
   return elements.map((e, k) => {
     const first = firstSet(elements.slice(k + 1));
     return {
       ...e,
-      possessive: alwaysEmpty(elements.slice(k + 1)) || disjointFromNext(e, elements[k + 1]),
+      possessive: alwaysEmpty(elements.slice(k + 1)) || disjointFromNext(classing.classes, e, elements[k + 1]),
       restFilter: first !== undefined,
       restMask: first?.restMask ?? 0,
       restChars: first?.restChars ?? '',
@@ -211,24 +240,26 @@ function compileAlternative(alt: readonly Element[]): CompiledElement[] {
 }
 
 /** Whether alternative `alt` can start with a character of class `cls` that is `unit` (-1: any non-ASCII one). */
-function canStart(alt: readonly CompiledElement[], cls: number, unit: number): boolean {
+function canStart(classes: RuleClasses, alt: readonly CompiledElement[], cls: number, unit: number): boolean {
   for (const e of alt) {
     if (e.kind === NOT_AHEAD) continue; // conservatively: it takes nothing
     if (e.kind === SET && (((e.mask >> cls) & 1) !== 0 || (unit >= 0 && e.chars.includes(String.fromCharCode(unit))))) return true;
     if (e.kind === WORDS && e.words.some((w) => unit >= 0 && w[0]!.includes(String.fromCharCode(unit)))) return true;
-    if (e.kind === WORDS && unit < 0 && e.words.some((w) => [...w[0]!].some((c) => c.charCodeAt(0) >= 0x80 && classOfChar(c) === cls))) return true;
+    if (e.kind === WORDS && unit < 0 && e.words.some((w) => [...w[0]!].some((c) => c.charCodeAt(0) >= 0x80 && classOfChar(classes, c) === cls))) return true;
     if (e.min > 0) return false;
   }
   return true;
 }
 
-export function compileRules(rules: SplitRules): CompiledRules {
-  const alternatives = rules.map(compileAlternative);
+/** `rules` compiled over the scanners' classes, or as `classing` says. */
+export function compileRules(rules: SplitRules, classing: Classing = baseClassing()): CompiledRules {
+  const classes = classing.classes;
+  const alternatives = rules.map((alt) => compileAlternative(alt, classing));
   const indices = alternatives.map((_, i) => i);
   const asciiCandidates = Array.from({ length: 0x80 }, (_, unit) =>
-    indices.filter((i) => canStart(alternatives[i]!, classOfChar(String.fromCharCode(unit)), unit)));
-  const classCandidates = Array.from({ length: 8 }, (_, cls) => indices.filter((i) => canStart(alternatives[i]!, cls, -1)));
-  return { alternatives, asciiCandidates, classCandidates };
+    indices.filter((i) => canStart(classes, alternatives[i]!, classOfChar(classes, String.fromCharCode(unit)), unit)));
+  const classCandidates = Array.from({ length: classes.count }, (_, cls) => indices.filter((i) => canStart(classes, alternatives[i]!, cls, -1)));
+  return { classes, alternatives, asciiCandidates, classCandidates };
 }
 
 function unsupported(problem: string): Error {

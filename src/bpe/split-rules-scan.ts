@@ -7,31 +7,52 @@
  * rest to this: 1.3–4× slower a piece than the hand-written general paths it replaced, on the few
  * pieces that reach it (≤ 3.5% of a fresh count, measured on russian, its worst corpus).
  */
-import { CLASS_MASK, charClass } from './char-class.js';
 import type { SplitRules } from '../encodings/split-rules.js';
+import { CLASS_BITS, classAt, type RuleClasses } from './split-rules-classes.js';
 import { compileRules, NOT_AHEAD, SET, type CompiledElement, type CompiledRules } from './split-rules-compile.js';
 
-/** Each table compiled on first use: a constant of the process once made, as char-class.ts's tables are. */
-const COMPILED = new WeakMap<SplitRules, CompiledRules>();
+/**
+ * Each table compiled on first use, and each sequence of tables (split-rules-sequence.ts): a
+ * constant of the process once made, as char-class.ts's tables are. A key is only ever compiled by
+ * one function (tables by `compileRules`, sequences by `compileSequence`), so its value is that
+ * function's result.
+ */
+const COMPILED = new WeakMap<object, unknown>();
 
-/** `rules` compiled for `nextPieceFromRules` (once a process). */
-export function compiledRules(rules: SplitRules): CompiledRules {
-  let compiled = COMPILED.get(rules);
-  if (compiled === undefined) COMPILED.set(rules, (compiled = compileRules(rules)));
+/** `key` compiled by `compile`, once a process. */
+export function compiledOnce<K extends object, V>(key: K, compile: (key: K) => V): V {
+  let compiled = COMPILED.get(key) as V | undefined;
+  if (compiled === undefined) COMPILED.set(key, (compiled = compile(key)));
   return compiled;
 }
 
-/** The end of the piece at `start` under `rules`: the first alternative that matches there. */
-export function nextPieceFromRules(rules: CompiledRules, table: Uint8Array, text: string, start: number, end: number): number {
+/** `rules` compiled for `nextPieceFromRules` (once a process). */
+export function compiledRules(rules: SplitRules): CompiledRules {
+  return compiledOnce(rules, (r) => compileRules(r));
+}
+
+/**
+ * The end of the piece at `start` under `rules`: the first alternative that matches there. The
+ * rules read characters by their own classes (`rules.classes`; for the scanners' patterns, the class
+ * table the scanners pass as `_table`).
+ */
+export function nextPieceFromRules(rules: CompiledRules, _table: Uint8Array, text: string, start: number, end: number): number {
+  const pieceEnd = matchRulesAt(rules, text, start, end);
+  // Every character is in some alternative's first set in the scanners' patterns; a lone unit anyway.
+  return pieceEnd > start ? pieceEnd : start + 1;
+}
+
+/** The end of the first alternative's match at `start`, or -1 where none matches (no alternative matches nothing). */
+export function matchRulesAt(rules: CompiledRules, text: string, start: number, end: number): number {
+  const classes = rules.classes;
   const unit = text.charCodeAt(start);
-  const candidates = unit < 0x80 ? rules.asciiCandidates[unit]! : rules.classCandidates[charClass(table, text, start, end) & CLASS_MASK]!;
+  const candidates = unit < 0x80 ? rules.asciiCandidates[unit]! : rules.classCandidates[classAt(classes, text, start, end) & CLASS_BITS]!;
   const alternatives = rules.alternatives;
   for (let i = 0; i < candidates.length; i++) {
-    const pieceEnd = matchFrom(alternatives[candidates[i]!]!, 0, table, text, start, end);
+    const pieceEnd = matchFrom(alternatives[candidates[i]!]!, 0, classes, text, start, end);
     if (pieceEnd > start) return pieceEnd;
   }
-  // Every character is in some alternative's first set in the shipped patterns; a lone unit anyway.
-  return start + 1;
+  return -1;
 }
 
 /** The character boundary before `p`, a boundary after `floor`. */
@@ -41,13 +62,13 @@ function stepBack(text: string, floor: number, p: number): number {
 }
 
 /** Whether the character at `p` (before `end`) can start what follows `e`. */
-function startsRest(e: CompiledElement, table: Uint8Array, text: string, p: number, end: number): boolean {
-  const c = charClass(table, text, p, end);
-  return ((e.restMask >> (c & CLASS_MASK)) & 1) !== 0 || (e.restChars.length !== 0 && e.restChars.indexOf(text[p]!) >= 0);
+function startsRest(e: CompiledElement, classes: RuleClasses, text: string, p: number, end: number): boolean {
+  const c = classAt(classes, text, p, end);
+  return ((e.restMask >> (c & CLASS_BITS)) & 1) !== 0 || (e.restChars.length !== 0 && e.restChars.indexOf(text[p]!) >= 0);
 }
 
 /** The end of a match of `alt[k..]` at `pos`, or -1. */
-function matchFrom(alt: readonly CompiledElement[], k: number, table: Uint8Array, text: string, pos: number, end: number): number {
+function matchFrom(alt: readonly CompiledElement[], k: number, classes: RuleClasses, text: string, pos: number, end: number): number {
   for (; k < alt.length; k++) {
     const e = alt[k]!;
     if (e.kind === SET) {
@@ -57,9 +78,9 @@ function matchFrom(alt: readonly CompiledElement[], k: number, table: Uint8Array
       let p = pos;
       let n = 0;
       while (n < max && p < end) {
-        const c = charClass(table, text, p, end);
-        if (((mask >> (c & CLASS_MASK)) & 1) === 0 && (chars.length === 0 || chars.indexOf(text[p]!) < 0)) break;
-        p += 1 + ((c >> 3) & 1);
+        const c = classAt(classes, text, p, end);
+        if (((mask >> (c & CLASS_BITS)) & 1) === 0 && (chars.length === 0 || chars.indexOf(text[p]!) < 0)) break;
+        p += 1 + (c >> 5);
         n++;
       }
       if (n < e.min) return -1;
@@ -69,8 +90,8 @@ function matchFrom(alt: readonly CompiledElement[], k: number, table: Uint8Array
       }
       const filter = e.restFilter;
       for (;;) {
-        if (!filter || (p < end && startsRest(e, table, text, p, end))) {
-          const r = matchFrom(alt, k + 1, table, text, p, end);
+        if (!filter || (p < end && startsRest(e, classes, text, p, end))) {
+          const r = matchFrom(alt, k + 1, classes, text, p, end);
           if (r >= 0) return r;
         }
         if (n === e.min) return -1;
@@ -80,8 +101,8 @@ function matchFrom(alt: readonly CompiledElement[], k: number, table: Uint8Array
     }
     if (e.kind === NOT_AHEAD) {
       if (pos < end) {
-        const c = charClass(table, text, pos, end);
-        if (((e.mask >> (c & CLASS_MASK)) & 1) !== 0 || (e.chars.length !== 0 && e.chars.indexOf(text[pos]!) >= 0)) return -1;
+        const c = classAt(classes, text, pos, end);
+        if (((e.mask >> (c & CLASS_BITS)) & 1) !== 0 || (e.chars.length !== 0 && e.chars.indexOf(text[pos]!) >= 0)) return -1;
       }
       continue;
     }
@@ -94,8 +115,8 @@ function matchFrom(alt: readonly CompiledElement[], k: number, table: Uint8Array
         let j = 1;
         while (j < word.length && word[j]!.indexOf(text[pos + j]!) >= 0) j++;
         if (j < word.length || word[0]!.indexOf(text[pos]!) < 0) continue;
-        if (e.possessive) return matchFrom(alt, k + 1, table, text, pos + j, end);
-        const r = matchFrom(alt, k + 1, table, text, pos + j, end);
+        if (e.possessive) return matchFrom(alt, k + 1, classes, text, pos + j, end);
+        const r = matchFrom(alt, k + 1, classes, text, pos + j, end);
         if (r >= 0) return r;
       }
     }
