@@ -41,7 +41,7 @@ function externalEncodingData(up: string): Plugin {
   };
 }
 
-const encodingEntries = (prefix: string) => Object.fromEntries(ENCODINGS.map((name) => [`${prefix}${name}`, `src/encoding-entries/${name}.ts`]));
+const encodingEntries = (prefix: string, folder = 'src/encoding-entries') => Object.fromEntries(ENCODINGS.map((name) => [`${prefix}${name}`, `${folder}/${name}.ts`]));
 
 export default defineConfig([
   {
@@ -49,10 +49,10 @@ export default defineConfig([
     // (loaded by path from dist/), as ES modules sharing code through chunks: the command line and
     // the worker use most of the library, and one copy of it keeps the package within its 6 MB.
     // The per-encoding entries are here too, for Node (the `node` condition of
-    // tokmeter/encoding/<name>): the same sources as the web's, with Node's platform (Buffer's
-    // base64, node:crypto's SHA-256) where the web build decodes and hashes in JavaScript, which
-    // took a fresh Node process's first count from ~40 ms to 70–130 ms.
-    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', worker: 'src/parallel/worker.ts', ...encodingEntries('encoding-') },
+    // tokmeter/encoding/<name>): src/encoding-entries/node/, the web's functions over the root's
+    // getEncoding, so the data is read from its file as the root reads it (importing the web's
+    // entry, which imports its data module, cost Node 17–23 ms and 4–6 MB more; see functions.ts).
+    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', worker: 'src/parallel/worker.ts', ...encodingEntries('encoding-', 'src/encoding-entries/node') },
     format: ['esm'],
     dts: { entry: { index: 'src/index.ts' } },
     clean: true,

@@ -35,7 +35,7 @@ describe('the built package', () => {
     const exportsMap = pkg['exports'] as Record<string, unknown>;
     expect(Object.keys(exportsMap).sort()).toEqual(['.', './node', ...ENCODINGS.map((name) => `./encoding/${name}`), './package.json'].sort());
     expect(Object.keys(exportsMap['.'] as object)).toEqual(ROOT_CONDITIONS);
-    // Each encoding's entry takes the root's conditions: Node's build (native base64 and SHA-256) under
+    // Each encoding's entry takes the root's conditions: Node's build (the data read from its file) under
     // `node`, the web build under every other.
     for (const name of ENCODINGS) expect(Object.keys(exportsMap[`./encoding/${name}`] as object)).toEqual(ROOT_CONDITIONS);
     const leaves = Object.entries(exportsMap).filter(([key]) => key !== './package.json').flatMap(([, entry]) => targets(entry));
@@ -67,7 +67,7 @@ describe('the built package', () => {
       expect(node(['--input-type=module', '-e', `import * as e from 'tokmeter/encoding/${name}'; ${probe(name)}`], root)).toBe(full);
       if (name === 'cl100k_base') expect(node(['-e', `const e = require('tokmeter/encoding/${name}'); ${probe(name)}`], root)).toBe(full);
     }
-    // Node gets Node's build of the entry (native base64 and SHA-256), a browser bundler the web one.
+    // Node gets Node's build of the entry (over the root's getEncoding), a browser bundler the web one.
     const where = `process.stdout.write(import.meta.resolve('tokmeter/encoding/o200k_base').replace(/^.*\\/dist\\//, ''))`;
     expect(node(['--input-type=module', '-e', where], root)).toBe('encoding-o200k_base.js');
     expect(node(['--conditions=browser', '--input-type=module', '-e', where], root)).toBe('web/encoding-o200k_base.js');

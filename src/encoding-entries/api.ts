@@ -42,7 +42,7 @@ const tables = new WeakMap<object, RankTable>();
  */
 export function encodingFunctions(spec: EncodingSpec, pretokenizer: Pretokenizer, data: { readonly base64: string }, base: { readonly base64: string } | null = null): EncodingFunctions {
   let encoding: Encoding | undefined;
-  const get = (): Encoding => {
+  return functionsOf(() => {
     if (encoding !== undefined) return encoding;
     let ranks = tables.get(data);
     if (ranks === undefined) {
@@ -50,7 +50,11 @@ export function encodingFunctions(spec: EncodingSpec, pretokenizer: Pretokenizer
       tables.set(data, ranks);
     }
     return (encoding = new Encoding(spec, ranks, pretokenizer));
-  };
+  });
+}
+
+/** An entry's functions over the encoding `get` returns (made on the first call of any of them). */
+export function functionsOf(get: () => Encoding): EncodingFunctions {
   return {
     encode: (text, options) => get().encode(text, options),
     decode: (tokens) => get().decode(tokens),

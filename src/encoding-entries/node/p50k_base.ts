@@ -1,0 +1,5 @@
+/** `tokmeter/encoding/p50k_base` in Node's build (see functions.ts; the web's entry is ../p50k_base.ts). */
+import { nodeEncodingFunctions } from './functions.js';
+
+export const { encode, decode, countTokens, isWithinTokenLimit } = nodeEncodingFunctions('p50k_base');
+export type { EncodeOptions } from '../../encode-options.js';
