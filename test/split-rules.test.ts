@@ -7,12 +7,16 @@ import { nextPieceCl100k } from '../src/bpe/split-cl100k.js';
 import { nextPieceGpt2 } from '../src/bpe/split-gpt2.js';
 import { nextPieceO200k } from '../src/bpe/split-o200k.js';
 import { nextPieceQwen2 } from '../src/bpe/split-qwen2.js';
-import { renderPattern } from '../src/bpe/split-rules-compile.js';
+import { nextPieceDeepSeekV3 } from '../src/bpe/split-deepseek-v3.js';
+import { renderPattern, renderSequence } from '../src/bpe/split-rules-compile.js';
 import { compiledRules, nextPieceFromRules } from '../src/bpe/split-rules-scan.js';
-import { QWEN2 } from '../src/encodings/open-specs.js';
+import { compiledSequence, nextPieceFromSequence } from '../src/bpe/split-rules-sequence.js';
+import { DEEPSEEK_V3, QWEN2 } from '../src/encodings/open-specs.js';
 import { CL100K_BASE, O200K_BASE, O200K_HARMONY, P50K_BASE, P50K_EDIT, R50K_BASE } from '../src/encodings/specs.js';
-import { CL100K_RULES, GPT2_RULES, O200K_RULES, QWEN2_RULES, type SplitRules } from '../src/encodings/split-rules.js';
+import { CL100K_RULES, DEEPSEEK_V3_STEPS, GPT2_RULES, O200K_RULES, QWEN2_RULES, type SplitRules } from '../src/encodings/split-rules.js';
+import { Tokenizer } from 'tokenizers';
 import { asciiText, FRAGMENTS, mixedText } from './support/arbitraries.js';
+import { upstreamTokenizerJson } from './support/hf-oracle.js';
 
 // The split patterns as data (src/encodings/split-rules.ts): each table renders to its encodings'
 // pattern text byte for byte, so the table is the one description; the rules' interpreter alone
@@ -80,6 +84,73 @@ describe.each(CASES)('the %s rules', (_name, rules, scanner, patterns) => {
     );
     const found: string[] = [];
     for (const a of FRAGMENTS) for (const b of FRAGMENTS) found.push(...mismatches(a + b, Infinity));
+    expect(found.slice(0, 10)).toEqual([]);
+  });
+});
+
+// deepseek_v3's pattern is a sequence of three Split steps (DEEPSEEK_V3_STEPS): the steps render to
+// the upstream patterns open-specs.ts records; the sequence interpreter alone cuts where Hugging
+// Face's own pre-tokenizer (its three Split steps, read from the upstream tokenizer.json) does; and
+// the scanner, fast paths first, cuts where the interpreter does from every position.
+describe('the deepseek_v3 steps', () => {
+  const compiled = compiledSequence(DEEPSEEK_V3_STEPS);
+  const table = bmpClasses();
+  const upstream = JSON.parse(upstreamTokenizerJson('deepseek_v3')) as { pre_tokenizer: { pretokenizers: { type: string }[] } };
+  const splits = upstream.pre_tokenizer.pretokenizers.filter((step) => step.type === 'Split');
+  const huggingFace = Tokenizer.fromString(JSON.stringify({ ...upstream, pre_tokenizer: { type: 'Sequence', pretokenizers: splits }, added_tokens: [] })).getPreTokenizer()!;
+  /** Where the steps' sets meet: kana that are punctuation, symbols, marks or unassigned; the ends of the ideograph range; digits in other scripts. */
+  const EDGES = ['カ・カ', 'ア゠イ', 'か゛き', 'か\u3099', '\u3099か', '\u3040', 'ゟ', 'ヿ', '龥', '\u9fa6', '一', '鿿', '〇', 'ー', '々', '٣٤٥', '12a', '中1', '1中', ' 中', '  1', '\t1', '\u0001中', ',中', '.a', '..a', ' .a', '!A', '_x', '`y', '~\n'];
+  const deepseekText = fc.array(fc.oneof(mixedText, fc.constantFrom(...EDGES)), { maxLength: 6 }).map((parts) => parts.join(''));
+
+  it('render to the upstream patterns, in order', () => {
+    expect(splits).toHaveLength(3);
+    expect(renderSequence(DEEPSEEK_V3_STEPS)).toBe(DEEPSEEK_V3.pattern);
+  });
+
+  /** The pieces the interpreter alone cuts `text` into, with lone surrogates as U+FFFD (as Hugging Face reads them). */
+  function piecesBySteps(text: string): string[] {
+    const pieces = [];
+    for (let start = 0; start < text.length; ) {
+      const end = nextPieceFromSequence(compiled, text, start, text.length);
+      pieces.push(text.slice(start, end).toWellFormed());
+      start = end;
+    }
+    return pieces;
+  }
+
+  it("interpreted alone, cut generated strings where Hugging Face's pre-tokenizer does", () => {
+    fc.assert(
+      fc.property(fc.oneof(deepseekText, asciiText), (text) => {
+        expect(piecesBySteps(text)).toEqual(huggingFace.preTokenizeString(text).map(([piece]: [string, unknown]) => piece));
+      }),
+      { numRuns: RUNS * 5 },
+    );
+    for (const a of [...FRAGMENTS, ...EDGES]) for (const b of [...FRAGMENTS, ...EDGES]) {
+      expect(piecesBySteps(a + b), JSON.stringify(a + b)).toEqual(huggingFace.preTokenizeString(a + b).map(([piece]: [string, unknown]) => piece));
+    }
+  });
+
+  function mismatches(text: string, cut: number): string[] {
+    const found: string[] = [];
+    for (const end of [text.length, Math.min(cut, text.length)]) {
+      for (let s = 0; s < end; s++) {
+        const byScanner = nextPieceDeepSeekV3(table, text, s, end);
+        const bySteps = nextPieceFromSequence(compiled, text, s, end);
+        if (byScanner !== bySteps) found.push(`${JSON.stringify(text)} from ${s} to ${end}: scanner ${byScanner}, steps ${bySteps}`);
+      }
+    }
+    return found;
+  }
+
+  it('and the scanner, fast paths first, cuts where the interpreter alone does from every position', () => {
+    fc.assert(
+      fc.property(fc.oneof(deepseekText, asciiText), fc.nat(200), (text, cut) => {
+        expect(mismatches(text, cut)).toEqual([]);
+      }),
+      { numRuns: RUNS * 5 },
+    );
+    const found: string[] = [];
+    for (const a of [...FRAGMENTS, ...EDGES]) for (const b of [...FRAGMENTS, ...EDGES]) found.push(...mismatches(a + b, Infinity));
     expect(found.slice(0, 10)).toEqual([]);
   });
 });

@@ -1,109 +1,137 @@
-import { CLASS_MASK, LETTER_SET, MARK, NEWLINE, NUMBER, WHITESPACE_SET, charClass, skipClasses } from './char-class.js';
+import { CLASS_MASK, LETTER_SET, MARK, NEWLINE, NUMBER, OTHER, SPACE, charClass } from './char-class.js';
+import { DEEPSEEK_V3_STEPS } from '../encodings/split-rules.js';
+import { compiledSequence, nextPieceFromSequence } from './split-rules-sequence.js';
 import { PUNCTUATION_SYMBOL_RUNS } from './punctuation-symbols.generated.js';
 
 /**
- * DeepSeek V3's pre-tokenizer: three Split steps, each run on the pieces of the one before, each
- * keeping its matches and the text between them as pieces:
+ * DeepSeek V3's pre-tokenizer: three Split steps (DEEPSEEK_V3_STEPS, src/encodings/split-rules.ts),
+ * each run on the pieces of the one before, each keeping its matches and the text between them:
  *
  *   1. \p{N}{1,3}
  *   2. [一-龥぀-ゟ゠-ヿ]+         (CJK ideographs U+4E00–U+9FA5, hiragana, katakana)
  *   3. [!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~][A-Za-z]+ | [^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+
  *      | ?[\p{P}\p{S}]+[\r\n]* | \s*[\r\n]+ | \s+(?!\S) | \s+
  *
- * Composed, the pieces are: runs of digits cut into threes from the start of the run; runs of the
- * CJK characters of step 2; and, between those, the pieces of pattern 3 with the text between its
- * matches. Pattern 3 sees each stretch between digits and CJK on its own, so a digit or CJK
- * character is the end of the text to it (a run of spaces before one is all one piece). The scanner
- * below reads a "barrier" (a digit or CJK character, or `end`) where pattern 3 would see the end.
- *
- * Linear: each call reads the characters of the piece it returns and at most two after it.
+ * Pattern 3 sees each stretch between digits and CJK on its own, so a digit or CJK character is the
+ * end of the text to it. The pieces of real text are decided here from a short look — digits in
+ * threes, a run of ideographs and kana letters, words (after a space or another lead), punctuation
+ * and symbols, whitespace — and the rest (a kana that is punctuation, characters no alternative
+ * takes, whitespace before whitespace outside ASCII: 0.02% of the emoji corpus's pieces, none of
+ * the others') by the sequence interpreter over DEEPSEEK_V3_STEPS (split-rules-sequence.ts), which
+ * test/split-rules.test.ts holds these paths to at every position. Each path reads the characters of
+ * its piece and at most two after it; the interpreter is linear too.
  */
 export function nextPieceDeepSeekV3(table: Uint8Array, text: string, start: number, end: number): number {
-  const c0 = charClass(table, text, start, end);
-  const cls0 = c0 & CLASS_MASK;
-  if (cls0 === NUMBER) return skipThreeNumbers(table, text, start, end);
   const first = text.charCodeAt(start);
-  if (isKana(first) || isDeepSeekIdeograph(first)) return skipCjk(text, start, end);
-  const width0 = 1 + ((c0 >> 3) & 1);
-  const next = start + width0;
-  const k1 = kindAt(table, text, next, end);
-  // [!"#…~][A-Za-z]+
-  if (isAsciiPunctuation(first) && next < end && isAsciiLetter(text.charCodeAt(next))) return skipAsciiLetters(text, next + 1, end);
-  const k0 = kindOf(text, start, cls0);
-  // [^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+
-  if (k0 === WORD) return skipWord(table, text, next, end);
-  if (k0 !== PUNCT && cls0 !== NEWLINE && k1 === WORD) return skipWord(table, text, next + widthAt(table, text, next, end), end);
-  // ` ?[\p{P}\p{S}]+[\r\n]*`
-  if (k0 === PUNCT || (first === 32 && k1 === PUNCT)) {
-    let k = first === 32 ? next : start;
-    while (k < end && kindAt(table, text, k, end) === PUNCT) k += widthAt(table, text, k, end);
-    while (k < end && (text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13)) k++;
-    return k;
+  if (first < 0x80) {
+    const piece = asciiPiece(table, text, start, end, first);
+    if (piece >= 0) return piece;
+  } else if (isDeepSeekIdeograph(first) || isKana(first)) {
+    if (isDeepSeekIdeograph(first) || ((1 << table[first]!) & WORD_SET) !== 0) return cjkEnd(table, text, start + 1, end);
+  } else {
+    const piece = otherPiece(table, text, start, end);
+    if (piece >= 0) return piece;
   }
-  if (k0 === WHITE) return whitespaceEnd(table, text, start, end);
-  // Nothing of pattern 3 matches here: the piece is the text up to where something does (or a barrier).
-  let k = next;
-  let kind = k1;
-  while (k < end && kind === UNMATCHED) {
-    const after = k + widthAt(table, text, k, end);
-    if (kindAt(table, text, after, end) === WORD) break; // [^…]?[\p{L}\p{M}]+ starts at k
-    k = after;
-    kind = kindAt(table, text, k, end);
-  }
-  return k;
+  return nextPieceFromSequence(compiledSequence(DEEPSEEK_V3_STEPS), text, start, end);
 }
 
-// What pattern 3 makes of a character.
-const WORD = 0; // \p{L} or \p{M}
-const PUNCT = 1; // \p{P} or \p{S}
-const WHITE = 2; // \s
-const UNMATCHED = 3; // anything else of step 3's text: controls, format characters, unassigned, private use
-const BARRIER = 4; // a digit or a CJK character of step 2, or the end: pattern 3's end of text
+/** \p{L} or \p{M}: what pattern 3's words are made of. */
+const WORD_SET = LETTER_SET | (1 << MARK);
 
-function kindOf(text: string, i: number, cls: number): number {
-  if (((1 << cls) & LETTER_SET) !== 0 || cls === MARK) return WORD;
-  if (((1 << cls) & WHITESPACE_SET) !== 0) return WHITE;
-  if (cls === NUMBER) return BARRIER;
-  return isPunctuationOrSymbol(text, i) ? PUNCT : UNMATCHED;
+/**
+ * The piece at an ASCII character, or -1: digits; a word; a punctuation mark before ASCII letters;
+ * a run of punctuation with the line breaks after it (a space before it); a character that leads a
+ * word or matches nothing; the whitespace alternatives, to which a digit or a character of step 2
+ * after the run is the end of the text.
+ */
+function asciiPiece(table: Uint8Array, text: string, start: number, end: number, first: number): number {
+  const cls = table[first]!;
+  if (cls === NUMBER) return threeNumbersEnd(table, text, start, end);
+  if (isAsciiLetter(first)) return wordEnd(table, text, start + 1, end);
+  const next = start + 1 < end ? text.charCodeAt(start + 1) : -1;
+  if (isAsciiPunctuation(first)) return isAsciiLetter(next) ? asciiLettersEnd(text, start + 2, end) : punctuationEnd(table, text, start + 1, end);
+  if (cls !== SPACE && cls !== NEWLINE) return leadEnd(table, text, start + 1, end, true);
+  // A space before punctuation: ` ?[\p{P}\p{S}]+[\r\n]*`
+  if (first === 32 && next >= 0 && !isKana(next)) {
+    const nextCls = charClass(table, text, start + 1, end) & CLASS_MASK;
+    if (nextCls === OTHER && isPunctuationOrSymbol(text, start + 1, end)) return punctuationEnd(table, text, start + 2, end);
+  }
+  if (cls === SPACE) {
+    const piece = leadEnd(table, text, start + 1, end, false);
+    if (piece >= 0) return piece;
+  }
+  // \s*[\r\n]+|\s+(?!\S)|\s+ (whitespace is all in the BMP, so k - 1 is a character boundary)
+  let k = start;
+  let afterBreak = -1;
+  for (; k < end; k++) {
+    const unit = text.charCodeAt(k);
+    if (unit === 10 || unit === 13) afterBreak = k + 1;
+    else if (table[unit] !== SPACE) break;
+  }
+  if (afterBreak >= 0) return afterBreak;
+  if (k === end || isBarrier(table, text, k, end)) return k;
+  return k - start >= 2 ? k - 1 : k;
 }
 
-function kindAt(table: Uint8Array, text: string, i: number, end: number): number {
-  if (i >= end) return BARRIER;
+/**
+ * The piece at a character outside ASCII and step 2's, or -1: a word; digits; a run of
+ * punctuation; a character that leads a word or matches nothing.
+ */
+function otherPiece(table: Uint8Array, text: string, start: number, end: number): number {
+  const c = charClass(table, text, start, end);
+  const cls = c & CLASS_MASK;
+  const next = start + 1 + ((c >> 3) & 1);
+  if (((1 << cls) & WORD_SET) !== 0) return wordEnd(table, text, next, end);
+  if (cls === NUMBER) return threeNumbersEnd(table, text, start, end);
+  if (cls === OTHER && isPunctuationOrSymbol(text, start, end)) return punctuationEnd(table, text, next, end);
+  return leadEnd(table, text, next, end, cls === OTHER);
+}
+
+/**
+ * After a character that is no letter, mark, punctuation, symbol, digit, \r or \n (ending at
+ * `next`): the word it leads (`[^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+`), or else where the piece
+ * ends when the next character decides it — the text's end (or a digit or character of step 2)
+ * ends either; after whitespace (`\s+`) any other character but whitespace does; after a character
+ * that matches nothing (`unmatched`), punctuation or whitespace, which start a match. -1 otherwise.
+ */
+function leadEnd(table: Uint8Array, text: string, next: number, end: number, unmatched: boolean): number {
+  if (next >= end || isBarrier(table, text, next, end)) return next;
+  const c = charClass(table, text, next, end);
+  const cls = c & CLASS_MASK;
+  if (((1 << cls) & WORD_SET) !== 0) return wordEnd(table, text, next + 1 + ((c >> 3) & 1), end);
+  const white = cls === SPACE || cls === NEWLINE;
+  if (!unmatched) return white ? -1 : next;
+  return white || isPunctuationOrSymbol(text, next, end) ? next : -1;
+}
+
+/** Whether the character at `i` ends pattern 3's text: a digit, or a character of step 2. */
+function isBarrier(table: Uint8Array, text: string, i: number, end: number): boolean {
   const unit = text.charCodeAt(i);
-  if (isKana(unit) || isDeepSeekIdeograph(unit)) return BARRIER;
-  return kindOf(text, i, charClass(table, text, i, end) & CLASS_MASK);
+  return isKana(unit) || isDeepSeekIdeograph(unit) || (charClass(table, text, i, end) & CLASS_MASK) === NUMBER;
 }
 
-function widthAt(table: Uint8Array, text: string, i: number, end: number): number {
-  return 1 + ((charClass(table, text, i, end) >> 3) & 1);
-}
-
-/** [\p{L}\p{M}]+ from `i`, stopping at a CJK character of step 2 (a letter, but a barrier). */
-function skipWord(table: Uint8Array, text: string, i: number, end: number): number {
+/** [\p{L}\p{M}]+ from `i`, stopping at a CJK character of step 2 (a letter, but the end of pattern 3's text). */
+function wordEnd(table: Uint8Array, text: string, i: number, end: number): number {
   while (i < end) {
     const unit = text.charCodeAt(i);
     if (isKana(unit) || isDeepSeekIdeograph(unit)) break;
     const c = charClass(table, text, i, end);
-    const cls = c & CLASS_MASK;
-    if (((1 << cls) & LETTER_SET) === 0 && cls !== MARK) break;
+    if (((1 << (c & CLASS_MASK)) & WORD_SET) === 0) break;
     i += 1 + ((c >> 3) & 1);
   }
   return i;
 }
 
-/** `\s*[\r\n]+|\s+(?!\S)|\s+` from `start`, where a barrier is the end of the text. */
-function whitespaceEnd(table: Uint8Array, text: string, start: number, end: number): number {
-  const runEnd = skipClasses(table, text, start, end, WHITESPACE_SET);
-  for (let k = runEnd - 1; k >= start; k--) {
-    const unit = text.charCodeAt(k);
-    if (unit === 10 || unit === 13) return k + 1;
+/** A run of step 2's ideographs and kana letters and marks, which pattern 3 leaves whole. */
+function cjkEnd(table: Uint8Array, text: string, i: number, end: number): number {
+  for (; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (!isDeepSeekIdeograph(unit) && !(isKana(unit) && ((1 << table[unit]!) & WORD_SET) !== 0)) break;
   }
-  if (kindAt(table, text, runEnd, end) === BARRIER) return runEnd;
-  // Whitespace characters are all in the BMP, so runEnd - 1 is a character boundary.
-  return runEnd - start >= 2 ? runEnd - 1 : runEnd;
+  return i;
 }
 
-function skipThreeNumbers(table: Uint8Array, text: string, i: number, end: number): number {
+function threeNumbersEnd(table: Uint8Array, text: string, i: number, end: number): number {
   for (let taken = 0; taken < 3 && i < end; taken++) {
     const c = charClass(table, text, i, end);
     if ((c & CLASS_MASK) !== NUMBER) break;
@@ -112,17 +140,24 @@ function skipThreeNumbers(table: Uint8Array, text: string, i: number, end: numbe
   return i;
 }
 
-function skipCjk(text: string, i: number, end: number): number {
-  while (i < end) {
-    const unit = text.charCodeAt(i);
-    if (!isKana(unit) && !isDeepSeekIdeograph(unit)) break;
-    i++;
-  }
+function asciiLettersEnd(text: string, i: number, end: number): number {
+  while (i < end && isAsciiLetter(text.charCodeAt(i))) i++;
   return i;
 }
 
-function skipAsciiLetters(text: string, i: number, end: number): number {
-  while (i < end && isAsciiLetter(text.charCodeAt(i))) i++;
+/**
+ * `[\p{P}\p{S}]+[\r\n]*` after the punctuation or symbol before `i`: the run stops at a digit or a
+ * character of step 2 (a kana mark or symbol is punctuation, but the end of pattern 3's text).
+ */
+function punctuationEnd(table: Uint8Array, text: string, i: number, end: number): number {
+  while (i < end) {
+    const unit = text.charCodeAt(i);
+    if (isKana(unit) || !isPunctuationOrSymbol(text, i, end)) break;
+    const c = charClass(table, text, i, end);
+    if ((c & CLASS_MASK) === NUMBER) break;
+    i += 1 + ((c >> 3) & 1);
+  }
+  while (i < end && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i++;
   return i;
 }
 
@@ -182,13 +217,13 @@ function isAstralPunctuation(codePoint: number): boolean {
   return astralStarts.length > 0 && astralStarts[lo]! <= codePoint && codePoint < astralEnds[lo]!;
 }
 
-/** Whether the character at `i` (one the class table calls OTHER) is punctuation or a symbol. */
-function isPunctuationOrSymbol(text: string, i: number): boolean {
+/** Whether the character at `i` (before `end`) is \p{P} or \p{S}. */
+function isPunctuationOrSymbol(text: string, i: number, end: number): boolean {
   const table = bmpPunctuation ?? punctuationTable();
   const unit = text.charCodeAt(i);
   if ((unit & 0xf800) === 0xd800) {
     // A pair is looked up as one character; a lone surrogate is encoded as U+FFFD, a symbol (So).
-    const low = text.charCodeAt(i + 1);
+    const low = i + 1 < end ? text.charCodeAt(i + 1) : 0;
     if (unit < 0xdc00 && (low & 0xfc00) === 0xdc00) return isAstralPunctuation(0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00));
     return true;
   }

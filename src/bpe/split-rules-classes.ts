@@ -92,27 +92,106 @@ export const ATOM_CLASSES: Readonly<Record<string, readonly number[]>> = {
 /** The atoms that are one character. */
 export const ATOM_CHARS: Readonly<Record<string, string>> = { '\\r': '\r', '\\n': '\n', '/': '/', ' ': ' ' };
 
-/** What decides membership in `set`: its classes (of the eight), its code point ranges, whether \p{P}/\p{S}. */
-interface SetTest {
-  readonly classMask: number;
-  readonly ranges: readonly (readonly [number, number])[];
-  readonly punctuationSymbol: boolean;
-  readonly not: boolean;
+/**
+ * Classes for `sets` that tell apart exactly what they do: two code points share a class when every
+ * set holds both or neither. Built over the segments between every place a class run, a \p{P}/\p{S}
+ * run, a range or a character begins or ends (about 4,000), each set's membership there a bit of
+ * one int, not over each code point. `masks[i]` is `sets[i]` over them.
+ */
+export function refinedClasses(sets: readonly CharSet[]): { classes: RuleClasses; masks: number[] } {
+  if (sets.length > 31) throw internalError('refinedClasses: more than 31 sets');
+  // Which sets hold each of the eight classes, which hold \p{P}/\p{S}, which are negated; and each
+  // range or character with the sets that hold it.
+  const byClass = new Int32Array(8);
+  let punctuationSets = 0;
+  let negated = 0;
+  const ranges: [number, number, number][] = [];
+  sets.forEach((set, i) => {
+    const bit = 1 << i;
+    if (set.of.includes('\\p{P}') !== set.of.includes('\\p{S}')) throw internalError('refinedClasses: \\p{P} and \\p{S} come only together (the generated table holds their union)');
+    if (set.of.includes('\\p{P}')) punctuationSets |= bit;
+    if (set.not === true) negated |= bit;
+    for (const atom of set.of) {
+      for (const cls of ATOM_CLASSES[atom] ?? []) byClass[cls]! |= bit;
+      const char = ATOM_CHARS[atom];
+      if (char !== undefined) ranges.push([char.codePointAt(0)!, char.codePointAt(0)!, bit]);
+    }
+    for (const [first, last] of set.ranges ?? []) ranges.push([first.codePointAt(0)!, last.codePointAt(0)!, bit]);
+    for (const char of set.chars ?? '') ranges.push([char.codePointAt(0)!, char.codePointAt(0)!, bit]);
+  });
+
+  const runs = classRuns();
+  const punctuation = punctuationSymbolRuns();
+  const cuts = new Set<number>([0, 0xd800, 0xe000, 0x10000, ...runs.starts]);
+  for (const [start, end] of punctuation) cuts.add(start).add(end);
+  for (const [first, last] of ranges) cuts.add(first).add(last + 1);
+  const bounds = Int32Array.from([...cuts].filter((c) => c < 0x110000)).sort();
+  // The sets each segment is in by its ranges and characters.
+  const rangeBits = new Int32Array(bounds.length);
+  for (const [first, last, bit] of ranges) {
+    for (let k = segmentAt(bounds, first); k < bounds.length && bounds[k]! <= last; k++) rangeBits[k]! |= bit;
+  }
+
+  const ids = new Map<number, number>();
+  const bmp = new Uint8Array(0x10000);
+  const astralStarts: number[] = [];
+  const astralClasses: number[] = [];
+  const idOf = (bits: number): number => {
+    let id = ids.get(bits);
+    if (id === undefined) {
+      id = ids.size;
+      if (id > CLASS_BITS) throw internalError('refinedClasses: the sets need more than 32 classes');
+      ids.set(bits, id);
+    }
+    return id;
+  };
+  // A surrogate is read as U+FFFD (in no range or character of the shipped sets: checked below).
+  const replacement = byClass[classOfRuns(runs, 0xfffd)]! | (inRuns(punctuation, 0xfffd) ? punctuationSets : 0);
+  if (ranges.some(([first, last]) => first <= 0xfffd && 0xfffd <= last)) throw internalError('refinedClasses: a range or character set holds U+FFFD');
+  let run = 0;
+  let ps = 0;
+  for (let k = 0; k < bounds.length; k++) {
+    const start = bounds[k]!;
+    const end = bounds[k + 1] ?? 0x110000;
+    while (run + 1 < runs.starts.length && runs.starts[run + 1]! <= start) run++;
+    while (ps < punctuation.length && punctuation[ps]![1] <= start) ps++;
+    const inPunctuation = ps < punctuation.length && punctuation[ps]![0] <= start;
+    const held = start >= 0xd800 && start < 0xe000 ? replacement : byClass[runs.classes[run]!]! | (inPunctuation ? punctuationSets : 0) | rangeBits[k]!;
+    const id = idOf(held ^ negated);
+    if (start < 0x10000) bmp.fill(id, start, Math.min(end, 0x10000));
+    if (end > 0x10000 && astralClasses[astralClasses.length - 1] !== id) {
+      astralStarts.push(Math.max(start, 0x10000));
+      astralClasses.push(id);
+    }
+  }
+  const masks = sets.map((_, i) => {
+    let mask = 0;
+    for (const [bits, id] of ids) if (((bits >> i) & 1) !== 0) mask |= 1 << id;
+    return mask;
+  });
+  return { classes: { bmp, astralStarts: Int32Array.from(astralStarts), astralClasses: Uint8Array.from(astralClasses), count: ids.size }, masks };
 }
 
-function setTest(set: CharSet): SetTest {
-  let classMask = 0;
-  const ranges: [number, number][] = [];
-  const hasP = set.of.includes('\\p{P}');
-  if (hasP !== set.of.includes('\\p{S}')) throw internalError('refinedClasses: \\p{P} and \\p{S} come only together (the generated table holds their union)');
-  for (const atom of set.of) {
-    const classes = ATOM_CLASSES[atom];
-    if (classes) for (const cls of classes) classMask |= 1 << cls;
-    else if (ATOM_CHARS[atom] !== undefined) ranges.push([ATOM_CHARS[atom].codePointAt(0)!, ATOM_CHARS[atom].codePointAt(0)!]);
+/** The index of the segment of `bounds` (sorted starts) that holds `codePoint`. */
+function segmentAt(bounds: Int32Array, codePoint: number): number {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (bounds[mid]! <= codePoint) lo = mid;
+    else hi = mid - 1;
   }
-  for (const [first, last] of set.ranges ?? []) ranges.push([first.codePointAt(0)!, last.codePointAt(0)!]);
-  for (const char of set.chars ?? '') ranges.push([char.codePointAt(0)!, char.codePointAt(0)!]);
-  return { classMask, ranges, punctuationSymbol: hasP, not: set.not === true };
+  return lo;
+}
+
+function classOfRuns(runs: { starts: number[]; classes: number[] }, codePoint: number): number {
+  let i = 0;
+  while (i + 1 < runs.starts.length && runs.starts[i + 1]! <= codePoint) i++;
+  return runs.classes[i]!;
+}
+
+function inRuns(runs: readonly (readonly [number, number])[], codePoint: number): boolean {
+  return runs.some(([start, end]) => start <= codePoint && codePoint < end);
 }
 
 /** The runs of \p{P} ∪ \p{S} as [start, end) pairs. */
@@ -125,68 +204,4 @@ function punctuationSymbolRuns(): [number, number][] {
     runs.push([start, at]);
   }
   return runs;
-}
-
-/**
- * Classes for `sets` that tell apart exactly what they do: two code points share a class when every
- * set holds both or neither. Built over the segments between every place a class run, a \p{P}/\p{S}
- * run, a range or a character begins or ends (a few thousand), not over each code point; under
- * 2 ms. `masks[i]` is `sets[i]` over them.
- */
-export function refinedClasses(sets: readonly CharSet[]): { classes: RuleClasses; masks: number[] } {
-  const tests = sets.map(setTest);
-  const runs = classRuns();
-  const punctuation = punctuationSymbolRuns();
-  const cuts = new Set<number>([0, 0xd800, 0xe000, 0x10000, ...runs.starts]);
-  for (const [start, end] of punctuation) cuts.add(start).add(end);
-  for (const test of tests) for (const [first, last] of test.ranges) cuts.add(first).add(last + 1);
-  const bounds = [...cuts].filter((c) => c < 0x110000).sort((a, b) => a - b);
-
-  const ids = new Map<string, number>();
-  const vectors: boolean[][] = [];
-  const bmp = new Uint8Array(0x10000);
-  const astralStarts: number[] = [];
-  const astralClasses: number[] = [];
-  let run = 0;
-  let ps = 0;
-  for (let k = 0; k < bounds.length; k++) {
-    const start = bounds[k]!;
-    const end = bounds[k + 1] ?? 0x110000;
-    // A surrogate is read as U+FFFD.
-    const probe = start >= 0xd800 && start < 0xe000 ? 0xfffd : start;
-    while (run + 1 < runs.starts.length && runs.starts[run + 1]! <= start) run++;
-    while (ps < punctuation.length && punctuation[ps]![1] <= start) ps++;
-    const vector = tests.map((test) => contains(test, probe, probe === start ? runs.classes[run]! : classOfRuns(runs, probe), probe === start ? ps < punctuation.length && punctuation[ps]![0] <= start : inRuns(punctuation, probe)));
-    const key = vector.map((b) => (b ? '1' : '0')).join('');
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = ids.size;
-      if (id > CLASS_BITS) throw internalError('refinedClasses: the sets need more than 32 classes');
-      ids.set(key, id);
-      vectors.push(vector);
-    }
-    if (start < 0x10000) bmp.fill(id, start, Math.min(end, 0x10000));
-    if (end > 0x10000 && astralClasses[astralClasses.length - 1] !== id) {
-      astralStarts.push(Math.max(start, 0x10000));
-      astralClasses.push(id);
-    }
-  }
-  const masks = sets.map((_, i) => vectors.reduce((mask, vector, id) => (vector[i] ? mask | (1 << id) : mask), 0));
-  return { classes: { bmp, astralStarts: Int32Array.from(astralStarts), astralClasses: Uint8Array.from(astralClasses), count: ids.size }, masks };
-}
-
-function contains(test: SetTest, codePoint: number, cls: number, punctuationSymbol: boolean): boolean {
-  const member =
-    ((test.classMask >> cls) & 1) !== 0 || (test.punctuationSymbol && punctuationSymbol) || test.ranges.some(([first, last]) => first <= codePoint && codePoint <= last);
-  return member !== test.not;
-}
-
-function classOfRuns(runs: { starts: number[]; classes: number[] }, codePoint: number): number {
-  let i = 0;
-  while (i + 1 < runs.starts.length && runs.starts[i + 1]! <= codePoint) i++;
-  return runs.classes[i]!;
-}
-
-function inRuns(runs: readonly (readonly [number, number])[], codePoint: number): boolean {
-  return runs.some(([start, end]) => start <= codePoint && codePoint < end);
 }

@@ -11,14 +11,14 @@ import { ATOM_CHARS, ATOM_CLASSES, baseClasses, classOfCodePoint, type RuleClass
  */
 
 /** Inside a set, these are written escaped. */
-const ESCAPED = new Set(['-', '[', '\\', ']']);
+const ESCAPED = '-[\\]';
 
 export function renderSet(set: CharSet): string {
   const ranges = set.ranges ?? [];
   const chars = set.chars ?? '';
   if (ranges.length === 0 && chars === '' && set.of.length === 1 && !set.not) return set.of[0]!;
   if (ranges.length === 0 && chars === '' && set.of.length === 1 && set.not && set.of[0] === '\\s') return '\\S';
-  const body = set.of.join('') + ranges.map(([first, last]) => `${first}-${last}`).join('') + [...chars].map((c) => (ESCAPED.has(c) ? `\\${c}` : c)).join('');
+  const body = set.of.join('') + ranges.map(([first, last]) => `${first}-${last}`).join('') + [...chars].map((c) => (ESCAPED.includes(c) ? `\\${c}` : c)).join('');
   return `[${set.not ? '^' : ''}${body}]`;
 }
 
