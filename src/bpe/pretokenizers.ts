@@ -1,10 +1,10 @@
 /**
  * The fast path's pre-tokenizers, one per split pattern: the scanners that cut a text into the
  * pieces the pattern matches, and what the encode loops read inline (encode-units.ts, encode-wide.ts).
- * For gpt2, cl100k, qwen2 and o200k a scanner is fast paths for the common pieces in front of the
- * pattern as data (src/encodings/split-rules.ts) interpreted (split-rules-scan.ts), which decides
- * every other piece; test/split-rules.test.ts holds the fast paths to the interpreter and the
- * interpreter to the pattern. deepseek_v3's scanner is hand-written throughout. An encoding's
+ * Each scanner is fast paths for the common pieces in front of the pattern as data
+ * (src/encodings/split-rules.ts) interpreted (split-rules-scan.ts; deepseek_v3's sequence of Split
+ * steps by split-rules-sequence.ts), which decides every other piece; test/split-rules.test.ts
+ * holds the fast paths to the interpreter and the interpreter to the pattern. An encoding's
  * spec names its pre-tokenizer (`pretokenizer` in src/encodings/specs.ts, beside the pattern itself
  * as text, which the reference encoder runs as a regex); `new Encoding` is given the one named and
  * checks that it is. A per-encoding entry (src/encoding-entries/) imports its own constant, so that

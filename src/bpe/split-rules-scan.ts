@@ -33,8 +33,8 @@ export function compiledRules(rules: SplitRules): CompiledRules {
 
 /**
  * The end of the piece at `start` under `rules`: the first alternative that matches there. The
- * rules read characters by their own classes (`rules.classes`; for the scanners' patterns, the class
- * table the scanners pass as `_table`).
+ * rules read characters by their own classes (`rules.classes`: for the scanners' patterns, the same
+ * BMP table the scanners pass as `_table`, which the signature keeps for their calls).
  */
 export function nextPieceFromRules(rules: CompiledRules, _table: Uint8Array, text: string, start: number, end: number): number {
   const pieceEnd = matchRulesAt(rules, text, start, end);
