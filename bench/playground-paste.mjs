@@ -7,24 +7,31 @@
 //   node bench/playground-paste.mjs [--pastes=7] [--bytes=1000000] [--encoding=gpt-4o] [--page=path] [--compare=path]
 //
 // --page times another build of the page; --compare times a second one beside it (an older
-// commit's, for a before/after), each text pasted into both, in turns.
+// commit's, for a before/after), each text pasted into both, in turns. A path may end in a query
+// the page reads, e.g. `site/dist/index.html?workers=0` (count on the page's thread only).
 //
 // Each paste is a real one: the text put on the clipboard, then Ctrl+V in the emptied text box
 // once the page has gone quiet (Chromium inserts it and sends one `input` event, insertFromPaste). Times run from the
 // `input` event (a capturing listener on window, which runs before the page's own) to:
 //   count  — the token count and the character count both in the DOM (a MutationObserver, which
-//            fires when the task that wrote them ends: the earliest a frame could show them);
+//            fires when the task that wrote them ends: the earliest a frame could show them). The
+//            page writes the character count at once and, when its workers count a paste, the
+//            token count only when every block is in (till then it keeps the old number and is
+//            aria-busy), so this is when the final count is in the DOM, whoever counted it;
 //   spans  — the token spans drawn;
 //   frame  — the end of the first frame rendered with the count in it (a task posted from that
 //            frame's requestAnimationFrame): when the count is on screen. It includes the browser
 //            laying out the megabyte in the text box, which the page does not control.
 // The first paste of each kind warms the JIT and is reported on its own ("cold"); the figures are
 // the medians of the other pastes. Last, seven keys are typed one by one in the middle of the
-// last megabyte pasted: from each one's input event to the count written. The texts come from
+// last megabyte pasted: from each one's input event to the count written. Before the pastes, each
+// page is loaded five times in a new browser context: its load event, and when its counting
+// workers were ready, how long each took to load its encoding, and the page's own thread's time
+// starting them (as the page reports them). The texts come from
 // bench/'s corpus packages (npm --prefix bench ci); each kind's pastes are distinct slices, and no
 // long sentence, poem or record repeats.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,7 +42,13 @@ import { cutIntoDocs, Deduplicator, utf8Bytes } from './corpora/text.mjs';
 const benchRoot = dirname(fileURLToPath(import.meta.url));
 const root = join(benchRoot, '..');
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => /^--([\w-]+)=(.*)$/.exec(arg)?.slice(1) ?? [arg, '']));
-const pages = [args.page ?? join(root, 'site', 'dist', 'index.html'), ...(args.compare ? [args.compare] : [])];
+/** A page to time: its file and the query its URL gets (`?workers=0`), if any. */
+const pages = [args.page ?? join(root, 'site', 'dist', 'index.html'), ...(args.compare ? [args.compare] : [])].map((page) => {
+  const at = page.indexOf('?');
+  return at === -1 ? { file: page, query: '' } : { file: page.slice(0, at), query: page.slice(at) };
+});
+const pageUrl = (page) => pathToFileURL(page.file).href + page.query;
+const pageName = (page) => page.file.replace(`${root}/`, '') + page.query;
 const packageDir = (name) => join(benchRoot, 'node_modules', name);
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 const PASTES = Number(args.pastes ?? 7);
@@ -43,7 +56,7 @@ const BYTES = Number(args.bytes ?? 1_000_000);
 const CHOICE = args.encoding ?? 'gpt-4o';
 
 for (const [path, fix] of [
-  ...pages.map((file) => [file, 'npm run build && npm run build:site']),
+  ...pages.map((page) => [page.file, 'npm run build && npm run build:site']),
   [join(root, 'dist', 'index.js'), 'npm run build'],
   [packageDir('nlp-corpus'), 'npm --prefix bench ci'],
 ]) {
@@ -134,7 +147,7 @@ async function paste(tab, text) {
       const finish = () => {
         if (times.count === undefined || times.spans === undefined || times.frame === undefined) return;
         clearTimeout(timer);
-        done({ times, shown: count.textContent, characters: characters.textContent, drawn: tokens.childElementCount, pageMs: Number(count.dataset.ms) });
+        done({ times, shown: count.textContent, characters: characters.textContent, drawn: tokens.childElementCount, pageMs: Number(count.dataset.ms), by: count.dataset.by ?? 'page' });
       };
       // The first frame that starts with the count in the page: its rendering is over when a task
       // posted from its requestAnimationFrame runs. Asked for here, before the page's own handler
@@ -158,7 +171,7 @@ async function paste(tab, text) {
       );
       new MutationObserver((_, observer) => {
         if (start === undefined || times.count !== undefined) return;
-        if (count.textContent === before.count || characters.textContent === before.characters) return;
+        if (count.textContent === before.count || characters.textContent === before.characters || count.hasAttribute('aria-busy')) return;
         times.count = performance.now() - start;
         observer.disconnect();
       }).observe(document.getElementById('stats'), { childList: true, characterData: true, subtree: true });
@@ -215,17 +228,43 @@ async function typeInMiddle(tab, keys) {
 }
 
 const browser = await chromium.launch({ executablePath: executable, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-const results = pages.map((file) => ({ file, rows: [] }));
+const results = pages.map((page) => ({ page, rows: [], loads: [] }));
+/** Loads `page` in a new context; resolves with its load event, its workers' readiness and their start's cost on its thread (ms). */
+async function load(page) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const tab = await context.newPage();
+    await tab.goto(pageUrl(page));
+    await tab.waitForFunction(() => ['ready', 'off', 'failed', undefined].includes(document.documentElement.dataset.pool) && document.readyState === 'complete', null, { timeout: 30_000 });
+    await tab.waitForTimeout(1_000);
+    return await tab.evaluate(() => {
+      const root = document.documentElement.dataset;
+      return {
+        load: performance.getEntriesByType('navigation')[0].loadEventEnd,
+        workers: Number(root.poolWorkers ?? 0),
+        ready: root.poolReadyAt === undefined ? NaN : Number(root.poolReadyAt),
+        start: root.poolStartMs === undefined ? NaN : Number(root.poolStartMs),
+        warm: root.poolWarmMs === undefined ? NaN : Number(root.poolWarmMs),
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
 try {
+  for (let n = 0; n < 5; n++) for (const result of results) result.loads.push(await load(result.page));
   const errors = [];
   const tabs = [];
-  for (const file of pages) {
+  for (const page of pages) {
     // A context of its own: two pages in one renderer would share its thread and heap.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const tab = await context.newPage();
     tab.on('pageerror', (error) => errors.push(error.message));
-    await tab.goto(pathToFileURL(file).href);
+    await tab.goto(pageUrl(page));
+    // The workers start when the page is idle after loading; a paste before they are ready is counted on the page's thread.
+    await tab.waitForTimeout(1_000);
+    await tab.waitForFunction(() => document.documentElement.dataset.pool !== 'starting', null, { timeout: 30_000 });
     await tab.getByTestId('model').selectOption(CHOICE);
     tabs.push(tab);
   }
@@ -242,9 +281,9 @@ try {
         if (shown !== expected || characters !== [...text].length) {
           throw new Error(`playground-paste: ${kind.name}: the page shows ${result.shown} tokens and ${result.characters} characters; tokmeter counts ${expected} and ${[...text].length}`);
         }
-        samples[which].push({ ...result.times, drawn: result.drawn, tokens: expected, bytes: utf8Bytes(text) });
-        const label = pages.length > 1 ? ` [${pages[which].replace(`${root}/`, '')}]` : '';
-        process.stderr.write(`${kind.name}${label}: ${ms(result.times.count)} ms count (page's own clock ${ms(result.pageMs)}), ${ms(result.times.spans)} ms spans, ${ms(result.times.frame)} ms frame (${expected} tokens)\n`);
+        samples[which].push({ ...result.times, drawn: result.drawn, tokens: expected, bytes: utf8Bytes(text), by: result.by });
+        const label = pages.length > 1 ? ` [${pageName(pages[which])}]` : '';
+        process.stderr.write(`${kind.name}${label}: ${ms(result.times.count)} ms count by the ${result.by} (page's own clock ${ms(result.pageMs)}), ${ms(result.times.spans)} ms spans, ${ms(result.times.frame)} ms frame (${expected} tokens)\n`);
       }
     }
     for (const [which, tab] of tabs.entries()) {
@@ -261,6 +300,7 @@ try {
         frame: median(pick('frame')),
         cold: cold.count,
         drawn: median(pick('drawn')),
+        by: [...new Set(pick('by'))].join(' + '),
         typing: typing.length > 0 ? median(typing) : NaN,
       });
     }
@@ -277,13 +317,23 @@ console.log(`playground paste: ${CHOICE} (${encoding.name}), ${PASTES - 1} timed
 const built = args.page === undefined ? `; site/dist built at commit ${commit}${dirty ? ' + uncommitted site/' : ''}` : '';
 console.log(`${version}; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; Node ${process.version}${built}; ${new Date().toISOString().slice(0, 10)}`);
 console.log(`load average ${loadBefore.map((v) => v.toFixed(2)).join(' / ')} at start, ${loadAfter.map((v) => v.toFixed(2)).join(' / ')} at end`);
-for (const { file, rows } of results) {
-  console.log(`\n${file.replace(`${root}/`, '')}\n`);
-  console.log('| text | bytes | tokens | count shown, median (min–max) | as MB/s | on screen (next frame) | spans drawn | cold paste: count | a keystroke in it: count shown |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const { page, rows, loads } of results) {
+  const pick = (key) => loads.map((load) => load[key]).filter((value) => !Number.isNaN(value));
+  const workers = Math.max(...pick('workers'));
+  const bytes = statSync(page.file).size;
+  console.log(`\n${pageName(page)}: ${(bytes / 1024 / 1024).toFixed(2)} MB (${bytes.toLocaleString('en-US')} bytes)`);
+  console.log(
+    `loaded (load event) in ${ms(median(pick('load')))} ms, median of ${loads.length}; ` +
+      (workers > 0
+        ? `${workers} counting worker${workers > 1 ? 's' : ''} ready at ${ms(median(pick('ready')))} ms (each loading its encoding and counting a first text in ${ms(median(pick('warm')))} ms of its own), starting them took the page's thread ${ms(median(pick('start')))} ms`
+        : 'no counting workers'),
+  );
+  console.log('');
+  console.log('| text | bytes | tokens | counted by | count shown, median (min–max) | as MB/s | on screen (next frame) | spans drawn | cold paste: count | a keystroke in it: count shown |');
+  console.log('| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) {
     console.log(
-      `| ${row.kind.name} (${row.kind.source}) | ${Math.round(row.bytes).toLocaleString('en-US')} | ${Math.round(row.tokens).toLocaleString('en-US')} | ${ms(row.count)} ms (${ms(row.countRange[0])}–${ms(row.countRange[1])}) | ${mbps(row)} | ${ms(row.frame)} ms | ${ms(row.spans)} ms (${row.drawn}) | ${ms(row.cold)} ms | ${ms(row.typing)} ms |`,
+      `| ${row.kind.name} (${row.kind.source}) | ${Math.round(row.bytes).toLocaleString('en-US')} | ${Math.round(row.tokens).toLocaleString('en-US')} | ${row.by} | ${ms(row.count)} ms (${ms(row.countRange[0])}–${ms(row.countRange[1])}) | ${mbps(row)} | ${ms(row.frame)} ms | ${ms(row.spans)} ms (${row.drawn}) | ${ms(row.cold)} ms | ${ms(row.typing)} ms |`,
     );
   }
 }

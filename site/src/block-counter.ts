@@ -5,7 +5,8 @@ import type { BlockPlan } from './text-blocks.js';
  * The tokens of a text in an encoding, from its blocks (text-blocks.ts): each block is counted the
  * first time it is asked for in that encoding and remembers the count, so after an edit only the
  * blocks it touched are counted, and an encoding chosen again costs nothing. `count` builds no
- * token array: the ids are wanted only for the spans, from the first blocks (token-view.ts).
+ * token array: the ids are wanted only for the spans, from the first blocks (token-view.ts). A big
+ * paste's blocks are counted by the workers (count-pool.ts), which write into the same `counts`.
  */
 export function countPlan(plan: BlockPlan, name: EncodingName): number {
   let encoding: ReturnType<typeof getEncoding> | undefined;
@@ -20,4 +21,11 @@ export function countPlan(plan: BlockPlan, name: EncodingName): number {
     total += count;
   }
   return total;
+}
+
+/** The UTF-16 units of the blocks that lack a count in one of `names`: what counting them would cost. */
+export function uncountedUnits(plan: BlockPlan, names: readonly EncodingName[]): number {
+  let units = 0;
+  for (const block of plan.blocks) if (names.some((name) => !block.counts.has(name))) units += block.text.length;
+  return units;
 }

@@ -2,14 +2,20 @@
 // to the counts, the token spans and the cost table. Bundled by scripts/build-site.mjs into
 // site/dist/index.html with tokmeter's web build, so the page needs no server and no network.
 //
-// An edit is counted in its own `input` event, so the counts are in the page before the browser
-// draws its next frame: the text is cut into blocks (text-blocks.ts) and only the blocks the edit
-// touched are counted (block-counter.ts), with `count`, which builds no token array. The token
-// and character counts and the cost table are written then. The token spans come after that frame
-// for a long text (at once for a short one, so typing stays live), from the first blocks' ids
-// only, and not at all when the edit left those blocks alone.
+// The text is cut into blocks (text-blocks.ts) and only the blocks an edit touched are counted
+// (block-counter.ts), with `count`, which builds no token array. An edit that leaves few units
+// uncounted (a keystroke, a short paste) is counted in its own `input` event, so its counts are in
+// the page before the browser draws its next frame. A big paste is counted by a pool of Web Workers
+// (count-pool.ts), started when the page has loaded, while the browser lays out the text box: the
+// character count is written at once, the token count and the cost table when every block is in
+// (dimmed and marked busy until then). Where workers cannot start or fail, the page counts on its
+// own thread, as for a keystroke. The token spans come after the next frame for a long text (at
+// once for a short one, so typing stays live), from the first blocks' ids only, and not at all
+// when the edit left those blocks alone.
 import { flagshipModels, getEncoding, type EncodingName, type Flagship } from 'tokmeter';
-import { countPlan } from './block-counter.js';
+import { rankData } from 'tokmeter-rank-data';
+import { countPlan, uncountedUnits } from './block-counter.js';
+import { CountPool, type PoolState } from './count-pool.js';
 import { costRow, costRowElement } from './cost-table.js';
 import { formatCount } from './format.js';
 import { planBlocks, type Block, type BlockPlan } from './text-blocks.js';
@@ -18,11 +24,21 @@ import { pageTokenizer, tokenizerGroups, type TokenizerChoice } from './tokenize
 
 /** The package version, filled in by the build. */
 declare const TOKMETER_VERSION: string;
+/** The counting worker's bundled source (site/src/count-worker.ts), filled in by the build. */
+declare const COUNT_WORKER_SOURCE: string;
 
 const DEFAULT_CHOICE = 'gpt-4o';
 const DEFAULT_OUTPUT_TOKENS = 500;
 /** Texts up to this many UTF-16 units have their spans drawn in the same task as their counts. */
 const SPANS_AT_ONCE = 20_000;
+/**
+ * An edit that leaves at least this many UTF-16 units uncounted goes to the workers, when they are
+ * ready: four blocks, 2-3 ms of English on this page's thread, 15 ms of Chinese. Below it, counting
+ * in the event is sooner than any worker's answer, which comes after the browser's next frame.
+ */
+const POOL_UNITS = 65_536;
+/** At most this many counting workers: a megabyte is some 60 blocks, and each worker costs its encodings' memory. */
+const MAX_WORKERS = 4;
 
 function byId<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -90,10 +106,18 @@ function selectedDay(): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(dayInput.value) ? dayInput.value : today;
 }
 
-function describeTokenizer(choice: TokenizerChoice, ms: number): string {
-  const timing = `counted in ${ms < 1 ? '<1' : Math.round(ms)} ms`;
+function describeTokenizer(choice: TokenizerChoice, ms: number, workers: number): string {
+  const where = workers === 0 ? '' : ` by ${workers === 1 ? 'a worker' : `${workers} workers`}`;
+  const timing = `counted in ${ms < 1 ? '<1' : Math.round(ms)} ms${where}`;
   if (choice.approximate) return `≈ ${choice.encoding} stands in for ${choice.value}'s tokenizer, which is not public · ${timing}`;
   return choice.value === choice.encoding ? `${choice.encoding} · ${timing}` : `${choice.value} counts with ${choice.encoding}, exactly · ${timing}`;
+}
+
+/** The encodings a count needs: the one chosen, and those the cost table's flagships price with. */
+function wantedEncodings(choice: TokenizerChoice): EncodingName[] {
+  const wanted = new Set<EncodingName>([choice.encoding]);
+  for (const model of flagships(selectedDay())) wanted.add(pageTokenizer(model.id).encoding);
+  return [...wanted];
 }
 
 /** The text's blocks, with every count made so far. */
@@ -102,9 +126,19 @@ let plan: BlockPlan = planBlocks('');
 let drawn: { blocks: readonly Block[]; tokens: number; encoding: EncodingName; showIds: boolean } | undefined;
 /** Bumped each time spans are asked for: a drawing scheduled for an older ask is dropped. */
 let spansAsked = 0;
+/** Bumped by each update: the workers' answer to an older one is not shown. */
+let countsAsked = 0;
+/** True while the token count and the costs wait for the workers. */
+let counting = false;
+/** The counting workers, once started; null before, and for good where they cannot start or have failed. */
+let pool: CountPool | null = null;
 
 /** The cost table: the text as the prompt of each flagship, each encoding they price with counted once. */
 function showCosts(): void {
+  const output = outputTokens();
+  outputEcho.textContent = formatCount(output);
+  // The workers' answer redraws the table; counting here would count the whole text on this thread.
+  if (counting) return;
   const day = selectedDay();
   const models = flagships(day);
   const tokens = new Map<EncodingName, number>();
@@ -112,8 +146,6 @@ function showCosts(): void {
     const { encoding } = pageTokenizer(model.id);
     if (!tokens.has(encoding)) tokens.set(encoding, countPlan(plan, encoding));
   }
-  const output = outputTokens();
-  outputEcho.textContent = formatCount(output);
   costRows.replaceChildren(...models.map((model) => costRowElement(costRow(model, tokens, output, day))));
 }
 
@@ -145,19 +177,61 @@ function showSpans(total: number): void {
   else requestAnimationFrame(() => setTimeout(draw, 0));
 }
 
-/** Counts the text (the blocks not counted yet), writes the counts and the costs, then asks for the spans. */
+/** Marks the token count and the costs as waiting for the workers, or no longer. */
+function setCounting(on: boolean): void {
+  counting = on;
+  // On the two elements, not an ancestor: a class on <body> would restyle the megabyte's text box too.
+  tokenCount.classList.toggle('counting', on);
+  costRows.classList.toggle('counting', on);
+  if (on) tokenCount.setAttribute('aria-busy', 'true');
+  else tokenCount.removeAttribute('aria-busy');
+}
+
+/**
+ * Writes the token count (counting here whatever blocks still lack one), the costs and the spans.
+ * `started` is when the edit's update began; `workers` how many workers counted it (0: this thread).
+ */
+function showCounts(started: number, workers: number): void {
+  setCounting(false);
+  const choice = selectedChoice();
+  const total = countPlan(plan, choice.encoding);
+  tokenCount.textContent = formatCount(total);
+  const ms = performance.now() - started;
+  tokenCount.dataset['ms'] = ms.toFixed(1);
+  tokenCount.dataset['by'] = workers === 0 ? 'page' : 'workers';
+  tokenizerNote.textContent = describeTokenizer(choice, ms, workers);
+  showCosts();
+  showSpans(total);
+}
+
+/**
+ * Counts the text after an edit: the character count at once; the tokens in this event when few
+ * units are uncounted or no workers are ready, otherwise in the workers, shown when all are in.
+ */
 function update(): void {
   const started = performance.now();
   const choice = selectedChoice();
   plan = planBlocks(input.value, plan);
-  const total = countPlan(plan, choice.encoding);
-  tokenCount.textContent = formatCount(total);
   charCount.textContent = formatCount(plan.characters);
-  const ms = performance.now() - started;
-  tokenCount.dataset['ms'] = ms.toFixed(1);
-  tokenizerNote.textContent = describeTokenizer(choice, ms);
-  showCosts();
-  showSpans(total);
+  const asked = ++countsAsked;
+  const wanted = wantedEncodings(choice);
+  const workers = pool;
+  if (workers === null || workers.state !== 'ready' || uncountedUnits(plan, wanted) < POOL_UNITS) {
+    showCounts(started, 0);
+    return;
+  }
+  setCounting(true);
+  tokenizerNote.textContent = `counting ${formatCount(plan.characters)} characters…`;
+  workers.count(plan.blocks, wanted).then(
+    () => {
+      if (asked === countsAsked) guarded(() => showCounts(started, workers.size));
+    },
+    () => {
+      // The pool has stopped its workers; this thread counts from now on, starting with this text.
+      pool = null;
+      if (asked === countsAsked) guarded(() => showCounts(started, 0));
+    },
+  );
 }
 
 /** Runs `work`, showing what it throws in the error box instead of the last error. */
@@ -171,6 +245,46 @@ function guarded(work: () => void): void {
   }
 }
 
+/**
+ * How many workers: the cores the browser reports less two, one for this thread (which lays out the
+ * pasted text meanwhile) and one for the rest of the browser, at most `MAX_WORKERS`; none with two
+ * cores or fewer. A worker's answer is read only after the frame that lays out the paste, so it
+ * brings the count to the screen sooner only when the worker has a core of its own; on two cores
+ * it shares one with that layout and the count came later on every text (site/README.md).
+ * `?workers=N` in the page's URL sets it (0 to 4), for measuring and tests.
+ */
+function poolSize(): number {
+  const asked = new URLSearchParams(location.search).get('workers');
+  if (asked !== null && /^\d$/.test(asked)) return Math.min(Number(asked), MAX_WORKERS);
+  return Math.min(Math.max((navigator.hardwareConcurrency || 1) - 2, 0), MAX_WORKERS);
+}
+
+/** Starts the counting workers; the pool's state is on the page's root element for the tests to read. */
+function startPool(): void {
+  const root = document.documentElement.dataset;
+  const show = (state: PoolState | 'off') => {
+    root['pool'] = state;
+    if (state === 'ready' && pool !== null) {
+      root['poolReadyAt'] = pool.readyAt!.toFixed(1);
+      root['poolWarmMs'] = pool.warmMs.toFixed(1);
+    }
+  };
+  pool = CountPool.start({ source: COUNT_WORKER_SOURCE, rankData, size: poolSize(), warm: wantedEncodings(selectedChoice()) }, (state) => {
+    if (state === 'failed') pool = null;
+    show(state);
+  });
+  if (pool === null) {
+    show('off');
+    return;
+  }
+  root['poolWorkers'] = String(pool.size);
+  root['poolStartMs'] = pool.startMs.toFixed(1);
+  show(pool.state);
+}
+
 for (const control of [input, select, showIds]) control.addEventListener('input', () => guarded(update));
 for (const control of [outputInput, dayInput]) control.addEventListener('input', () => guarded(showCosts));
 guarded(update);
+// The workers start once the page is idle after its first drawing, not at a paste.
+if (typeof requestIdleCallback === 'function') requestIdleCallback(startPool, { timeout: 500 });
+else setTimeout(startPool, 50);

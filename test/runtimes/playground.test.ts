@@ -23,7 +23,10 @@ import { seededRandom } from '../../bench/corpora/text.mjs';
 // token ids are checked against tiktoken, costs and context fits against the library. It ends with
 // a screenshot: docs/playground.png when TOKMETER_UPDATE_SCREENSHOT=1, otherwise a temporary file.
 // First, without a browser, the page's own counting parts: where it cuts text (safe-cuts.ts) and
-// the blocks it counts and keeps across edits (text-blocks.ts, block-counter.ts).
+// the blocks it counts and keeps across edits (text-blocks.ts, block-counter.ts). Last, the
+// counting workers (count-pool.ts, count-worker.ts), asked for with `?workers=2` since the page
+// starts none on two cores: a pasted megabyte counted by them, a paste that overtakes another,
+// and the page's own thread counting instead where there is no Worker or a worker fails.
 
 const root = join(__dirname, '..', '..');
 const DAY = '2026-12-07';
@@ -214,6 +217,22 @@ interface PageGlobals {
   InputEvent: new (type: string, init: object) => object;
 }
 
+/** Waits until the token count is final: a big paste counted by workers is marked aria-busy till every block is in. */
+async function countsIn(page: Page): Promise<void> {
+  await page.waitForFunction(`!document.querySelector('[data-testid="token-count"]').hasAttribute('aria-busy')`);
+}
+
+/** Pastes `text` into the page's text box: the value set at once and one input event, as the browser sends it. */
+async function pasteInto(page: Page, text: string): Promise<void> {
+  await page.getByTestId('input').evaluate(
+    (element: { value: string; dispatchEvent(event: object): boolean }, value: string) => {
+      element.value = value;
+      element.dispatchEvent(new (globalThis as unknown as PageGlobals).InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    },
+    text,
+  );
+}
+
 /** Waits until the page has recounted after an edit: the two frames a scheduled update takes. */
 async function settled(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -332,15 +351,9 @@ describe.skipIf(executable === null)('the playground page in headless Chromium',
     const big = freshMegabyte();
     const ids = oracle('o200k_base').encodeOrdinary(big);
     const box = page.getByTestId('input');
-    // A paste: the value set at once and one input event, as the browser sends it. The page counts
-    // in that event, so the counts are there when it returns.
-    await box.evaluate(
-      (element: { value: string; dispatchEvent(event: object): boolean }, text: string) => {
-        element.value = text;
-        element.dispatchEvent(new (globalThis as unknown as PageGlobals).InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-      },
-      big,
-    );
+    // Counted in the paste's own event, or by workers where the machine has cores to spare for them.
+    await pasteInto(page, big);
+    await countsIn(page);
     expect(await shownNumber(page, 'token-count')).toBe(ids.length);
     expect(await shownNumber(page, 'char-count')).toBe([...big].length);
     // The spans follow after the next frame, from the text's first blocks only.
@@ -374,8 +387,10 @@ describe.skipIf(executable === null)('the playground page in headless Chromium',
 
     // Another encoding counts the same blocks again, in that encoding.
     await page.getByTestId('model').selectOption('cl100k_base');
+    await countsIn(page);
     expect(await shownNumber(page, 'token-count')).toBe(oracle('cl100k_base').encodeOrdinary(value).length);
     await page.getByTestId('model').selectOption('gpt-4o');
+    await countsIn(page);
     const expected = typed.length;
 
     // With 128,000 output tokens, the most GPT and Claude models give, the prompt and output overflow
@@ -412,4 +427,150 @@ describe.skipIf(executable === null)('the playground page in headless Chromium',
     const failure = await typecheck;
     if (failure !== null) throw failure;
   }, 60_000);
+});
+
+/** What the page says about its counting workers, from its root element's data attributes. */
+interface PoolReport {
+  readonly pool?: string;
+  readonly poolWorkers?: string;
+}
+
+describe.skipIf(executable === null)("the playground page's counting workers in headless Chromium", () => {
+  let browser: Browser;
+  const url = `${pathToFileURL(join(root, 'site', 'dist', 'index.html')).href}?workers=2`;
+  const big = freshMegabyte();
+  const second = freshMegabyte().replaceAll('ka', 'ko');
+  const counts = new Map<string, number>();
+  /** The token count of `big` or `second` in o200k_base, by tiktoken (each counted once). */
+  const expected = (text: string) => {
+    if (!counts.has(text)) counts.set(text, oracle('o200k_base').encodeOrdinary(text).length);
+    return counts.get(text)!;
+  };
+
+  beforeAll(async () => {
+    // The page is built by the describe block above, in the same file.
+    browser = await chromium.launch({ executablePath: executable!, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A new page at `url` (after `init`, run in it before its own script), once its workers have started or given up. */
+  async function openPage(init?: () => void): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    if (init !== undefined) await page.addInitScript(init);
+    await page.goto(url);
+    await page.waitForFunction(`['ready', 'off', 'failed'].includes(document.documentElement.dataset.pool)`);
+    return { page, errors };
+  }
+
+  const report = (page: Page) => page.evaluate(() => ({ ...(globalThis as unknown as { document: { documentElement: { dataset: PoolReport } } }).document.documentElement.dataset }));
+  const countedBy = (page: Page) => page.getByTestId('token-count').getAttribute('data-by');
+
+  it('counts a pasted megabyte in two workers, exactly, and a keystroke in it on the page', async () => {
+    const { page, errors } = await openPage();
+    expect(await report(page)).toMatchObject({ pool: 'ready', poolWorkers: '2' });
+    await pasteInto(page, big);
+    // The character count is written at once, the token count when every block is in.
+    expect(await shownNumber(page, 'char-count')).toBe([...big].length);
+    await countsIn(page);
+    expect(await countedBy(page)).toBe('workers');
+    expect(await shownNumber(page, 'token-count')).toBe(expected(big));
+    expect(FRESH_MEGABYTE_TOKENS).toBe(expected(big));
+    await page.waitForFunction(`document.querySelector('[data-testid="tokens"]').childElementCount === 5000`);
+
+    // A keystroke recounts a block or two on the page's own thread.
+    await page.getByTestId('input').evaluate((element: { focus(): void; setSelectionRange(from: number, to: number): void }) => {
+      element.focus();
+      element.setSelectionRange(600_000, 600_000);
+    });
+    await page.keyboard.type(' Xy');
+    expect(await countedBy(page)).toBe('page');
+    const typed = await page.getByTestId('input').inputValue();
+    expect(await shownNumber(page, 'token-count')).toBe(oracle('o200k_base').encodeOrdinary(typed).length);
+
+    // Another encoding: every block uncounted in it, so the workers count them (loading it first).
+    await page.getByTestId('model').selectOption('cl100k_base');
+    await countsIn(page);
+    expect(await countedBy(page)).toBe('workers');
+    expect(await shownNumber(page, 'token-count')).toBe(oracle('cl100k_base').encodeOrdinary(typed).length);
+    expect(await page.locator('#tokenizer-note').textContent()).toMatch(/^cl100k_base · counted in \d+ ms by 2 workers$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows only the last paste's count when a paste overtakes another still being counted", async () => {
+    const { page, errors } = await openPage();
+    // Every value the token count takes from here on.
+    await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } } }).document;
+      const shown: string[] = ((globalThis as unknown as { shownCounts: string[] }).shownCounts = []);
+      const output = doc.querySelector('[data-testid="token-count"]');
+      new (globalThis as unknown as { MutationObserver: new (callback: () => void) => { observe(node: object, options: object): void } }).MutationObserver(() => shown.push(output.textContent)).observe(output, { childList: true, characterData: true, subtree: true });
+    });
+    // Both pastes in one task, so the first is still being counted when the second comes.
+    await page.getByTestId('input').evaluate(
+      (element: { value: string; dispatchEvent(event: object): boolean }, texts: string[]) => {
+        for (const text of texts) {
+          element.value = text;
+          element.dispatchEvent(new (globalThis as unknown as PageGlobals).InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+        }
+      },
+      [big, second],
+    );
+    await countsIn(page);
+    const shown = await page.evaluate(() => (globalThis as unknown as { shownCounts: string[] }).shownCounts);
+    expect(shown.map((text) => Number(text.replaceAll(',', '')))).toEqual([expected(second)]);
+    expect(expected(second)).not.toBe(expected(big));
+    expect(await countedBy(page)).toBe('workers');
+    expect(await shownNumber(page, 'char-count')).toBe([...second].length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('counts on the page where there is no Worker', async () => {
+    const { page, errors } = await openPage(() => {
+      Object.defineProperty(globalThis, 'Worker', { value: undefined });
+    });
+    expect(await report(page)).toMatchObject({ pool: 'off' });
+    await pasteInto(page, big);
+    await countsIn(page);
+    expect(await countedBy(page)).toBe('page');
+    expect(await shownNumber(page, 'token-count')).toBe(expected(big));
+    expect(await page.getByTestId('token-count').getAttribute('aria-busy')).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('counts on the page, and says nothing, when a worker fails in the middle of a paste', async () => {
+    // Workers that start but fail at their first count, as a worker that ran out of memory would.
+    const { page, errors } = await openPage(() => {
+      const scope = globalThis as unknown as { Worker: new (url: string, options?: object) => object; Blob: new (parts: string[]) => object; URL: { createObjectURL(blob: object): string } };
+      const failing = scope.URL.createObjectURL(
+        new scope.Blob([`addEventListener('message', ({ data }) => postMessage(data.kind === 'start' ? { kind: 'ready', ms: 0 } : { kind: 'failed', job: data.job, message: 'out of memory' }));`]),
+      );
+      const Real = scope.Worker;
+      scope.Worker = class extends Real {
+        constructor(_url: string, options?: object) {
+          super(failing, options);
+        }
+      };
+    });
+    expect(await report(page)).toMatchObject({ pool: 'ready', poolWorkers: '2' });
+    await pasteInto(page, big);
+    await countsIn(page);
+    expect(await countedBy(page)).toBe('page');
+    expect(await shownNumber(page, 'token-count')).toBe(expected(big));
+    expect(await report(page)).toMatchObject({ pool: 'failed' });
+    expect(await page.locator('#error').isHidden()).toBe(true);
+    // From now on the page counts everything itself.
+    await pasteInto(page, second);
+    expect(await countedBy(page)).toBe('page');
+    expect(await shownNumber(page, 'token-count')).toBe(expected(second));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
