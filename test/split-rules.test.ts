@@ -10,7 +10,7 @@ import { nextPieceQwen2 } from '../src/bpe/split-qwen2.js';
 import { nextPieceDeepSeekV3 } from '../src/bpe/split-deepseek-v3.js';
 import { renderPattern, renderSequence } from '../src/bpe/split-rules-compile.js';
 import { compiledRules, nextPieceFromRules } from '../src/bpe/split-rules-scan.js';
-import { compiledSequence, nextPieceFromSequence } from '../src/bpe/split-rules-sequence.js';
+import { compiledSequence, compileSequence, nextPieceFromSequence } from '../src/bpe/split-rules-sequence.js';
 import { DEEPSEEK_V3, QWEN2 } from '../src/encodings/open-specs.js';
 import { CL100K_BASE, O200K_BASE, O200K_HARMONY, P50K_BASE, P50K_EDIT, R50K_BASE } from '../src/encodings/specs.js';
 import { CL100K_RULES, DEEPSEEK_V3_STEPS, GPT2_RULES, O200K_RULES, QWEN2_RULES, type SplitRules } from '../src/encodings/split-rules.js';
@@ -101,6 +101,17 @@ describe('the deepseek_v3 steps', () => {
   /** Where the steps' sets meet: kana that are punctuation, symbols, marks or unassigned; the ends of the ideograph range; digits in other scripts. */
   const EDGES = ['カ・カ', 'ア゠イ', 'か゛き', 'か\u3099', '\u3099か', '\u3040', 'ゟ', 'ヿ', '龥', '\u9fa6', '一', '鿿', '〇', 'ー', '々', '٣٤٥', '12a', '中1', '1中', ' 中', '  1', '\t1', '\u0001中', ',中', '.a', '..a', ' .a', '!A', '_x', '`y', '~\n'];
   const deepseekText = fc.array(fc.oneof(mixedText, fc.constantFrom(...EDGES)), { maxLength: 6 }).map((parts) => parts.join(''));
+
+  it('are a sequence the interpreter can run from any piece start, and it refuses one it could not', () => {
+    const digits = { of: ['\\p{N}'] } as const;
+    const letters = { of: ['\\p{L}'] } as const;
+    // A step before the last that is not a run of one set: where it next matches would need a search.
+    expect(() => compileSequence([[[{ set: digits, repeat: '+' }, { set: letters, repeat: '+' }]], [[{ set: letters, repeat: '+' }]]])).toThrow(/not a run of one set/);
+    // A bounded run a later step can match inside: a piece could start within one of its matches.
+    expect(() => compileSequence([[[{ set: digits, repeat: [1, 3] }]], [[{ set: { of: ['\\p{N}', '\\p{L}'] }, repeat: '+' }]]])).toThrow(/a later step could cut/);
+    expect(() => compileSequence([[[{ set: digits, repeat: '+' }]], [[{ set: letters, repeat: '*' }]]])).toThrow(/can match nothing/);
+    expect(compiled.runs.map((run) => run.max)).toEqual([3, 0x7fffffff]);
+  });
 
   it('render to the upstream patterns, in order', () => {
     expect(splits).toHaveLength(3);
