@@ -158,7 +158,8 @@ export function baseClassing(): Classing {
   return { classes, set, ends: 0 };
 }
 
-function compileRepeat(repeat: Repeat): [number, number] {
+/** How many of an element, as [min, max] (max 0x7fffffff: no bound). */
+export function compileRepeat(repeat: Repeat): [number, number] {
   if (repeat === '') return [1, 1];
   if (repeat === '?') return [0, 1];
   if (repeat === '*') return [0, 0x7fffffff];

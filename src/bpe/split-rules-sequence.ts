@@ -1,7 +1,7 @@
 import type { CharSet, Element, SplitSequence } from '../encodings/split-rules.js';
 import { internalError } from '../errors.js';
 import { CLASS_BITS, classAt, refinedClasses, type RuleClasses } from './split-rules-classes.js';
-import { compileRules, SET, type Classing, type CompiledRules } from './split-rules-compile.js';
+import { compileRepeat, compileRules, SET, type Classing, type CompiledRules } from './split-rules-compile.js';
 import { compiledOnce, matchRulesAt } from './split-rules-scan.js';
 
 /**
@@ -55,9 +55,10 @@ export function compileSequence(steps: SplitSequence): CompiledSequence {
   if (lastRules === undefined) throw unsupported('no steps');
   const last = compileRules(lastRules, classing(0));
   const runs = steps.slice(0, -1).map((rules) => {
-    const element = rules.length === 1 && rules[0]!.length === 1 ? compileRules(rules, classing(0)).alternatives[0]![0]! : undefined;
-    if (element === undefined || element.kind !== SET || element.min < 1) throw unsupported('a step before the last that is not a run of one set');
-    return { mask: element.mask, max: element.max };
+    const element = rules.length === 1 && rules[0]!.length === 1 ? rules[0]![0]! : undefined;
+    const [min, max] = element !== undefined && 'set' in element ? compileRepeat(element.repeat) : [0, 0];
+    if (element === undefined || !('set' in element) || min < 1) throw unsupported('a step before the last that is not a run of one set');
+    return { mask: maskOf.get(element.set)!, max };
   });
   runs.forEach((run, i) => {
     if (run.max === 0x7fffffff) return;
