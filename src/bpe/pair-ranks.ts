@@ -5,6 +5,9 @@ const EMPTY = -1;
 const UNKNOWN = -2;
 const CACHE_SLOTS = 1 << 16;
 const SHORT_MISS_BYTES = 8;
+const MISS_BITS = 14;
+const MISS_SLOTS = 1 << MISS_BITS;
+const MISSES_BEFORE_TABLE = 1024;
 /** Ranks are below 2^18: a pair's key is `left * 2^18 + right`, below 2^36. */
 const RIGHT = 262144;
 /** Seam keys (see `seam`) sit above every pair key, in the same table. */
@@ -20,7 +23,8 @@ const SEAM = 2 ** 36;
  *   pairs are first seen (building it whole took 5–10 ms of cold start). It is the whole set: never
  *   emptied.
  * - Other pairs go through a cache in front of the rank table, keyed by the two ranks; text repeats
- *   its pairs, so most hit. Short pairs that are not tokens are not kept (see `join`). The same
+ *   its pairs, so most hit. Short pairs that are not tokens are not kept there but in a table of
+ *   recent misses of their own (see `join`). The same
  *   table remembers, under keys of their own, which pairs of tokens meet validly at a seam of the
  *   long-piece merge (`seam`). It follows the workspace's one rule from its largest size, 65,536
  *   slots (768 KB), emptied when half full: grown from 1,024 slots instead, six doublings within a
@@ -74,8 +78,13 @@ export class PairRanks {
    */
   join(left: number, right: number, piece: Uint8Array, start: number, end: number): number {
     const key = left * RIGHT + right;
+    const mixed = pairHash(left, right);
+    const short = end - start <= SHORT_MISS_BYTES;
+    const misses = this.#misses;
+    const miss = mixed >>> this.#missShift;
+    if (short && misses[miss] === key) return -1;
     const keys = this.#keys;
-    let slot = pairSlot(left, right);
+    let slot = mixed >>> 16;
     for (;;) {
       const found = keys[slot]!;
       if (found === key) return this.#values[slot]!;
@@ -83,12 +92,32 @@ export class PairRanks {
       slot = (slot + 1) & (CACHE_SLOTS - 1);
     }
     const rank = this.#table.rankOf(piece, start, end);
-    // A short non-token is cheaper to look up again (the rank table's filter turns most away) than
-    // to keep: random text tries mostly new pairs, and storing them costs a cache miss each.
-    if (rank < 0 && end - start <= SHORT_MISS_BYTES) return rank;
+    // A short non-token is not kept in the cache: random text tries mostly new pairs, and storing
+    // them filled and emptied it. It goes to the table of recent misses, which a new pair simply
+    // overwrites; natural text asks for the same few non-tokens again and again (on fresh Chinese,
+    // Russian and Arabic about nine in ten of these lookups are repeats).
+    if (rank < 0 && short) {
+      misses[miss] = key;
+      if (++this.#missCount === MISSES_BEFORE_TABLE) {
+        this.#misses = new Float64Array(MISS_SLOTS).fill(EMPTY);
+        this.#missShift = 32 - MISS_BITS;
+      }
+      return rank;
+    }
     this.#put(key, slot, rank);
     return rank;
   }
+
+  /**
+   * Short pairs recently found not to be tokens, by key, direct-mapped by the top `32 - #missShift`
+   * bits of their hash (see `join`): 16,384 slots (128 KB), looked at before the cache, so that a
+   * repeat costs one read of a table that stays in L2 instead of a probe of the cache and the rank
+   * table's hash and filter. Two slots until MISSES_BEFORE_TABLE such lookups were made, so that a
+   * process counting a few short texts does not hold the table (cold start's memory).
+   */
+  #misses = new Float64Array(2).fill(EMPTY);
+  #missShift = 31;
+  #missCount = 0;
 
   /**
    * Whether tokens `left` then `right` are known to meet validly at a seam of the long-piece merge
@@ -136,5 +165,9 @@ export class PairRanks {
 const SEAM_SALT = 0x40000;
 
 function pairSlot(left: number, right: number): number {
-  return (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca6b)) >>> 16;
+  return pairHash(left, right) >>> 16;
+}
+
+function pairHash(left: number, right: number): number {
+  return Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca6b);
 }
