@@ -64,10 +64,22 @@ const dataModules = [...dataImports].map(([name, path]) => {
   return { name, file, sha256 };
 });
 if (dataModules.length === 0) throw new Error("build-site: dist/web/ imports no encodings/<name>.js; update the workers' rank slots in this script");
+/** The data modules each one-encoding entry (dist/web/encoding-<name>.js, what the workers count with) reads. */
+const rankModules = Object.fromEntries(
+  webFiles
+    .filter((file) => /^encoding-\w+\.js$/.test(file))
+    .map((file) => [
+      file.slice('encoding-'.length, -'.js'.length),
+      [...readFileSync(join(dirname(webEntry), file), 'utf8').matchAll(/from\s*['"](?:\.\.\/)+encodings\/(\w+)\.js['"]/g)].map((match) => match[1]),
+    ]),
+);
+for (const [name, modules] of Object.entries(rankModules)) {
+  if (modules.length === 0) throw new Error(`build-site: dist/web/encoding-${name}.js imports no encodings/<name>.js; update the workers' rank slots in this script`);
+}
 
 /**
  * The worker's build: each data module an empty slot (its `base64` filled by `provide`), and
- * `tokmeter-rank-slots` the call that fills them all from the data the page posts.
+ * `tokmeter-rank-slots` the call that fills them from the data the page posts.
  */
 const rankSlots = {
   name: 'tokmeter-rank-slots',
@@ -82,11 +94,12 @@ const rankSlots = {
     build.onLoad({ filter: /.*/, namespace: 'rank-slots' }, () => ({
       contents: [
         ...dataModules.map(({ name }, i) => `import { provide as provide${i} } from ${JSON.stringify(`./encodings/${name}.js`)};`),
+        `const slots = { ${dataModules.map(({ name }, i) => `${JSON.stringify(name)}: provide${i}`).join(', ')} };`,
         'export function provideRankData(data) {',
-        ...dataModules.map(({ name }, i) => {
-          const key = JSON.stringify(name);
-          return `  if (typeof data[${key}] !== 'string') throw new Error('tokmeter playground worker: no rank data for ' + ${key});\n  provide${i}(data[${key}]);`;
-        }),
+        '  for (const [name, base64] of Object.entries(data)) {',
+        "    if (!Object.hasOwn(slots, name) || typeof base64 !== 'string') throw new Error('tokmeter playground worker: ' + name + ' is no rank data module');",
+        '    slots[name](base64);',
+        '  }',
         '}',
       ].join('\n'),
       loader: 'js',
@@ -95,7 +108,10 @@ const rankSlots = {
   },
 };
 
-/** The page's build: `tokmeter-rank-data` the data modules' base64, from the very modules the web build bundles. */
+/**
+ * The page's build: `tokmeter-rank-data` the data modules' base64, from the very modules the web
+ * build bundles, and which of them each encoding reads.
+ */
 const rankData = {
   name: 'tokmeter-rank-data',
   setup(build) {
@@ -104,6 +120,7 @@ const rankData = {
       contents: [
         ...dataModules.map(({ file }, i) => `import { base64 as data${i} } from ${JSON.stringify(file)};`),
         `export const rankData = { ${dataModules.map(({ name }, i) => `${JSON.stringify(name)}: data${i}`).join(', ')} };`,
+        `export const rankModules = ${JSON.stringify(rankModules)};`,
       ].join('\n'),
       loader: 'js',
       resolveDir: root,

@@ -8,12 +8,19 @@ import type { EncodingName } from 'tokmeter';
 /** The encodings' rank data as tokmeter's data modules hold it (base64), by module name: `o200k_base`, … */
 export type RankData = Readonly<Record<string, string>>;
 
+/** The data modules each encoding reads: `p50k_edit` → `['p50k_base', 'r50k_base']`. */
+export type RankModules = Readonly<Record<string, readonly string[]>>;
+
 /** The page to a worker. */
 export type ToWorker =
-  /** First and once: the rank data (the page's own copy; the worker's bundle has none), and the encodings to load now. */
+  /**
+   * First and once: the encodings to load now, and their rank data (the page's own copy; the
+   * worker's bundle has none). Each message carries the data modules its encodings read that
+   * were not sent to this worker before.
+   */
   | { readonly kind: 'start'; readonly rankData: RankData; readonly warm: readonly EncodingName[] }
   /** Count each text in each encoding. */
-  | { readonly kind: 'count'; readonly job: number; readonly encodings: readonly EncodingName[]; readonly texts: readonly string[] };
+  | { readonly kind: 'count'; readonly job: number; readonly encodings: readonly EncodingName[]; readonly texts: readonly string[]; readonly rankData: RankData };
 
 /** A worker to the page. */
 export type FromWorker =

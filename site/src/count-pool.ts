@@ -1,5 +1,5 @@
 import type { EncodingName } from 'tokmeter';
-import type { FromWorker, RankData, ToWorker } from './count-messages.js';
+import type { FromWorker, RankData, RankModules, ToWorker } from './count-messages.js';
 import type { Block } from './text-blocks.js';
 
 /**
@@ -7,9 +7,13 @@ import type { Block } from './text-blocks.js';
  * paste; a keystroke's block or two are still counted on the page's thread (main.ts). Each worker
  * runs count-worker.ts from a blob: URL made of its bundled source, which the page carries as a
  * string (so it starts from file:// and from any host, fetching nothing), and gets the rank data
- * from the page in its first message. Loading an encoding and compiling the counting code take a
- * worker some 20-40 ms: that happens when the page starts the pool, at load, and `ready` says when
- * it is over; until then the page counts on its own.
+ * from the page: the data an encoding needs is posted with the first message that needs it (the
+ * start, for the encodings loaded then; a count, for another), each worker started in a task of
+ * its own, so that no one task of the page's copies megabytes to every worker. Loading an encoding
+ * and compiling the counting code take a worker some 70-150 ms of its own: that happens when the
+ * page starts the pool, after loading, and `state` says when it is over; until then the page
+ * counts on its own. A worker that fails, or has not answered a share in `ANSWER_TIMEOUT_MS`,
+ * stops them all.
  *
  * A block's count is the same whoever counts it (the same tokmeter, the same text), so an answer is
  * written into the blocks it was asked for, even when the text has changed since: a block the
@@ -19,13 +23,18 @@ import type { Block } from './text-blocks.js';
 export interface CountPoolOptions {
   /** The worker's bundled source (scripts/build-site.mjs embeds it). */
   readonly source: string;
-  /** tokmeter's rank data, posted to each worker once. */
+  /** tokmeter's rank data, each module posted to each worker once, when first needed. */
   readonly rankData: RankData;
+  /** The data modules each encoding reads. */
+  readonly rankModules: RankModules;
   /** How many workers. */
   readonly size: number;
   /** Encodings each worker loads at start. */
   readonly warm: readonly EncodingName[];
 }
+
+/** A worker that has not answered a share of a paste in this long is taken for dead (a megabyte takes it well under a second). */
+const ANSWER_TIMEOUT_MS = 20_000;
 
 /** The pool's state, for the page to show and the tests to read. */
 export type PoolState = 'starting' | 'ready' | 'failed';
@@ -35,17 +44,22 @@ interface Pending {
   readonly encoding: EncodingName;
   readonly resolve: () => void;
   readonly reject: (error: Error) => void;
+  readonly timer: ReturnType<typeof setTimeout>;
 }
 
 export class CountPool {
   readonly size: number;
-  /** Main-thread ms spent starting the pool (making the blob, the workers, posting the data). */
-  readonly startMs: number;
+  /** Main-thread ms spent starting the pool (making the blob and the workers, posting their start), in `size + 1` tasks. */
+  startMs = 0;
   /** `performance.now()` when every worker was ready, or undefined. */
   readyAt: number | undefined;
   /** The longest a worker took to load its encodings and count its first text (its own clock). */
   warmMs = 0;
   #workers: Worker[] = [];
+  /** The data modules posted to each worker so far. */
+  #posted: Set<string>[] = [];
+  #rankData: RankData;
+  #rankModules: RankModules;
   #url: string;
   #readyCount = 0;
   #failure: Error | null = null;
@@ -66,10 +80,12 @@ export class CountPool {
     }
   }
 
-  private constructor({ source, rankData, size, warm }: CountPoolOptions, onChange: (state: PoolState) => void) {
+  private constructor({ source, rankData, rankModules, size, warm }: CountPoolOptions, onChange: (state: PoolState) => void) {
     const started = performance.now();
     this.size = size;
     this.#onChange = onChange;
+    this.#rankData = rankData;
+    this.#rankModules = rankModules;
     this.#url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     try {
       for (let i = 0; i < size; i++) {
@@ -78,13 +94,45 @@ export class CountPool {
         worker.addEventListener('error', (event) => this.#fail(new Error(`a counting worker failed: ${event.message || 'it could not start'}`)));
         worker.addEventListener('messageerror', () => this.#fail(new Error('a counting worker sent a message that could not be read')));
         this.#workers.push(worker);
-        this.#post(worker, { kind: 'start', rankData, warm });
+        this.#posted.push(new Set());
       }
     } catch (error) {
       this.#stop();
       throw error;
     }
     this.startMs = performance.now() - started;
+    this.#startWorker(0, warm);
+  }
+
+  /** Posts worker `i` its start (with its encodings' data), then the next worker's in a task of its own. */
+  #startWorker(i: number, warm: readonly EncodingName[]): void {
+    if (this.#failure !== null || i >= this.#workers.length) return;
+    const started = performance.now();
+    try {
+      this.#post(this.#workers[i]!, { kind: 'start', rankData: this.#dataFor(i, warm), warm });
+    } catch (error) {
+      this.#fail(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    this.startMs += performance.now() - started;
+    setTimeout(() => this.#startWorker(i + 1, warm), 0);
+  }
+
+  /** The data modules `encodings` read that worker `i` has not been sent yet; marks them sent. */
+  #dataFor(i: number, encodings: readonly EncodingName[]): RankData {
+    const data: Record<string, string> = {};
+    for (const encoding of encodings) {
+      const modules = this.#rankModules[encoding];
+      if (modules === undefined) throw new Error(`the page has no rank data for ${encoding}`);
+      for (const module of modules) {
+        if (this.#posted[i]!.has(module)) continue;
+        const base64 = this.#rankData[module];
+        if (base64 === undefined) throw new Error(`the page has no rank data module ${module}`);
+        data[module] = base64;
+        this.#posted[i]!.add(module);
+      }
+    }
+    return data;
   }
 
   get state(): PoolState {
@@ -125,10 +173,11 @@ export class CountPool {
 
   #send(blocks: readonly Block[], encoding: EncodingName): Promise<void> {
     const job = this.#nextJob++;
-    const worker = this.#workers[this.#nextWorker++ % this.#workers.length]!;
+    const i = this.#nextWorker++ % this.#workers.length;
     return new Promise<void>((resolve, reject) => {
-      this.#pending.set(job, { blocks, encoding, resolve, reject });
-      this.#post(worker, { kind: 'count', job, encodings: [encoding], texts: blocks.map((block) => block.text) });
+      const timer = setTimeout(() => this.#fail(new Error(`a counting worker did not answer in ${ANSWER_TIMEOUT_MS / 1000} s`)), ANSWER_TIMEOUT_MS);
+      this.#pending.set(job, { blocks, encoding, resolve, reject, timer });
+      this.#post(this.#workers[i]!, { kind: 'count', job, encodings: [encoding], texts: blocks.map((block) => block.text), rankData: this.#dataFor(i, [encoding]) });
     });
   }
 
@@ -151,6 +200,7 @@ export class CountPool {
       const pending = this.#pending.get(message.job);
       if (pending === undefined) return;
       this.#pending.delete(message.job);
+      clearTimeout(pending.timer);
       if (message.counts.length !== pending.blocks.length) {
         this.#fail(new Error(`a counting worker answered ${message.counts.length} counts for ${pending.blocks.length} blocks`));
         return;
@@ -167,7 +217,10 @@ export class CountPool {
     if (this.#failure !== null) return;
     this.#failure = error;
     this.#stop();
-    for (const pending of this.#pending.values()) pending.reject(error);
+    for (const pending of this.#pending.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+    }
     this.#pending.clear();
     this.#onChange('failed');
   }

@@ -4,7 +4,8 @@
 // with the package's one-encoding entries (`tokmeter/encoding/<name>`), which leave out the
 // pricing, chat and validation code the page has: ~0.1 MB of script. The bundle holds no rank data:
 // its imports of tokmeter's data modules are replaced by empty slots (`tokmeter-rank-slots`),
-// which the page fills from its own copy in the first message, so the ranks are in the page once.
+// which the page fills from its own copy with the first message that needs each, so the ranks are
+// in the page once.
 import type { EncodingName } from 'tokmeter';
 import { countTokens as cl100kBase } from 'tokmeter/encoding/cl100k_base';
 import { countTokens as o200kBase } from 'tokmeter/encoding/o200k_base';
@@ -60,9 +61,9 @@ function reply(message: FromWorker): void {
 }
 
 function handle(message: ToWorker): void {
+  provideRankData(message.rankData);
   if (message.kind === 'start') {
     const started = performance.now();
-    provideRankData(message.rankData);
     for (const name of message.warm) COUNTERS[name](warmText());
     reply({ kind: 'ready', ms: performance.now() - started });
     return;

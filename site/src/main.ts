@@ -13,7 +13,7 @@
 // once for a short one, so typing stays live), from the first blocks' ids only, and not at all
 // when the edit left those blocks alone.
 import { flagshipModels, getEncoding, type EncodingName, type Flagship } from 'tokmeter';
-import { rankData } from 'tokmeter-rank-data';
+import { rankData, rankModules } from 'tokmeter-rank-data';
 import { countPlan, uncountedUnits } from './block-counter.js';
 import { CountPool, type PoolState } from './count-pool.js';
 import { costRow, costRowElement } from './cost-table.js';
@@ -267,9 +267,10 @@ function startPool(): void {
     if (state === 'ready' && pool !== null) {
       root['poolReadyAt'] = pool.readyAt!.toFixed(1);
       root['poolWarmMs'] = pool.warmMs.toFixed(1);
+      root['poolStartMs'] = pool.startMs.toFixed(1);
     }
   };
-  pool = CountPool.start({ source: COUNT_WORKER_SOURCE, rankData, size: poolSize(), warm: wantedEncodings(selectedChoice()) }, (state) => {
+  pool = CountPool.start({ source: COUNT_WORKER_SOURCE, rankData, rankModules, size: poolSize(), warm: wantedEncodings(selectedChoice()) }, (state) => {
     if (state === 'failed') pool = null;
     show(state);
   });
@@ -278,7 +279,6 @@ function startPool(): void {
     return;
   }
   root['poolWorkers'] = String(pool.size);
-  root['poolStartMs'] = pool.startMs.toFixed(1);
   show(pool.state);
 }
 
