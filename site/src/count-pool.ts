@@ -174,10 +174,17 @@ export class CountPool {
   #send(blocks: readonly Block[], encoding: EncodingName): Promise<void> {
     const job = this.#nextJob++;
     const i = this.#nextWorker++ % this.#workers.length;
+    let rankData: RankData;
+    try {
+      rankData = this.#dataFor(i, [encoding]);
+    } catch (error) {
+      this.#fail(error instanceof Error ? error : new Error(String(error)));
+      return Promise.reject(this.#failure);
+    }
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => this.#fail(new Error(`a counting worker did not answer in ${ANSWER_TIMEOUT_MS / 1000} s`)), ANSWER_TIMEOUT_MS);
       this.#pending.set(job, { blocks, encoding, resolve, reject, timer });
-      this.#post(this.#workers[i]!, { kind: 'count', job, encodings: [encoding], texts: blocks.map((block) => block.text), rankData: this.#dataFor(i, [encoding]) });
+      this.#post(this.#workers[i]!, { kind: 'count', job, encodings: [encoding], texts: blocks.map((block) => block.text), rankData });
     });
   }
 
