@@ -7,7 +7,7 @@ import { nextPieceCl100k } from '../src/bpe/split-cl100k.js';
 import { nextPieceGpt2 } from '../src/bpe/split-gpt2.js';
 import { nextPieceO200k } from '../src/bpe/split-o200k.js';
 import { nextPieceQwen2 } from '../src/bpe/split-qwen2.js';
-import { nextPieceDeepSeekV3 } from '../src/bpe/split-deepseek-v3.js';
+import { nextPieceDeepSeekV3, wideWordDeepSeekV3 } from '../src/bpe/split-deepseek-v3.js';
 import { renderPattern, renderSequence } from '../src/bpe/split-rules-compile.js';
 import { compiledRules, nextPieceFromRules } from '../src/bpe/split-rules-scan.js';
 import { compiledSequence, compileSequence, nextPieceFromSequence } from '../src/bpe/split-rules-sequence.js';
@@ -163,5 +163,27 @@ describe('the deepseek_v3 steps', () => {
     const found: string[] = [];
     for (const a of [...FRAGMENTS, ...EDGES]) for (const b of [...FRAGMENTS, ...EDGES]) found.push(...mismatches(a + b, Infinity));
     expect(found.slice(0, 10)).toEqual([]);
+  });
+
+  it('and its wide word, cut from a copy of the units, ends where the interpreter does, or hands the piece over', () => {
+    let tried = 0;
+    let decided = 0;
+    const found: string[] = [];
+    for (const text of [...fc.sample(deepseekText, { numRuns: RUNS * 2, seed: 5 }), ...fc.sample(asciiText, { numRuns: RUNS, seed: 6 })]) {
+      const units = Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+      for (let s = 0; s < text.length; s++) {
+        tried++;
+        const expected = nextPieceFromSequence(compiled, text, s, text.length);
+        // The whole text copied, then a copy that stops short of the text's end (the text goes on).
+        for (const end of [text.length, Math.min(text.length, s + 1 + (s % 7))]) {
+          const cut = wideWordDeepSeekV3(table, units, s, end);
+          if (cut < 0) continue;
+          if (end === text.length) decided++;
+          if (cut !== expected || cut >= end) found.push(`${JSON.stringify(text)} from ${s}, copy to ${end}: wide word ${cut}, steps ${expected}`);
+        }
+      }
+    }
+    expect(found.slice(0, 10)).toEqual([]);
+    expect(decided).toBeGreaterThan(tried * 0.1);
   });
 });

@@ -17,7 +17,7 @@
 import type { PretokenizerName } from '../encodings/specs.js';
 import type { KernelPattern } from './byte-kernel.js';
 import { nextPieceCl100k, wideWordCl100k } from './split-cl100k.js';
-import { nextPieceDeepSeekV3 } from './split-deepseek-v3.js';
+import { nextPieceDeepSeekV3, wideWordDeepSeekV3 } from './split-deepseek-v3.js';
 import { nextPieceGpt2, wideWordGpt2 } from './split-gpt2.js';
 import { nextPieceO200k, wideWordO200k } from './split-o200k.js';
 import { nextPieceQwen2 } from './split-qwen2.js';
@@ -59,7 +59,7 @@ export const CL100K_PRETOKENIZER: Pretokenizer = { name: 'cl100k', nextPiece: ne
 export const O200K_PRETOKENIZER: Pretokenizer = { name: 'o200k', nextPiece: nextPieceO200k, asciiWords: 'cased', wideWord: wideWordO200k, kernelPattern: 2 };
 // No WebAssembly kernel pattern for these two: their long texts are read in wide mode (encode.ts).
 export const QWEN2_PRETOKENIZER: Pretokenizer = { name: 'qwen2', nextPiece: nextPieceQwen2, asciiWords: 'letters', wideWord: wideWordCl100k };
-export const DEEPSEEK_V3_PRETOKENIZER: Pretokenizer = { name: 'deepseek_v3', nextPiece: nextPieceDeepSeekV3, asciiWords: 'letters' };
+export const DEEPSEEK_V3_PRETOKENIZER: Pretokenizer = { name: 'deepseek_v3', nextPiece: nextPieceDeepSeekV3, asciiWords: 'letters', wideWord: wideWordDeepSeekV3 };
 
 /** Every pre-tokenizer by the name a spec gives it. */
 export const PRETOKENIZERS: Readonly<Record<PretokenizerName, Pretokenizer>> = {

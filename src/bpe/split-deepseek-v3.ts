@@ -15,14 +15,21 @@ import { PUNCTUATION_SYMBOL_RUNS } from './punctuation-symbols.generated.js';
  * Pattern 3 sees each stretch between digits and CJK on its own, so a digit or CJK character is the
  * end of the text to it. The pieces of real text are decided here from a short look — digits in
  * threes, a run of ideographs and kana letters, words (after a space or another lead), punctuation
- * and symbols, whitespace — and the rest (a kana that is punctuation, characters no alternative
- * takes, whitespace before whitespace outside ASCII: 0.02% of the emoji corpus's pieces, none of
- * the others') by the sequence interpreter over DEEPSEEK_V3_STEPS (split-rules-sequence.ts), which
- * test/split-rules.test.ts holds these paths to at every position. Each path reads the characters of
- * its piece and at most two after it; the interpreter is linear too.
+ * and symbols, whitespace — and the rest (a kana that is punctuation, a run of characters no
+ * alternative takes, whitespace that starts outside ASCII before more whitespace: 0.02% of the
+ * emoji corpus's pieces, none of the others') by the sequence interpreter over DEEPSEEK_V3_STEPS
+ * (split-rules-sequence.ts). The wide loop cuts words from its copy of the units itself
+ * (`wideWordDeepSeekV3`). test/split-rules.test.ts holds both to the interpreter at every position.
+ * Each path reads the characters of its piece and at most two after it; the interpreter is linear.
  */
 export function nextPieceDeepSeekV3(table: Uint8Array, text: string, start: number, end: number): number {
   const first = text.charCodeAt(start);
+  // The commonest piece the loops leave: a space before a word whose first letter is below step
+  // 2's characters (U+3040), as " слово" or " café".
+  if (first === 32 && start + 1 < end) {
+    const next = text.charCodeAt(start + 1);
+    if (next < 0x3040 && ((1 << table[next]!) & WORD_SET) !== 0) return wordEnd(table, text, start + 2, end);
+  }
   if (first < 0x80) {
     const piece = asciiPiece(table, text, start, end, first);
     if (piece >= 0) return piece;
@@ -114,12 +121,44 @@ function isBarrier(table: Uint8Array, text: string, i: number, end: number): boo
 function wordEnd(table: Uint8Array, text: string, i: number, end: number): number {
   while (i < end) {
     const unit = text.charCodeAt(i);
+    if (unit < 0x3040) {
+      // Below step 2's characters and the surrogates: the table alone.
+      if (((1 << table[unit]!) & WORD_SET) === 0) break;
+      i++;
+      continue;
+    }
     if (isKana(unit) || isDeepSeekIdeograph(unit)) break;
     const c = charClass(table, text, i, end);
     if (((1 << (c & CLASS_MASK)) & WORD_SET) === 0) break;
     i += 1 + ((c >> 3) & 1);
   }
   return i;
+}
+
+/**
+ * A word cut from a copy of the units (the encode loop's wide mode), perhaps after one lead
+ * character — `[^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+` — or -1 when the scanner must decide: a lead
+ * that is \r, \n, punctuation or a symbol (a mark before ASCII letters, a run of punctuation), a
+ * digit or a character of step 2 (the end of pattern 3's text), no letter or mark after the lead,
+ * half of an astral character where the word could go on, or the end of the copy, `end` (the text
+ * may go on).
+ */
+export function wideWordDeepSeekV3(table: Uint8Array, units: Uint16Array, s: number, end: number): number {
+  let k = s;
+  if (!isWordUnit(table, units[k]!)) {
+    const unit = units[k]!;
+    const cls = table[unit]!;
+    if (cls === NEWLINE || cls === NUMBER || unit >= 0x3040 || k + 1 >= end || isPunctuationUnit(unit)) return -1;
+    if (!isWordUnit(table, units[++k]!)) return -1;
+  }
+  for (k++; k < end; k++) if (!isWordUnit(table, units[k]!)) break;
+  return k >= end || (units[k]! & 0xf800) === 0xd800 ? -1 : k;
+}
+
+/** Whether a BMP unit is \p{L} or \p{M} and not a character of step 2 (nor half of an astral one). */
+function isWordUnit(table: Uint8Array, unit: number): boolean {
+  if (unit >= 0x3040 && (isKana(unit) || isDeepSeekIdeograph(unit) || (unit & 0xf800) === 0xd800)) return false;
+  return ((1 << table[unit]!) & WORD_SET) !== 0;
 }
 
 /** A run of step 2's ideographs and kana letters and marks, which pattern 3 leaves whole. */
@@ -215,6 +254,11 @@ function isAstralPunctuation(codePoint: number): boolean {
     else hi = mid - 1;
   }
   return astralStarts.length > 0 && astralStarts[lo]! <= codePoint && codePoint < astralEnds[lo]!;
+}
+
+/** Whether a BMP unit below the surrogates is \p{P} or \p{S}. */
+function isPunctuationUnit(unit: number): boolean {
+  return (bmpPunctuation ?? punctuationTable())[unit] === 1;
 }
 
 /** Whether the character at `i` (before `end`) is \p{P} or \p{S}. */
