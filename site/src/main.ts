@@ -285,6 +285,7 @@ function startPool(): void {
 for (const control of [input, select, showIds]) control.addEventListener('input', () => guarded(update));
 for (const control of [outputInput, dayInput]) control.addEventListener('input', () => guarded(showCosts));
 guarded(update);
-// The workers start once the page is idle after its first drawing, not at a paste.
-if (typeof requestIdleCallback === 'function') requestIdleCallback(startPool, { timeout: 500 });
-else setTimeout(startPool, 50);
+// The workers start when the page is idle after its load event, not at a paste.
+const schedulePool = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(startPool, { timeout: 1000 }) : setTimeout(startPool, 50));
+if (document.readyState === 'complete') schedulePool();
+else addEventListener('load', schedulePool, { once: true });
