@@ -46,7 +46,7 @@ describe.each(CASES)('the %s rules', (_name, rules, scanner, patterns) => {
   function piecesByRules(text: string): string[] {
     const pieces = [];
     for (let start = 0; start < text.length; ) {
-      const end = nextPieceFromRules(compiled, table, text, start, text.length);
+      const end = nextPieceFromRules(compiled, text, start, text.length);
       pieces.push(text.slice(start, end));
       start = end;
     }
@@ -68,7 +68,7 @@ describe.each(CASES)('the %s rules', (_name, rules, scanner, patterns) => {
     for (const end of [text.length, Math.min(cut, text.length)]) {
       for (let s = 0; s < end; s++) {
         const byScanner = scanner(table, text, s, end);
-        const byRules = nextPieceFromRules(compiled, table, text, s, end);
+        const byRules = nextPieceFromRules(compiled, text, s, end);
         if (byScanner !== byRules) found.push(`${JSON.stringify(text)} from ${s} to ${end}: scanner ${byScanner}, rules ${byRules}`);
       }
     }

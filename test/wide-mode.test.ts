@@ -5,6 +5,7 @@ import { bmpClasses } from '../src/bpe/char-class.js';
 import { nextPieceCl100k, wideWordCl100k } from '../src/bpe/split-cl100k.js';
 import { nextPieceGpt2, wideWordGpt2 } from '../src/bpe/split-gpt2.js';
 import { nextPieceO200k, wideWordO200k } from '../src/bpe/split-o200k.js';
+import { nextPieceDeepSeekV3, wideWordDeepSeekV3 } from '../src/bpe/split-deepseek-v3.js';
 import { encodeOrdinary } from '../src/bpe/encode.js';
 import type { SplitFunction, WideWordFunction } from '../src/bpe/pretokenizers.js';
 import { WindowUnits } from '../src/bpe/window-units.js';
@@ -42,6 +43,7 @@ const WIDE_WORDS: [string, SplitFunction, WideWordFunction][] = [
   ['o200k', nextPieceO200k, wideWordO200k],
   ['cl100k', nextPieceCl100k, wideWordCl100k],
   ['gpt2', nextPieceGpt2, wideWordGpt2],
+  ['deepseek_v3', nextPieceDeepSeekV3, wideWordDeepSeekV3],
 ];
 
 describe.each(WIDE_WORDS)('the %s wide word', (_name, split, wideWord) => {

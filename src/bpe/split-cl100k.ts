@@ -31,7 +31,7 @@ export function nextPieceCl100k(table: Uint8Array, text: string, start: number, 
     const piece = lettersEnd(table, text, start, end);
     if (piece >= 0) return piece;
   }
-  return nextPieceFromRules(compiledRules(CL100K_RULES), table, text, start, end);
+  return nextPieceFromRules(compiledRules(CL100K_RULES), text, start, end);
 }
 
 /**

@@ -24,7 +24,7 @@ export function nextPieceGpt2(table: Uint8Array, text: string, start: number, en
     const wordEnd = skipAsciiLetters(text, letters + 1, end, true);
     if (wordEnd === end || text.charCodeAt(wordEnd) < 0x80) return wordEnd;
   }
-  return nextPieceFromRules(compiledRules(GPT2_RULES), table, text, start, end);
+  return nextPieceFromRules(compiledRules(GPT2_RULES), text, start, end);
 }
 
 /**

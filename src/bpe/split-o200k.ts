@@ -33,7 +33,7 @@ export function nextPieceO200k(table: Uint8Array, text: string, start: number, e
     const piece = bmpWordEnd(table, text, start, end, table[first]!);
     if (piece >= 0) return piece;
   }
-  return nextPieceFromRules(compiledRules(O200K_RULES), table, text, start, end);
+  return nextPieceFromRules(compiledRules(O200K_RULES), text, start, end);
 }
 
 /**

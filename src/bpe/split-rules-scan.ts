@@ -34,9 +34,9 @@ export function compiledRules(rules: SplitRules): CompiledRules {
 /**
  * The end of the piece at `start` under `rules`: the first alternative that matches there. The
  * rules read characters by their own classes (`rules.classes`: for the scanners' patterns, the same
- * BMP table the scanners pass as `_table`, which the signature keeps for their calls).
+ * BMP table the scanners read).
  */
-export function nextPieceFromRules(rules: CompiledRules, _table: Uint8Array, text: string, start: number, end: number): number {
+export function nextPieceFromRules(rules: CompiledRules, text: string, start: number, end: number): number {
   const pieceEnd = matchRulesAt(rules, text, start, end);
   // Every character is in some alternative's first set in the scanners' patterns; a lone unit anyway.
   return pieceEnd > start ? pieceEnd : start + 1;
