@@ -83,14 +83,22 @@ export function bmpClasses(): Uint8Array {
 
 /** The class of a code point above U+FFFF (binary search over a few hundred runs). */
 export function astralClass(codePoint: number): number {
+  return astralClasses[runAt(astralStarts, codePoint)]!;
+}
+
+/**
+ * The run of `starts` (a sorted list of where runs begin) that holds `codePoint`: the last start at
+ * or below it, or 0 when none is. Every table of runs over code points is searched by this.
+ */
+export function runAt(starts: Int32Array, codePoint: number): number {
   let lo = 0;
-  let hi = astralStarts.length - 1;
+  let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
-    if (astralStarts[mid]! <= codePoint) lo = mid;
+    if (starts[mid]! <= codePoint) lo = mid;
     else hi = mid - 1;
   }
-  return astralClasses[lo]!;
+  return lo;
 }
 
 /**

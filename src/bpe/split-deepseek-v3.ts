@@ -1,4 +1,4 @@
-import { CLASS_MASK, LETTER_SET, MARK, NEWLINE, NUMBER, OTHER, SPACE, charClass } from './char-class.js';
+import { CLASS_MASK, LETTER_SET, MARK, NEWLINE, NUMBER, OTHER, SPACE, charClass, runAt } from './char-class.js';
 import { DEEPSEEK_V3_STEPS } from '../encodings/split-rules.js';
 import { compiledSequence, nextPieceFromSequence } from './split-rules-sequence.js';
 import { PUNCTUATION_SYMBOL_RUNS } from './punctuation-symbols.generated.js';
@@ -246,13 +246,7 @@ function punctuationTable(): Uint8Array {
 }
 
 function isAstralPunctuation(codePoint: number): boolean {
-  let lo = 0;
-  let hi = astralStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (astralStarts[mid]! <= codePoint) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = runAt(astralStarts, codePoint);
   return astralStarts.length > 0 && astralStarts[lo]! <= codePoint && codePoint < astralEnds[lo]!;
 }
 

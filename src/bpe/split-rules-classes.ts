@@ -1,6 +1,6 @@
 import { CLASS_RUNS } from './unicode-classes.generated.js';
 import { PUNCTUATION_SYMBOL_RUNS } from './punctuation-symbols.generated.js';
-import { bmpClasses, LOWER, MARK, NEWLINE, NUMBER, OTHER_LETTER, SPACE, UPPER } from './char-class.js';
+import { bmpClasses, runAt, LOWER, MARK, NEWLINE, NUMBER, OTHER_LETTER, SPACE, UPPER } from './char-class.js';
 import { internalError } from '../errors.js';
 import type { CharSet } from '../encodings/split-rules.js';
 
@@ -35,15 +35,7 @@ export function classAt(classes: RuleClasses, text: string, p: number, end: numb
 }
 
 function astralClassOf(classes: RuleClasses, codePoint: number): number {
-  const starts = classes.astralStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid]! <= codePoint) lo = mid;
-    else hi = mid - 1;
-  }
-  return classes.astralClasses[lo]!;
+  return classes.astralClasses[runAt(classes.astralStarts, codePoint)]!;
 }
 
 export function classOfCodePoint(classes: RuleClasses, codePoint: number): number {
@@ -129,7 +121,7 @@ export function refinedClasses(sets: readonly CharSet[]): { classes: RuleClasses
   // The sets each segment is in by its ranges and characters.
   const rangeBits = new Int32Array(bounds.length);
   for (const [first, last, bit] of ranges) {
-    for (let k = segmentAt(bounds, first); k < bounds.length && bounds[k]! <= last; k++) rangeBits[k]! |= bit;
+    for (let k = runAt(bounds, first); k < bounds.length && bounds[k]! <= last; k++) rangeBits[k]! |= bit;
   }
 
   const ids = new Map<number, number>();
@@ -172,17 +164,7 @@ export function refinedClasses(sets: readonly CharSet[]): { classes: RuleClasses
   return { classes: { bmp, astralStarts: Int32Array.from(astralStarts), astralClasses: Uint8Array.from(astralClasses), count: ids.size }, masks };
 }
 
-/** The index of the segment of `bounds` (sorted starts) that holds `codePoint`. */
-function segmentAt(bounds: Int32Array, codePoint: number): number {
-  let lo = 0;
-  let hi = bounds.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (bounds[mid]! <= codePoint) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+
 
 function classOfRuns(runs: { starts: number[]; classes: number[] }, codePoint: number): number {
   let i = 0;
