@@ -62,18 +62,8 @@ describe.each(CASES)('the %s rules', (_name, rules, scanner, patterns) => {
     );
   });
 
-  /** Where the scanner and the interpreter alone disagree, from every start, to the text's end and to `cut`. */
-  function mismatches(text: string, cut: number): string[] {
-    const found: string[] = [];
-    for (const end of [text.length, Math.min(cut, text.length)]) {
-      for (let s = 0; s < end; s++) {
-        const byScanner = scanner(table, text, s, end);
-        const byRules = nextPieceFromRules(compiled, text, s, end);
-        if (byScanner !== byRules) found.push(`${JSON.stringify(text)} from ${s} to ${end}: scanner ${byScanner}, rules ${byRules}`);
-      }
-    }
-    return found;
-  }
+  const mismatches = (text: string, cut: number): string[] =>
+    cutMismatches(text, cut, (s, end) => scanner(table, text, s, end), (s, end) => nextPieceFromRules(compiled, text, s, end));
 
   it('and the scanner, fast paths first, cuts where the interpreter alone does from every position', () => {
     fc.assert(
@@ -141,17 +131,8 @@ describe('the deepseek_v3 steps', () => {
     }
   });
 
-  function mismatches(text: string, cut: number): string[] {
-    const found: string[] = [];
-    for (const end of [text.length, Math.min(cut, text.length)]) {
-      for (let s = 0; s < end; s++) {
-        const byScanner = nextPieceDeepSeekV3(table, text, s, end);
-        const bySteps = nextPieceFromSequence(compiled, text, s, end);
-        if (byScanner !== bySteps) found.push(`${JSON.stringify(text)} from ${s} to ${end}: scanner ${byScanner}, steps ${bySteps}`);
-      }
-    }
-    return found;
-  }
+  const mismatches = (text: string, cut: number): string[] =>
+    cutMismatches(text, cut, (s, end) => nextPieceDeepSeekV3(table, text, s, end), (s, end) => nextPieceFromSequence(compiled, text, s, end));
 
   it('and the scanner, fast paths first, cuts where the interpreter alone does from every position', () => {
     fc.assert(
@@ -187,3 +168,19 @@ describe('the deepseek_v3 steps', () => {
     expect(decided).toBeGreaterThan(tried * 0.1);
   });
 });
+
+/**
+ * Where a scanner and the interpreter alone cut `text` differently, from every start, to the text's
+ * end and to `cut`: one line per disagreement.
+ */
+function cutMismatches(text: string, cut: number, scanner: (start: number, end: number) => number, interpreter: (start: number, end: number) => number): string[] {
+  const found: string[] = [];
+  for (const end of [text.length, Math.min(cut, text.length)]) {
+    for (let s = 0; s < end; s++) {
+      const byScanner = scanner(s, end);
+      const byRules = interpreter(s, end);
+      if (byScanner !== byRules) found.push(`${JSON.stringify(text)} from ${s} to ${end}: scanner ${byScanner}, rules ${byRules}`);
+    }
+  }
+  return found;
+}
