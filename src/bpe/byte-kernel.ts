@@ -241,11 +241,11 @@ export function useByteKernel(on: boolean): void {
 
 function compile(): object | null {
   const bytes = base64ToBytes(BYTE_LOOP_WASM);
-  const digest = bytes === null ? 'none (it is not base64)' : digestText(hashBytes(bytes, 0, bytes.length));
-  if (bytes === null || digest !== digestText(BYTE_LOOP_DIGEST)) {
+  const digest = bytes === null ? null : hashBytes(bytes, 0, bytes.length) >>> 0;
+  if (bytes === null || digest !== BYTE_LOOP_DIGEST) {
     throw new TokmeterError(
       'CORRUPT_PACKAGE',
-      `the embedded WebAssembly byte loop has digest ${digest}, not ${digestText(BYTE_LOOP_DIGEST)}: the package is damaged. Reinstall tokmeter, or set TOKMETER_WASM=0 to count without it.`,
+      `the embedded WebAssembly byte loop has digest ${digest === null ? 'none (it is not base64)' : digestText(digest)}, not ${digestText(BYTE_LOOP_DIGEST)}: the package is damaged. Reinstall tokmeter, or set TOKMETER_WASM=0 to count without it.`,
     );
   }
   const api = webAssembly();

@@ -16,11 +16,11 @@ export function base64ToBytes(text: string): Uint8Array | null {
 }
 
 /**
- * SHA-256 of `bytes` as 64 lowercase hex digits: node:crypto, about a millisecond for o200k_base's
- * 1.6 MB. node:crypto is loaded here, when a rank file is checked, not imported with the module:
- * its ES import (which builds the module's namespace, Web Crypto included, some 35 internal
- * modules) took ~3 ms of every import of tokmeter, also in processes that only price, estimate
- * memory or show the command line's help. Node caches it, so a second rank file pays only the hash.
+ * SHA-256 of `bytes` as 64 lowercase hex digits: node:crypto. Rank files and the WebAssembly loop
+ * are checked by digests instead (encodings/rank-form.ts); this checks gemma3's SentencePiece data
+ * (sentencepiece/data-form.ts). node:crypto is loaded here, on that first check, not imported with
+ * the module: its ES import (which builds the module's namespace, Web Crypto included, some 35
+ * internal modules) took ~3 ms of every import of tokmeter.
  */
 export function sha256Hex(bytes: Uint8Array): string {
   return nodeCrypto().createHash('sha256').update(bytes).digest('hex');

@@ -3,8 +3,8 @@ import type * as Fs from 'node:fs';
 import { packageRequire } from '../module-path.js';
 
 /**
- * Node's built-in modules that tokmeter reaches only when it needs them — node:crypto when a rank
- * file's SHA-256 is checked, node:fs when a file is read — rather than importing them with the
+ * Node's built-in modules that tokmeter reaches only when it needs them — node:crypto when gemma3's
+ * data is checked by SHA-256, node:fs when a file is read — rather than importing them with the
  * package: an ES import builds the module's whole namespace, which for node:fs also loads
  * fs/promises and the streams (~1 ms of every import, measured at 3107d6e) and for node:crypto Web
  * Crypto and some 35 internal modules. `process.getBuiltinModule` where the runtime has it (Node
